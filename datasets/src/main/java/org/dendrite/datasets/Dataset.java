@@ -1,0 +1,173 @@
+package org.dendrite.datasets;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * An in-memory labelled data set: one row of features and one row of labels per example.
+ *
+ * <p>A value: every operation returns a new {@code Dataset} and none writes into the arrays it
+ * holds. Features may have any rank (a row of 8 numbers, a 1×28×28 image); labels are a
+ * column of 0/1 values, one-hot rows, integer class indices or real-valued targets. Arrays are
+ * held as 32-bit floats, the data type DL4J networks train in.
+ */
+public final class Dataset {
+
+    private final INDArray features;
+    private final INDArray labels;
+
+    private Dataset(INDArray features, INDArray labels) {
+        this.features = features;
+        this.labels = labels;
+    }
+
+    /**
+     * Wraps arrays as a data set. A rank-1 label vector is taken as a column (one label per
+     * example), as Keras accepts {@code y} of shape {@code (n,)}.
+     *
+     * @throws IllegalArgumentException when the row counts differ, an array has no example
+     *     axis, or a value is NaN or infinite (the message gives row and column)
+     */
+    public static Dataset of(INDArray features, INDArray labels) {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(labels, "labels");
+        if (features.rank() < 2) {
+            throw new IllegalArgumentException("features need one row per example (rank 2 or more), got shape "
+                    + Arrays.toString(features.shape()));
+        }
+        INDArray y = labels.rank() == 1 ? labels.reshape(labels.length(), 1) : labels;
+        if (y.rank() != 2) {
+            throw new IllegalArgumentException("labels need one row per example (rank 1 or 2), got shape "
+                    + Arrays.toString(labels.shape()));
+        }
+        if (features.size(0) != y.size(0)) {
+            throw new IllegalArgumentException("features have " + features.size(0) + " rows but labels have "
+                    + y.size(0) + " rows; each example needs one of each");
+        }
+        if (features.size(0) == 0) {
+            throw new IllegalArgumentException("a data set needs at least one example, got 0 rows");
+        }
+        Finite.require(features, "features");
+        Finite.require(y, "labels");
+        return new Dataset(asFloat(features), asFloat(y));
+    }
+
+    /** Wraps a DL4J {@link DataSet}; its arrays are checked as in {@link #of}. */
+    public static Dataset of(DataSet dataSet) {
+        return of(dataSet.getFeatures(), dataSet.getLabels());
+    }
+
+    private static INDArray asFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
+    }
+
+    /** Number of examples. */
+    public int size() {
+        return (int) features.size(0);
+    }
+
+    /** The features, shape {@code [size, ...]}. Treat as read-only: the array is shared. */
+    public INDArray features() {
+        return features;
+    }
+
+    /** The labels, shape {@code [size, width]}. Treat as read-only: the array is shared. */
+    public INDArray labels() {
+        return labels;
+    }
+
+    /** The shape of one example's features: {@code [8]} for Pima, {@code [1, 28, 28]} for MNIST images. */
+    public long[] featureShape() {
+        return Arrays.copyOfRange(features.shape(), 1, features.rank());
+    }
+
+    /** Number of label columns: 1 for a 0/1 or class-index label, the class count for one-hot rows. */
+    public int labelWidth() {
+        return (int) labels.size(1);
+    }
+
+    /**
+     * Shuffles with the given seed, then cuts into a training part of {@code floor(size × trainFraction)}
+     * examples and a test part of the rest.
+     */
+    public Split split(double trainFraction, long seed) {
+        if (!(trainFraction > 0 && trainFraction < 1)) {
+            throw new IllegalArgumentException("trainFraction must lie strictly between 0 and 1, got " + trainFraction);
+        }
+        int train = (int) Math.floor(size() * trainFraction);
+        if (train == 0 || train == size()) {
+            throw new IllegalArgumentException("splitting " + size() + " examples at " + trainFraction
+                    + " leaves " + (train == 0 ? "the training" : "the test") + " part empty");
+        }
+        Dataset shuffled = shuffle(seed);
+        return new Split(shuffled.rows(0, train), shuffled.rows(train, size()));
+    }
+
+    /** The examples in an order drawn from {@code seed} (the same seed gives the same order). */
+    public Dataset shuffle(long seed) {
+        return select(permutation(size(), new Random(seed)));
+    }
+
+    /** The first {@code n} examples (all of them when {@code n ≥ size()}). */
+    public Dataset take(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("take(n) needs n > 0, got " + n);
+        }
+        return rows(0, Math.min(n, size()));
+    }
+
+    /** Examples {@code from} (inclusive) to {@code to} (exclusive), in order. */
+    public Dataset rows(int from, int to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IndexOutOfBoundsException("rows(" + from + ", " + to + ") of a data set of " + size() + " examples");
+        }
+        return new Dataset(Rows.range(features, from, to), Rows.range(labels, from, to));
+    }
+
+    /** The examples at the given indices, in that order. */
+    public Dataset select(int[] indices) {
+        for (int i : indices) {
+            if (i < 0 || i >= size()) {
+                throw new IndexOutOfBoundsException("index " + i + " in a data set of " + size() + " examples");
+            }
+        }
+        return new Dataset(Rows.pick(features, indices), Rows.pick(labels, indices));
+    }
+
+    /** The same examples as a DL4J {@link DataSet} (sharing the arrays). */
+    public DataSet toDataSet() {
+        return new DataSet(features, labels);
+    }
+
+    /** A random permutation of {@code 0..n-1} (Fisher–Yates). */
+    static int[] permutation(int n, Random random) {
+        int[] order = IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** E.g. {@code Dataset[768 × 8 → 1; labels 0: 500 (65.1%), 1: 268 (34.9%)]}. */
+    @Override
+    public String toString() {
+        String shape = Arrays.stream(featureShape()).mapToObj(Long::toString).reduce((a, b) -> a + "×" + b).orElse("");
+        return "Dataset[" + size() + " × " + shape + " → " + labelWidth() + "; " + LabelSummary.describe(labels) + "]";
+    }
+
+    /** A training part and a test part, as returned by {@link #split}. */
+    public record Split(Dataset train, Dataset test) {
+        @Override
+        public String toString() {
+            return "Split[train " + train + ", test " + test + "]";
+        }
+    }
+}

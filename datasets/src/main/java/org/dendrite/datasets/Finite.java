@@ -1,0 +1,27 @@
+package org.dendrite.datasets;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Rejects arrays that hold NaN or infinite values, naming the first offending row and column. */
+final class Finite {
+
+    private Finite() {
+    }
+
+    static void require(INDArray a, String what) {
+        if (!a.isNaN().any() && !a.isInfinite().any()) {
+            return;
+        }
+        long rows = a.size(0);
+        INDArray flat = a.reshape('c', rows, a.length() / rows);
+        for (long r = 0; r < rows; r++) {
+            for (long c = 0; c < flat.size(1); c++) {
+                double v = flat.getDouble(r, c);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(what + " hold " + v + " at row " + r + ", column " + c
+                            + "; every value must be a finite number");
+                }
+            }
+        }
+    }
+}
