@@ -1,0 +1,144 @@
+package org.dendrite;
+
+import org.dendrite.activations.Activation;
+import org.dendrite.initializers.Initializer;
+import org.dendrite.losses.Loss;
+import org.dendrite.metrics.Accuracy;
+import org.dendrite.metrics.Metric;
+import org.dendrite.optimizers.Adadelta;
+import org.dendrite.optimizers.Adagrad;
+import org.dendrite.optimizers.Adam;
+import org.dendrite.optimizers.Adamax;
+import org.dendrite.optimizers.Nadam;
+import org.dendrite.optimizers.RmsProp;
+import org.dendrite.optimizers.Sgd;
+
+/**
+ * The whole vocabulary in one static import, as a Keras script would use it:
+ * <pre>{@code
+ * import static org.dendrite.Dendrite.*;
+ *
+ * var model = Sequential().dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID)
+ *                         .compile(adam, crossEntropy, ACCURACY);
+ * }</pre>
+ * Activations and initialisers are upper-case constants; optimisers and losses are lower-case,
+ * as Keras spells them in {@code compile(optimizer='adam', loss=...)}, and each optimiser also
+ * has a factory taking the learning rate: {@code adam(0.01)}.
+ */
+public final class Dendrite {
+
+    private Dendrite() {
+    }
+
+    /** An empty layer stack to add layers to. */
+    @SuppressWarnings("MethodName")
+    public static Sequential Sequential() {
+        return Sequential.empty();
+    }
+
+    // ---------------------------------------------------------------- activations
+    public static final Activation LINEAR = Activation.LINEAR;
+    public static final Activation SIGMOID = Activation.SIGMOID;
+    public static final Activation HARD_SIGMOID = Activation.HARD_SIGMOID;
+    public static final Activation TANH = Activation.TANH;
+    public static final Activation RELU = Activation.RELU;
+    public static final Activation LEAKY_RELU = Activation.LEAKY_RELU;
+    public static final Activation ELU = Activation.ELU;
+    public static final Activation SELU = Activation.SELU;
+    public static final Activation SOFTPLUS = Activation.SOFTPLUS;
+    public static final Activation SOFTSIGN = Activation.SOFTSIGN;
+    public static final Activation SOFTMAX = Activation.SOFTMAX;
+    public static final Activation SWISH = Activation.SWISH;
+    public static final Activation GELU = Activation.GELU;
+
+    /** Leaky ReLU with slope {@code alpha} below 0 ({@code LEAKY_RELU} uses Keras's 0.3). */
+    public static Activation leakyRelu(double alpha) {
+        return Activation.leakyRelu(alpha);
+    }
+
+    /** ELU with scale {@code alpha} below 0. */
+    public static Activation elu(double alpha) {
+        return Activation.elu(alpha);
+    }
+
+    // ---------------------------------------------------------------- initialisers
+    /** He normal: variance 2 / fan-in, for ReLU layers. */
+    public static final Initializer HE = Initializer.HE_NORMAL;
+    public static final Initializer HE_NORMAL = Initializer.HE_NORMAL;
+    public static final Initializer HE_UNIFORM = Initializer.HE_UNIFORM;
+    /** Glorot (Xavier) uniform, Keras's Dense default. */
+    public static final Initializer XAVIER = Initializer.GLOROT_UNIFORM;
+    public static final Initializer GLOROT_UNIFORM = Initializer.GLOROT_UNIFORM;
+    public static final Initializer GLOROT_NORMAL = Initializer.GLOROT_NORMAL;
+    public static final Initializer LECUN_NORMAL = Initializer.LECUN_NORMAL;
+    public static final Initializer LECUN_UNIFORM = Initializer.LECUN_UNIFORM;
+    public static final Initializer UNIFORM = Initializer.UNIFORM;
+    public static final Initializer NORMAL = Initializer.NORMAL;
+    public static final Initializer ZEROS = Initializer.ZEROS;
+    public static final Initializer ONES = Initializer.ONES;
+
+    /** Every weight set to {@code value}. */
+    public static Initializer constant(double value) {
+        return Initializer.constant(value);
+    }
+
+    // ---------------------------------------------------------------- optimisers (Keras's defaults)
+    public static final Adam adam = new Adam(0.001, 0.9, 0.999, 1e-7);
+    public static final Adamax adamax = new Adamax(0.001, 0.9, 0.999, 1e-7);
+    public static final Nadam nadam = new Nadam(0.001, 0.9, 0.999, 1e-7);
+    public static final RmsProp rmsprop = new RmsProp(0.001, 0.9, 1e-7);
+    public static final Adagrad adagrad = new Adagrad(0.001, 1e-7);
+    /** Adadelta as in Keras 2 with lr 1.0 (DL4J's Adadelta has no learning rate). */
+    public static final Adadelta adadelta = new Adadelta(0.95, 1e-7);
+    public static final Sgd sgd = new Sgd(0.01, 0, false);
+
+    public static Adam adam(double learningRate) {
+        return adam.withLearningRate(learningRate);
+    }
+
+    public static Adamax adamax(double learningRate) {
+        return adamax.withLearningRate(learningRate);
+    }
+
+    public static Nadam nadam(double learningRate) {
+        return nadam.withLearningRate(learningRate);
+    }
+
+    public static RmsProp rmsprop(double learningRate) {
+        return rmsprop.withLearningRate(learningRate);
+    }
+
+    public static Adagrad adagrad(double learningRate) {
+        return adagrad.withLearningRate(learningRate);
+    }
+
+    public static Sgd sgd(double learningRate) {
+        return sgd.withLearningRate(learningRate);
+    }
+
+    /** SGD with plain (heavy-ball) momentum, as Keras's {@code SGD(lr, momentum)}. */
+    public static Sgd sgd(double learningRate, double momentum) {
+        return new Sgd(learningRate, momentum, false);
+    }
+
+    /** SGD with momentum, Nesterov's form when {@code nesterov}. */
+    public static Sgd sgd(double learningRate, double momentum, boolean nesterov) {
+        return new Sgd(learningRate, momentum, nesterov);
+    }
+
+    // ---------------------------------------------------------------- losses
+    /** Binary or categorical cross-entropy, picked from the output layer (sigmoid or softmax). */
+    public static final Loss crossEntropy = Loss.CROSS_ENTROPY;
+    public static final Loss binaryCrossEntropy = Loss.BINARY_CROSS_ENTROPY;
+    public static final Loss categoricalCrossEntropy = Loss.CATEGORICAL_CROSS_ENTROPY;
+    public static final Loss sparseCategoricalCrossEntropy = Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY;
+    public static final Loss mse = Loss.MEAN_SQUARED_ERROR;
+    public static final Loss mae = Loss.MEAN_ABSOLUTE_ERROR;
+    public static final Loss hinge = Loss.HINGE;
+    public static final Loss kld = Loss.KL_DIVERGENCE;
+    public static final Loss poisson = Loss.POISSON;
+
+    // ---------------------------------------------------------------- metrics
+    /** Binary accuracy for one output unit, categorical (arg-max) accuracy otherwise. */
+    public static final Metric ACCURACY = new Accuracy();
+}

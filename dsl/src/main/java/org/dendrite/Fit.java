@@ -1,0 +1,70 @@
+package org.dendrite;
+
+import java.util.Objects;
+import org.dendrite.datasets.Dataset;
+
+/**
+ * The arguments of {@link Model#fit(Dataset, Fit)}, with Keras's defaults: batch 32, shuffle
+ * every epoch, verbose 1, no validation.
+ * <pre>{@code model.fit(train, Fit.epochs(150).batch(10).validationSplit(0.2).verbose(2));}</pre>
+ *
+ * @param epochs          passes over the training data, at least 1
+ * @param batchSize       examples per gradient step, at least 1
+ * @param verbose         0 silent, 1 a progress bar per epoch, 2 one line per epoch
+ * @param shuffle         reshuffle the training examples before each epoch (seeded)
+ * @param validationSplit the fraction of the data held out for validation, taken from the END
+ *                        of the data before any shuffling (as Keras does); 0 for none
+ * @param validationData  a separate validation set, used instead of a split; may be null
+ */
+public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, double validationSplit, Dataset validationData) {
+
+    /** Keras's default batch size. */
+    public static final int DEFAULT_BATCH = 32;
+
+    public Fit {
+        if (epochs <= 0) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (verbose < 0 || verbose > 2) {
+            throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + verbose);
+        }
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new IllegalArgumentException("validationSplit must lie in [0, 1), got " + validationSplit);
+        }
+    }
+
+    /** Training for {@code n} epochs with every other argument at its default. */
+    public static Fit epochs(int n) {
+        return new Fit(n, DEFAULT_BATCH, 1, true, 0, null);
+    }
+
+    public Fit batch(int size) {
+        return new Fit(epochs, size, verbose, shuffle, validationSplit, validationData);
+    }
+
+    public Fit verbose(int level) {
+        return new Fit(epochs, batchSize, level, shuffle, validationSplit, validationData);
+    }
+
+    public Fit shuffle(boolean on) {
+        return new Fit(epochs, batchSize, verbose, on, validationSplit, validationData);
+    }
+
+    public Fit validationSplit(double fraction) {
+        return new Fit(epochs, batchSize, verbose, shuffle, fraction, validationData);
+    }
+
+    public Fit validationData(Dataset data) {
+        return new Fit(epochs, batchSize, verbose, shuffle, validationSplit, Objects.requireNonNull(data, "validation data"));
+    }
+
+    @Override
+    public String toString() {
+        return "Fit[epochs " + epochs + ", batch " + batchSize + ", verbose " + verbose + (shuffle ? "" : ", no shuffle")
+                + (validationSplit > 0 ? ", validationSplit " + validationSplit : "")
+                + (validationData != null ? ", validation " + validationData.size() + " examples" : "") + "]";
+    }
+}

@@ -1,0 +1,268 @@
+package org.dendrite;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.dendrite.compile.DataCheck;
+import org.dendrite.compile.NetworkBuilder;
+import org.dendrite.compile.OutputCheck;
+import org.dendrite.datasets.Dataset;
+import org.dendrite.losses.Loss;
+import org.dendrite.metrics.Accuracy;
+import org.dendrite.metrics.Metric;
+import org.dendrite.optimizers.Optimizer;
+import org.dendrite.training.Batches;
+import org.dendrite.training.DatasetBatches;
+import org.dendrite.training.IteratorBatches;
+import org.dendrite.training.ProgressLog;
+import org.dendrite.training.Scoring;
+import org.dendrite.training.Trainer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A compiled {@link Sequential}: a real DL4J {@link MultiLayerNetwork} plus the optimiser, loss
+ * and metrics it trains with. Made by {@link Sequential#compile}; {@link #network()} and
+ * {@link #configuration()} hand out the DL4J objects themselves.
+ *
+ * <p>Unlike {@code Sequential}, a model is mutable: {@code fit} changes its weights. The network
+ * is built when the input shape becomes known: at compile time after {@code input(n)}, else at
+ * the first {@code fit}.
+ */
+public final class Model {
+
+    private static final int PREDICT_CHUNK = 1024;
+
+    private final Sequential architecture;
+    private final Optimizer optimizer;
+    private final Loss loss;
+    private final List<Metric> metrics;
+    private final Random random;
+    private MultiLayerNetwork network;
+    private long[] inputShape;
+    private String inputOrigin;
+
+    Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.loss = OutputCheck.resolve(architecture.layers(), Objects.requireNonNull(loss, "loss"));
+        this.metrics = List.copyOf(metrics);
+        this.random = new Random(architecture.seed());
+        architecture.inputShape().ifPresent(shape -> build(shape, "declared with input(...)"));
+    }
+
+    /** A model around a restored network (see {@link #load}). */
+    Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape,
+          MultiLayerNetwork network) {
+        this.architecture = architecture;
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.metrics = List.copyOf(metrics);
+        this.random = new Random(architecture.seed());
+        this.network = network;
+        this.inputShape = inputShape.clone();
+        this.inputOrigin = "restored from a saved model";
+    }
+
+    private void build(long[] inputShape, String origin) {
+        MultiLayerConfiguration conf = NetworkBuilder.build(architecture.layers(), optimizer, loss, architecture.seed(), inputShape);
+        Nd4j.getRandom().setSeed(architecture.seed());
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        network = net;
+        this.inputShape = inputShape.clone();
+        inputOrigin = origin;
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /** Trains for {@code epochs} epochs in batches of 32 (Keras's default), shuffling each epoch. */
+    public History fit(Dataset data, int epochs) {
+        return fit(data, Fit.epochs(epochs));
+    }
+
+    /** Trains for {@code epochs} epochs in batches of {@code batchSize}, shuffling each epoch. */
+    public History fit(Dataset data, int epochs, int batchSize) {
+        return fit(data, Fit.epochs(epochs).batch(batchSize));
+    }
+
+    /** Trains with every Keras {@code fit} argument given by {@code options}. */
+    public History fit(Dataset data, Fit options) {
+        Objects.requireNonNull(data, "data");
+        Dataset train = data;
+        Dataset validation = options.validationData();
+        if (validation == null && options.validationSplit() > 0) {
+            int trainSize = (int) Math.floor(data.size() * (1 - options.validationSplit()));
+            if (trainSize == 0 || trainSize == data.size()) {
+                throw new IllegalArgumentException("validationSplit " + options.validationSplit() + " of " + data.size()
+                        + " examples leaves " + (trainSize == 0 ? "no training" : "no validation") + " examples");
+            }
+            train = data.rows(0, trainSize);
+            validation = data.rows(trainSize, data.size());
+        }
+        check(train.featureShape(), train.labels());
+        if (validation != null) {
+            check(validation.featureShape(), validation.labels());
+        }
+        Batches validationBatches = validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
+        return train(new DatasetBatches(train, options.batchSize(), options.shuffle()), validationBatches, options);
+    }
+
+    /** Trains on arrays, as Keras's {@code fit(x, y, epochs=, batch_size=)}. */
+    public History fit(INDArray features, INDArray labels, int epochs, int batchSize) {
+        return fit(Dataset.of(features, labels), epochs, batchSize);
+    }
+
+    /** One epoch over a DL4J data set in batches of 32, as Keras's {@code fit(x, y)} (not one full-batch step). */
+    public History fit(DataSet dataSet) {
+        return fit(Dataset.of(dataSet), 1);
+    }
+
+    /** Trains on a DL4J iterator, reset before each epoch and used in its own order. */
+    public History fit(DataSetIterator iterator, int epochs) {
+        var batches = new IteratorBatches(iterator);
+        DataSet first = batches.peek();
+        check(Arrays.copyOfRange(first.getFeatures().shape(), 1, first.getFeatures().rank()), first.getLabels());
+        return train(batches, null, Fit.epochs(epochs).batch(Math.max(first.numExamples(), 1)));
+    }
+
+    private void check(long[] featureShape, INDArray labels) {
+        if (network == null) {
+            build(featureShape, "taken from the data at the first fit");
+        }
+        DataCheck.features(featureShape, inputShape(), inputOrigin);
+        DataCheck.labels(labels, architecture.layers(), loss);
+    }
+
+    private History train(Batches train, Batches validation, Fit options) {
+        History history = new History();
+        var progress = new ProgressLog(System.out, options.verbose(), System.console() != null);
+        new Trainer(network, metrics, random, progress).fit(train, validation, options.epochs(), history::record);
+        return history;
+    }
+
+    // ---------------------------------------------------------------- inference
+
+    /**
+     * The loss and metrics on {@code data}, with dropout off. Accuracy is included for every
+     * classification loss, even when not compiled.
+     */
+    public Evaluation evaluate(Dataset data) {
+        check(data.featureShape(), data.labels());
+        List<Metric> reported = new ArrayList<>(metrics);
+        if (loss.isClassification() && metrics.stream().noneMatch(m -> m.name().equals("accuracy"))) {
+            reported.add(0, new Accuracy());
+        }
+        return new Evaluation(Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported, "", true));
+    }
+
+    /** The model's outputs for each row of {@code features}, with dropout off: shape {@code [rows, outputs]}. */
+    public INDArray predict(INDArray features) {
+        long[] shape = Arrays.copyOfRange(features.shape(), 1, features.rank());
+        DataCheck.features(shape, inputShape(), inputOrigin);
+        long rows = features.size(0);
+        List<INDArray> parts = new ArrayList<>();
+        for (long from = 0; from < rows; from += PREDICT_CHUNK) {
+            INDArrayIndex[] index = new INDArrayIndex[features.rank()];
+            Arrays.fill(index, NDArrayIndex.all());
+            index[0] = NDArrayIndex.interval(from, Math.min(from + PREDICT_CHUNK, rows));
+            parts.add(network().output(features.get(index), false));
+        }
+        return parts.size() == 1 ? parts.get(0) : Nd4j.vstack(parts);
+    }
+
+    /** The model's outputs for a data set's features. */
+    public INDArray predict(Dataset data) {
+        return predict(data.features());
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** Prints the Keras-style table of layers, output shapes and parameter counts. */
+    public void summary() {
+        summary(System.out);
+    }
+
+    /** Prints the summary table to {@code out}. */
+    public void summary(PrintStream out) {
+        out.print(summaryTable());
+    }
+
+    /** The summary as a value: rows and totals, with the table as its {@code toString}. */
+    public Summary summaryTable() {
+        return Summary.of(architecture.layers(), network(), NetworkBuilder.inputType(inputShape()));
+    }
+
+    /** DL4J's configuration of this model (built when the input shape is known). */
+    public MultiLayerConfiguration configuration() {
+        return network().getLayerWiseConfigurations();
+    }
+
+    /** The DL4J network itself: train or inspect it directly if you need to. */
+    public MultiLayerNetwork network() {
+        if (network == null) {
+            throw new IllegalStateException("the model has not been built yet: its input shape is unknown. "
+                    + "Declare it with Sequential().input(n) or call fit first");
+        }
+        return network;
+    }
+
+    /** The shape of one input example. */
+    public long[] inputShape() {
+        network();
+        return inputShape.clone();
+    }
+
+    public Sequential architecture() {
+        return architecture;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The loss trained with ({@code crossEntropy} already resolved to binary or categorical). */
+    public Loss loss() {
+        return loss;
+    }
+
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /**
+     * Writes configuration, weights and optimiser state to a zip file, atomically (a temporary
+     * file renamed into place); {@link #load} restores a model that predicts bit for bit the same.
+     */
+    public void save(Path file) throws IOException {
+        ModelFile.save(this, file);
+    }
+
+    /** Reads a model written by {@link #save}. */
+    public static Model load(Path file) throws IOException {
+        return ModelFile.load(file);
+    }
+
+    /** E.g. {@code Model[Dense(12, relu) → Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy, accuracy; 221 params]}. */
+    @Override
+    public String toString() {
+        String layers = architecture.layers().stream().map(Object::toString).collect(Collectors.joining(" → "));
+        String extras = metrics.isEmpty() ? "" : ", " + metrics.stream().map(Metric::name).collect(Collectors.joining(", "));
+        String params = network == null ? "not built: input shape unknown" : network.numParams() + " params";
+        return "Model[" + layers + "; " + optimizer + ", " + loss + extras + "; " + params + "]";
+    }
+}

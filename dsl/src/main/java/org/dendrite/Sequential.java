@@ -1,0 +1,162 @@
+package org.dendrite;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.dendrite.activations.Activation;
+import org.dendrite.initializers.Initializer;
+import org.dendrite.layers.ActivationLayer;
+import org.dendrite.layers.Dense;
+import org.dendrite.layers.Dropout;
+import org.dendrite.layers.Layer;
+import org.dendrite.losses.Loss;
+import org.dendrite.metrics.Metric;
+import org.dendrite.optimizers.Optimizer;
+
+/**
+ * A stack of layers, each feeding the next: Keras's {@code Sequential} model before
+ * {@code compile}.
+ *
+ * <p>An immutable value. Every call returns a new {@code Sequential}, so a shared prefix can be
+ * extended in two directions without the two models affecting each other:
+ * <pre>{@code
+ * var base = Sequential().dense(64, RELU);
+ * var binary = base.dense(1, SIGMOID);       // base is unchanged
+ * var tenWay = base.dense(10, SOFTMAX);
+ * }</pre>
+ */
+public final class Sequential implements Serializable {
+
+    /** The seed used when none is given: runs reproduce unless asked otherwise. */
+    public static final long DEFAULT_SEED = 42;
+
+    private final List<Layer> layers;
+    private final long[] inputShape;
+    private final long seed;
+
+    private Sequential(List<Layer> layers, long[] inputShape, long seed) {
+        this.layers = List.copyOf(layers);
+        this.inputShape = inputShape;
+        this.seed = seed;
+    }
+
+    /** An empty model; {@code Dendrite.Sequential()} is the usual way in. */
+    public static Sequential empty() {
+        return new Sequential(List.of(), null, DEFAULT_SEED);
+    }
+
+    /**
+     * Declares the shape of one input example, e.g. {@code input(8)} for 8 features. Optional:
+     * without it the shape is taken from the data at the first {@code fit}.
+     */
+    public Sequential input(long... shape) {
+        if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
+            throw new IllegalArgumentException("input shape needs positive sizes, received " + Arrays.toString(shape));
+        }
+        if (shape.length != 1) {
+            throw new IllegalArgumentException("input shape " + Arrays.toString(shape)
+                    + ": only flat feature vectors, input(n), are supported so far");
+        }
+        return new Sequential(layers, shape.clone(), seed);
+    }
+
+    /** The seed for weight initialisation, dropout masks and epoch shuffling (default {@value #DEFAULT_SEED}). */
+    public Sequential seed(long seed) {
+        return new Sequential(layers, inputShape, seed);
+    }
+
+    /** Appends any layer. */
+    public Sequential add(Layer layer) {
+        List<Layer> more = new ArrayList<>(layers);
+        more.add(java.util.Objects.requireNonNull(layer, "layer"));
+        return new Sequential(more, inputShape, seed);
+    }
+
+    /** A fully connected layer with linear activation and Glorot-uniform weights (Keras's defaults). */
+    public Sequential dense(int units) {
+        return dense(units, Activation.LINEAR);
+    }
+
+    /** A fully connected layer with Glorot-uniform weights. */
+    public Sequential dense(int units, Activation activation) {
+        return dense(units, activation, Initializer.GLOROT_UNIFORM);
+    }
+
+    /** A fully connected layer with a bias. */
+    public Sequential dense(int units, Activation activation, Initializer initializer) {
+        return dense(units, activation, initializer, true);
+    }
+
+    /** A fully connected layer, every argument given. */
+    public Sequential dense(int units, Activation activation, Initializer initializer, boolean useBias) {
+        return add(at(() -> new Dense(units, activation, initializer, useBias)));
+    }
+
+    /** An activation function as a layer of its own. */
+    public Sequential activation(Activation activation) {
+        return add(new ActivationLayer(activation));
+    }
+
+    /** Drops the fraction {@code rate} of the previous layer's outputs during training (Keras's rate: 0.2 drops 20%). */
+    public Sequential dropout(double rate) {
+        return add(at(() -> new Dropout(rate)));
+    }
+
+    /** Builds the layer, naming the position it was meant for if its arguments are wrong. */
+    private Layer at(java.util.function.Supplier<Layer> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer " + layers.size() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fixes how the model learns and returns a trainable {@link Model}. The DL4J network is built
+     * now if the input shape is known, else at the first {@code fit}.
+     *
+     * @param metrics reported per epoch besides the loss, e.g. {@code ACCURACY}
+     * @throws IllegalArgumentException if the model is empty, does not end in a layer that can
+     *     produce outputs, or its output cannot work with the loss (softmax over one unit, ...)
+     */
+    public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        return new Model(this, optimizer, loss, List.of(metrics));
+    }
+
+    /** The layers, in order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The declared input shape, if any. */
+    public Optional<long[]> inputShape() {
+        return Optional.ofNullable(inputShape).map(long[]::clone);
+    }
+
+    /** The seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** E.g. {@code Sequential[input 8 → Dense(12, relu, he_normal) → Dense(1, sigmoid)]}. */
+    @Override
+    public String toString() {
+        String input = inputShape == null ? "" : "input " + Arrays.stream(inputShape).mapToObj(Long::toString)
+                .collect(Collectors.joining("×")) + (layers.isEmpty() ? "" : " → ");
+        return "Sequential[" + input + layers.stream().map(Layer::toString).collect(Collectors.joining(" → "))
+                + (seed == DEFAULT_SEED ? "" : "; seed " + seed) + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sequential s && s.layers.equals(layers) && Arrays.equals(s.inputShape, inputShape) && s.seed == seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return layers.hashCode() * 31 + Arrays.hashCode(inputShape) + Long.hashCode(seed);
+    }
+}

@@ -1,0 +1,98 @@
+package org.dendrite;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dendrite.layers.Layer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Keras's {@code model.summary()}: each layer's name and type, output shape and parameter count,
+ * then the totals. Counts come from the DL4J network itself; a parameter is non-trainable when
+ * training does not change it by gradient (batch normalisation's moving mean and variance), as
+ * Keras counts it.
+ *
+ * @param rows one per layer
+ */
+public record Summary(List<Row> rows) {
+
+    /** Parameter names DL4J uses for running statistics that no gradient updates. */
+    private static final Set<String> NON_TRAINABLE = Set.of("mean", "var", "log10stdev");
+
+    /** One line of the table: e.g. {@code dense_1 (Dense), (None, 8), 104 params, 104 trainable}. */
+    public record Row(String name, String type, String outputShape, long params, long trainable) {
+    }
+
+    public Summary {
+        rows = List.copyOf(rows);
+    }
+
+    static Summary of(List<Layer> layers, MultiLayerNetwork network, InputType input) {
+        List<InputType> shapes = network.getLayerWiseConfigurations().getLayerActivationTypes(input);
+        Map<String, Integer> seen = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            String base = snakeCase(layer.kind());
+            int k = seen.merge(base, 1, Integer::sum) - 1;
+            var params = network.getLayer(i).paramTable();
+            long total = params.values().stream().mapToLong(p -> p.length()).sum();
+            long frozen = params.entrySet().stream().filter(e -> NON_TRAINABLE.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().length()).sum();
+            rows.add(new Row(k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shapes.get(i)), total, total - frozen));
+        }
+        return new Summary(rows);
+    }
+
+    public long totalParams() {
+        return rows.stream().mapToLong(Row::params).sum();
+    }
+
+    public long trainableParams() {
+        return rows.stream().mapToLong(Row::trainable).sum();
+    }
+
+    public long nonTrainableParams() {
+        return totalParams() - trainableParams();
+    }
+
+    /** Keras's notation, batch first: {@code (None, 12)}, {@code (None, 26, 26, 32)}. */
+    static String kerasShape(InputType type) {
+        if (type instanceof InputType.InputTypeFeedForward ff) {
+            return "(None, " + ff.getSize() + ")";
+        }
+        if (type instanceof InputType.InputTypeConvolutional c) {
+            return "(None, " + c.getHeight() + ", " + c.getWidth() + ", " + c.getChannels() + ")";
+        }
+        if (type instanceof InputType.InputTypeRecurrent r) {
+            return "(None, " + r.getTimeSeriesLength() + ", " + r.getSize() + ")";
+        }
+        return type.toString();
+    }
+
+    private static String snakeCase(String kind) {
+        return kind.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** The table as Keras prints it. */
+    @Override
+    public String toString() {
+        String rule = "_".repeat(65) + "\n";
+        String format = " %-27s %-25s %s\n";
+        StringBuilder s = new StringBuilder("Model: \"sequential\"\n").append(rule)
+                .append(String.format(Locale.ROOT, format, "Layer (type)", "Output Shape", "Param #"))
+                .append("=".repeat(65)).append('\n');
+        s.append(rows.stream().map(r -> String.format(Locale.ROOT, format, r.name() + " (" + r.type() + ")", r.outputShape(),
+                String.format(Locale.ROOT, "%,d", r.params()))).collect(Collectors.joining()));
+        return s.append("=".repeat(65)).append('\n')
+                .append(String.format(Locale.ROOT, "Total params: %,d%n", totalParams()))
+                .append(String.format(Locale.ROOT, "Trainable params: %,d%n", trainableParams()))
+                .append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", nonTrainableParams()))
+                .append(rule).toString();
+    }
+}

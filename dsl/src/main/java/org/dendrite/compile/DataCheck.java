@@ -1,0 +1,74 @@
+package org.dendrite.compile;
+
+import java.util.Arrays;
+import java.util.List;
+import org.dendrite.layers.Layer;
+import org.dendrite.losses.Loss;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Checks, before training starts, that data fits the model: feature shape against the input
+ * shape, label width and values against the output layer and the loss.
+ */
+public final class DataCheck {
+
+    private DataCheck() {
+    }
+
+    /** Feature shape of one example against the model's input shape. */
+    public static void features(long[] dataShape, long[] inputShape, String origin) {
+        if (!Arrays.equals(dataShape, inputShape)) {
+            throw new IllegalArgumentException("the data has examples of shape " + Arrays.toString(dataShape)
+                    + " (" + width(dataShape) + " features) but the model expects " + Arrays.toString(inputShape)
+                    + " (" + origin + ")");
+        }
+    }
+
+    private static long width(long[] shape) {
+        return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    }
+
+    /** Label columns and values against the output layer and the loss. */
+    public static void labels(INDArray labels, List<Layer> layers, Loss loss) {
+        var units = OutputCheck.outputUnits(layers);
+        if (units.isEmpty()) {
+            return;
+        }
+        int outputs = units.getAsInt();
+        long width = labels.size(1);
+        String where = OutputCheck.describe(layers);
+        if (loss == Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY) {
+            if (width != 1) {
+                throw new IllegalArgumentException("sparse categorical cross-entropy needs one label column of class indices, "
+                        + "but the labels have " + width + " columns; for one-hot labels use categoricalCrossEntropy");
+            }
+            requireClassIndices(labels, outputs, where);
+            return;
+        }
+        if (width != outputs) {
+            String hint = width == 1 && loss == Loss.CATEGORICAL_CROSS_ENTROPY
+                    ? "; for labels that are class indices use sparseCategoricalCrossEntropy, or one-hot encode them"
+                    : "";
+            throw new IllegalArgumentException("the labels have " + width + " column" + (width == 1 ? "" : "s") + " but "
+                    + where + " has " + outputs + " unit" + (outputs == 1 ? "" : "s") + hint);
+        }
+        if (loss == Loss.BINARY_CROSS_ENTROPY || loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+            double min = labels.minNumber().doubleValue();
+            double max = labels.maxNumber().doubleValue();
+            if (min < 0 || max > 1) {
+                throw new IllegalArgumentException(loss + " needs labels in [0, 1], but they range over [" + min + ", " + max + "]");
+            }
+        }
+    }
+
+    private static void requireClassIndices(INDArray labels, int classes, String where) {
+        double[] values = labels.reshape(labels.length()).toDoubleVector();
+        for (int row = 0; row < values.length; row++) {
+            double v = values[row];
+            if (v != Math.rint(v) || v < 0 || v >= classes) {
+                throw new IllegalArgumentException("label " + v + " at row " + row + " is not a class index 0.."
+                        + (classes - 1) + " for " + where);
+            }
+        }
+    }
+}

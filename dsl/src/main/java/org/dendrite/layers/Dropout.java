@@ -1,0 +1,41 @@
+package org.dendrite.layers;
+
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+
+/**
+ * Sets a random fraction {@code rate} of its inputs to 0 during training and scales the rest by
+ * {@code 1 / (1 - rate)}; passes inputs through unchanged in predict and evaluate.
+ *
+ * <p>Keras's {@code rate} is the fraction DROPPED; DL4J's {@code dropOut(p)} takes the fraction
+ * RETAINED. This class is the one place that translates: {@code p = 1 - rate}.
+ *
+ * @param rate the fraction of inputs dropped, in {@code [0, 1)}
+ */
+public record Dropout(double rate) implements Layer {
+
+    public Dropout {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("Dropout expects a rate in [0, 1) (the fraction dropped), received rate=" + rate);
+        }
+    }
+
+    /** DL4J's retain probability for this rate. */
+    public double retainProbability() {
+        return 1 - rate;
+    }
+
+    @Override
+    public String kind() {
+        return "Dropout";
+    }
+
+    @Override
+    public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
+        return new DropoutLayer.Builder(retainProbability()).build();
+    }
+
+    @Override
+    public String toString() {
+        return "Dropout(" + rate + ")";
+    }
+}

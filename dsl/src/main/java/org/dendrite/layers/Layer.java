@@ -1,0 +1,17 @@
+package org.dendrite.layers;
+
+import java.io.Serializable;
+
+/**
+ * One step of a {@link org.dendrite.Sequential} model: its Keras-style arguments and its DL4J
+ * form. Layers never repeat their input size: DL4J infers it from the layer before, as Keras does
+ * in {@code build(input_shape)}.
+ */
+public interface Layer extends Serializable {
+
+    /** Keras's class name for this kind of layer, as {@code summary()} shows it: {@code "Dense"}. */
+    String kind();
+
+    /** This layer as a DL4J layer configuration in a hidden (non-final) position. */
+    org.deeplearning4j.nn.conf.layers.Layer toDl4j();
+}

@@ -1,0 +1,31 @@
+package org.dendrite.optimizers;
+
+import java.io.Serializable;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * How gradients become weight updates, named and defaulted as in {@code keras.optimizers}.
+ *
+ * <p>Each optimiser is an immutable record whose components are Keras's arguments; the
+ * {@code Dendrite} constants hold Keras's defaults and {@code adam(0.01)} style factories change
+ * the learning rate.
+ */
+public sealed interface Optimizer extends Serializable permits Adam, Adamax, Nadam, RmsProp, Adagrad, Adadelta, Sgd {
+
+    /** The step size. */
+    double learningRate();
+
+    /** The same optimiser with another learning rate. */
+    Optimizer withLearningRate(double learningRate);
+
+    /** DL4J's updater with these hyper-parameters. */
+    IUpdater toDl4j();
+
+    /** Rejects a learning rate that is not a positive finite number. */
+    static double checkLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        return learningRate;
+    }
+}

@@ -1,0 +1,73 @@
+package org.dendrite.training;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/** Mini-batches from a DL4J iterator, reset before every pass; its own order is kept (no reshuffle). */
+public final class IteratorBatches implements Batches {
+
+    private final DataSetIterator iterator;
+    private int count = -1;
+
+    public IteratorBatches(DataSetIterator iterator) {
+        if (!iterator.resetSupported()) {
+            throw new IllegalArgumentException(iterator.getClass().getSimpleName()
+                    + " cannot be reset, so it cannot supply more than one epoch");
+        }
+        this.iterator = iterator;
+    }
+
+    @Override
+    public Iterator<DataSet> epoch(Random random) {
+        return pass(true);
+    }
+
+    @Override
+    public Iterator<DataSet> inOrder() {
+        return pass(false);
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    /** The first batch, for checking shapes before training; the iterator is reset afterwards. */
+    public DataSet peek() {
+        iterator.reset();
+        if (!iterator.hasNext()) {
+            throw new IllegalArgumentException("the iterator supplies no batches");
+        }
+        DataSet first = iterator.next();
+        iterator.reset();
+        return first;
+    }
+
+    private Iterator<DataSet> pass(boolean counting) {
+        iterator.reset();
+        return new Iterator<>() {
+            private int seen;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = iterator.hasNext();
+                if (!more && counting) {
+                    count = seen;
+                }
+                return more;
+            }
+
+            @Override
+            public DataSet next() {
+                if (!iterator.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                seen++;
+                return iterator.next();
+            }
+        };
+    }
+}

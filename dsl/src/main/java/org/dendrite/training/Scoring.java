@@ -1,0 +1,56 @@
+package org.dendrite.training;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dendrite.metrics.Metric;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Loss and metrics of a network over a whole data set, in inference mode (no dropout), chunk by chunk. */
+public final class Scoring {
+
+    private Scoring() {
+    }
+
+    /**
+     * @param prefix   put before every name: {@code ""} or {@code "val_"}
+     * @param withLoss whether to report {@code loss} (the example-weighted mean of DL4J's score,
+     *                 regularisation included), as Keras does for validation and evaluate
+     * @return the loss (if asked) then each metric, by name
+     */
+    public static Map<String, Double> evaluate(MultiLayerNetwork net, Iterator<DataSet> chunks, List<Metric> metrics,
+                                               String prefix, boolean withLoss) {
+        double lossSum = 0;
+        long examples = 0;
+        List<INDArray> predictions = new ArrayList<>();
+        List<INDArray> labels = new ArrayList<>();
+        while (chunks.hasNext()) {
+            DataSet chunk = chunks.next();
+            if (withLoss) {
+                lossSum += net.score(chunk, false) * chunk.numExamples();
+                examples += chunk.numExamples();
+            }
+            if (!metrics.isEmpty()) {
+                predictions.add(net.output(chunk.getFeatures(), false));
+                labels.add(chunk.getLabels());
+            }
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (withLoss) {
+            values.put(prefix + "loss", lossSum / examples);
+        }
+        if (!metrics.isEmpty()) {
+            INDArray p = Nd4j.vstack(predictions);
+            INDArray y = Nd4j.vstack(labels);
+            for (Metric m : metrics) {
+                values.put(prefix + m.name(), m.compute(p, y));
+            }
+        }
+        return values;
+    }
+}
