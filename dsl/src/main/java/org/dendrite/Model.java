@@ -190,6 +190,54 @@ public final class Model {
 
     // ---------------------------------------------------------------- inspection
 
+    /**
+     * The weights in Keras's {@code get_weights()} order: for each layer with weights, its kernel
+     * then its bias. Dense kernels are {@code [inputs, units]}, biases {@code [1, units]}. Copies:
+     * changing them does not change the model.
+     */
+    public List<INDArray> getWeights() {
+        List<INDArray> weights = new ArrayList<>();
+        for (var layer : network().getLayers()) {
+            layer.paramTable().values().forEach(p -> weights.add(p.dup()));
+        }
+        return weights;
+    }
+
+    /**
+     * Sets every weight, in {@link #getWeights()}'s order and shapes (a bias may also be given as
+     * a vector). Used to reproduce hand-computed examples exactly.
+     *
+     * @throws IllegalArgumentException naming the array, its layer and both shapes on any mismatch
+     */
+    public void setWeights(INDArray... weights) {
+        List<INDArray> targets = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        var layers = network().getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            for (var e : layers[i].paramTable().entrySet()) {
+                targets.add(e.getValue());
+                names.add("layer " + i + " " + (e.getKey().equals("W") ? "kernel" : e.getKey().equals("b") ? "bias" : e.getKey()));
+            }
+        }
+        if (weights.length != targets.size()) {
+            throw new IllegalArgumentException("setWeights needs " + targets.size() + " arrays (" + String.join(", ", names)
+                    + "), got " + weights.length);
+        }
+        for (int i = 0; i < weights.length; i++) {
+            INDArray target = targets.get(i);
+            INDArray given = weights[i];
+            boolean sameShape = Arrays.equals(given.shape(), target.shape())
+                    || (target.rank() == 2 && target.size(0) == 1 && given.rank() == 1 && given.length() == target.length());
+            if (!sameShape) {
+                throw new IllegalArgumentException("weight " + i + " (" + names.get(i) + ") has shape " + Arrays.toString(given.shape())
+                        + " but the layer expects " + Arrays.toString(target.shape()));
+            }
+        }
+        for (int i = 0; i < weights.length; i++) {
+            targets.get(i).assign(weights[i].reshape(targets.get(i).shape()).castTo(targets.get(i).dataType()));
+        }
+    }
+
     /** Prints the Keras-style table of layers, output shapes and parameter counts. */
     public void summary() {
         summary(System.out);
