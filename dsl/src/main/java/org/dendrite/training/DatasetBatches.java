@@ -3,14 +3,13 @@ package org.dendrite.training;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.stream.IntStream;
 import org.dendrite.datasets.Dataset;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Mini-batches over an in-memory {@link Dataset}. With shuffling on, each epoch draws a new
- * order from the trainer's seeded RNG and gathers the examples once, then cuts consecutive
- * batches (the last one may be smaller, as in Keras).
+ * Mini-batches over an in-memory {@link Dataset}. With shuffling on, each epoch shuffles the
+ * examples once with a seed drawn from the trainer's seeded RNG, then cuts consecutive batches
+ * (the last one may be smaller, as in Keras).
  */
 public final class DatasetBatches implements Batches {
 
@@ -28,7 +27,7 @@ public final class DatasetBatches implements Batches {
 
     @Override
     public Iterator<DataSet> epoch(Random random) {
-        return cut(shuffle ? data.select(permutation(data.size(), random)) : data, batchSize);
+        return cut(shuffle ? data.shuffle(random.nextLong()) : data, batchSize);
     }
 
     @Override
@@ -39,17 +38,6 @@ public final class DatasetBatches implements Batches {
     @Override
     public int count() {
         return (data.size() + batchSize - 1) / batchSize;
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] order = IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     private static Iterator<DataSet> cut(Dataset data, int size) {
