@@ -1,6 +1,23 @@
 package org.dendrite;
 
+import java.nio.file.Path;
+import java.util.function.IntToDoubleFunction;
 import org.dendrite.activations.Activation;
+import org.dendrite.callbacks.CsvLogger;
+import org.dendrite.callbacks.EarlyStopping;
+import org.dendrite.callbacks.LearningRateScheduler;
+import org.dendrite.callbacks.ModelCheckpoint;
+import org.dendrite.callbacks.ReduceLrOnPlateau;
+import org.dendrite.constraints.Constraint;
+import org.dendrite.layers.Dropout;
+import org.dendrite.metrics.Auc;
+import org.dendrite.metrics.BinaryAccuracy;
+import org.dendrite.metrics.F1;
+import org.dendrite.metrics.MeanError;
+import org.dendrite.metrics.Precision;
+import org.dendrite.metrics.Recall;
+import org.dendrite.metrics.TopKAccuracy;
+import org.dendrite.regularizers.Regularizer;
 import org.dendrite.initializers.Initializer;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
@@ -82,6 +99,16 @@ public final class Dendrite {
         return Initializer.constant(value);
     }
 
+    /** Weights drawn from N(0, stddev²). */
+    public static Initializer normal(double stddev) {
+        return Initializer.normal(stddev);
+    }
+
+    /** Weights drawn uniformly from [-limit, limit]. */
+    public static Initializer uniform(double limit) {
+        return Initializer.uniform(limit);
+    }
+
     // ---------------------------------------------------------------- optimisers (Keras's defaults)
     public static final Adam adam = new Adam(0.001, 0.9, 0.999, 1e-7);
     public static final Adamax adamax = new Adamax(0.001, 0.9, 0.999, 1e-7);
@@ -141,4 +168,101 @@ public final class Dendrite {
     // ---------------------------------------------------------------- metrics
     /** Binary accuracy for one output unit, categorical (arg-max) accuracy otherwise. */
     public static final Metric ACCURACY = new Accuracy();
+    /** The fraction of output values on the right side of 0.5. */
+    public static final Metric BINARY_ACCURACY = new BinaryAccuracy(0.5);
+    /** Whether the true class is among the 5 most probable. */
+    public static final Metric TOP_5_ACCURACY = new TopKAccuracy(5);
+    public static final Metric PRECISION = new Precision();
+    public static final Metric RECALL = new Recall();
+    public static final Metric F1 = new F1();
+    /** Area under the ROC curve (exact). */
+    public static final Metric AUC = new Auc();
+    public static final Metric MSE = new MeanError(true);
+    public static final Metric MAE = new MeanError(false);
+
+    /** Whether the true class is among the {@code k} most probable. */
+    public static Metric topK(int k) {
+        return new TopKAccuracy(k);
+    }
+
+    // ---------------------------------------------------------------- regularisers, constraints, layer options
+    /** {@code loss += l1·Σ|w|}: pushes weights to exactly 0. */
+    public static Regularizer l1(double l1) {
+        return new Regularizer(l1, 0);
+    }
+
+    /** {@code loss += l2·Σw²} (Keras's scale): keeps weights small. */
+    public static Regularizer l2(double l2) {
+        return new Regularizer(0, l2);
+    }
+
+    public static Regularizer l1l2(double l1, double l2) {
+        return new Regularizer(l1, l2);
+    }
+
+    /** A layer option: each unit's incoming weights kept at an L2 norm of at most {@code c}. */
+    public static Constraint maxNorm(double c) {
+        return Constraint.maxNorm(c);
+    }
+
+    /** A layer option: weights kept ≥ 0. */
+    public static Constraint nonNeg() {
+        return Constraint.nonNeg();
+    }
+
+    /** A layer option: each unit's incoming weights kept at an L2 norm of 1. */
+    public static Constraint unitNorm() {
+        return Constraint.unitNorm();
+    }
+
+    /** A layer option: drop the fraction {@code rate} of the layer's inputs in training. */
+    public static Dropout dropout(double rate) {
+        return new Dropout(rate);
+    }
+
+    // ---------------------------------------------------------------- callbacks
+    /** Stop when {@code monitor} (e.g. {@code "val_loss"}) stops improving. */
+    public static EarlyStopping earlyStopping(String monitor) {
+        return EarlyStopping.on(monitor);
+    }
+
+    /** Save the model to {@code file} after every epoch (or only the best, with {@code .bestOnly()}). */
+    public static ModelCheckpoint checkpoint(Path file) {
+        return ModelCheckpoint.to(file);
+    }
+
+    /** Cut the learning rate when {@code monitor} reaches a plateau. */
+    public static ReduceLrOnPlateau reduceLrOnPlateau(String monitor) {
+        return ReduceLrOnPlateau.on(monitor);
+    }
+
+    /** Write each epoch's logs as a CSV row. */
+    public static CsvLogger csvLogger(Path file) {
+        return new CsvLogger(file);
+    }
+
+    /** Set the learning rate each epoch from {@code (epoch, initialRate) -> rate}. */
+    public static LearningRateScheduler learningRateScheduler(LearningRateScheduler.Schedule schedule) {
+        return new LearningRateScheduler(schedule);
+    }
+
+    /** Set the learning rate each epoch from {@code epoch -> rate} (epochs from 1). */
+    public static LearningRateScheduler learningRateScheduler(IntToDoubleFunction rateOfEpoch) {
+        return new LearningRateScheduler((epoch, initial) -> rateOfEpoch.applyAsDouble(epoch));
+    }
+
+    /** Schedule: the rate times {@code factor} every {@code every} epochs. */
+    public static LearningRateScheduler.Schedule stepDecay(double factor, int every) {
+        return LearningRateScheduler.Schedule.step(factor, every);
+    }
+
+    /** Schedule: the rate times {@code rate} each epoch. */
+    public static LearningRateScheduler.Schedule exponentialDecay(double rate) {
+        return LearningRateScheduler.Schedule.exponential(rate);
+    }
+
+    /** Schedule: half a cosine from the initial rate to 0 over {@code epochs}. */
+    public static LearningRateScheduler.Schedule cosineDecay(int epochs) {
+        return LearningRateScheduler.Schedule.cosine(epochs);
+    }
 }

@@ -1,6 +1,8 @@
 package org.dendrite;
 
+import java.util.List;
 import java.util.Objects;
+import org.dendrite.callbacks.Callback;
 import org.dendrite.datasets.Dataset;
 
 /**
@@ -15,8 +17,10 @@ import org.dendrite.datasets.Dataset;
  * @param validationSplit the fraction of the data held out for validation, taken from the END
  *                        of the data before any shuffling (as Keras does); 0 for none
  * @param validationData  a separate validation set, used instead of a split; may be null
+ * @param callbacks       run at the start and end of training and of each epoch, in order
  */
-public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, double validationSplit, Dataset validationData) {
+public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, double validationSplit, Dataset validationData,
+                  List<Callback> callbacks) {
 
     /** Keras's default batch size. */
     public static final int DEFAULT_BATCH = 32;
@@ -34,37 +38,44 @@ public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, doubl
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("validationSplit must lie in [0, 1), got " + validationSplit);
         }
+        callbacks = List.copyOf(callbacks);
     }
 
     /** Training for {@code n} epochs with every other argument at its default. */
     public static Fit epochs(int n) {
-        return new Fit(n, DEFAULT_BATCH, 1, true, 0, null);
+        return new Fit(n, DEFAULT_BATCH, 1, true, 0, null, List.of());
     }
 
     public Fit batch(int size) {
-        return new Fit(epochs, size, verbose, shuffle, validationSplit, validationData);
+        return new Fit(epochs, size, verbose, shuffle, validationSplit, validationData, callbacks);
     }
 
     public Fit verbose(int level) {
-        return new Fit(epochs, batchSize, level, shuffle, validationSplit, validationData);
+        return new Fit(epochs, batchSize, level, shuffle, validationSplit, validationData, callbacks);
     }
 
     public Fit shuffle(boolean on) {
-        return new Fit(epochs, batchSize, verbose, on, validationSplit, validationData);
+        return new Fit(epochs, batchSize, verbose, on, validationSplit, validationData, callbacks);
     }
 
     public Fit validationSplit(double fraction) {
-        return new Fit(epochs, batchSize, verbose, shuffle, fraction, validationData);
+        return new Fit(epochs, batchSize, verbose, shuffle, fraction, validationData, callbacks);
     }
 
     public Fit validationData(Dataset data) {
-        return new Fit(epochs, batchSize, verbose, shuffle, validationSplit, Objects.requireNonNull(data, "validation data"));
+        return new Fit(epochs, batchSize, verbose, shuffle, validationSplit, Objects.requireNonNull(data, "validation data"), callbacks);
+    }
+
+    /** Callbacks to run, e.g. {@code earlyStopping("val_loss").patience(5)}. */
+    public Fit callbacks(Callback... callbacks) {
+        return new Fit(epochs, batchSize, verbose, shuffle, validationSplit, validationData, List.of(callbacks));
     }
 
     @Override
     public String toString() {
         return "Fit[epochs " + epochs + ", batch " + batchSize + ", verbose " + verbose + (shuffle ? "" : ", no shuffle")
                 + (validationSplit > 0 ? ", validationSplit " + validationSplit : "")
-                + (validationData != null ? ", validation " + validationData.size() + " examples" : "") + "]";
+                + (validationData != null ? ", validation " + validationData.size() + " examples" : "")
+                + (callbacks.isEmpty() ? "" : ", callbacks " + callbacks) + "]";
     }
 }

@@ -1,25 +1,42 @@
 package org.dendrite;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.dendrite.io.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 
 /**
  * What {@code fit} logged, one value per epoch for each name: {@code "loss"}, the compiled
  * metrics ({@code "accuracy"}) and their {@code "val_"} forms when there is validation data.
- * Keras's {@code History.history}.
+ * Keras's {@code History.history}, plus why and when training stopped.
  */
 public final class History {
 
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private int stoppedEpoch;
+    private String stopReason;
+    private int markedBest;
 
-    /** Records one epoch's values (called by the trainer at the end of each epoch). */
+    /** Records one epoch's values (called once per finished epoch). */
     void record(Map<String, Double> epoch) {
         epoch.forEach((name, value) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+    }
+
+    /** Records how the run ended (called once, after training). */
+    void finish(int stoppedEpoch, String stopReason, int bestEpoch) {
+        this.stoppedEpoch = stoppedEpoch;
+        this.stopReason = stopReason;
+        this.markedBest = bestEpoch;
     }
 
     /** The number of epochs completed. */
@@ -48,6 +65,58 @@ public final class History {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** The epoch (from 1) in which training was stopped early, or 0 if it ran every epoch. */
+    public int stoppedEpoch() {
+        return stoppedEpoch;
+    }
+
+    /** Why training stopped early (early stopping, a NaN loss, a stop request), or null. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /**
+     * The best epoch (from 1): as judged by early stopping when it ran, else the epoch with the
+     * lowest {@code val_loss}, else the lowest {@code loss}; 0 before any epoch.
+     */
+    public int bestEpoch() {
+        if (markedBest > 0 || values.isEmpty()) {
+            return markedBest;
+        }
+        List<Double> series = values.containsKey("val_loss") ? values.get("val_loss") : values.get("loss");
+        return 1 + IntStream.range(0, series.size()).boxed().min((a, b) -> Double.compare(series.get(a), series.get(b))).orElse(0);
+    }
+
+    /**
+     * Draws the loss and every metric per epoch into a PNG (losses on one chart, the other metrics
+     * on a second one beside it), written atomically.
+     */
+    public void plot(Path png) throws IOException {
+        List<XYChart> charts = new ArrayList<>();
+        charts.add(chart("Loss", values.keySet().stream().filter(n -> n.endsWith("loss")).toList()));
+        List<String> others = values.keySet().stream().filter(n -> !n.endsWith("loss")).toList();
+        if (!others.isEmpty()) {
+            charts.add(chart("Metrics", others));
+        }
+        var image = new java.awt.image.BufferedImage(600 * charts.size(), 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        for (int i = 0; i < charts.size(); i++) {
+            graphics.translate(i == 0 ? 0 : 600, 0);
+            charts.get(i).paint(graphics, 600, 400);
+        }
+        graphics.dispose();
+        AtomicFiles.write(png, temp -> javax.imageio.ImageIO.write(image, "png", temp.toFile()));
+    }
+
+    private XYChart chart(String title, List<String> names) {
+        XYChart chart = new XYChartBuilder().width(600).height(400).title(title).xAxisTitle("epoch").build();
+        for (String name : names) {
+            List<Double> series = values.get(name);
+            chart.addSeries(name, IntStream.rangeClosed(1, series.size()).boxed().map(Integer::doubleValue).toList(), series);
+        }
+        return chart;
+    }
+
     /** E.g. {@code History[150 epochs; last: loss 0.4871 - accuracy 0.7687]}. */
     @Override
     public String toString() {
@@ -56,6 +125,6 @@ public final class History {
         }
         return "History[" + epochs() + " epoch" + (epochs() == 1 ? "" : "s") + "; last: " + values.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue().get(e.getValue().size() - 1)))
-                .collect(Collectors.joining(" - ")) + "]";
+                .collect(Collectors.joining(" - ")) + (stopReason == null ? "" : "; stopped at epoch " + stoppedEpoch) + "]";
     }
 }

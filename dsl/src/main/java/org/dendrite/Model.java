@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.LinkedHashSet;
 import java.util.Random;
+import java.util.Set;
+import org.dendrite.callbacks.Training;
 import java.util.stream.Collectors;
 import org.dendrite.compile.DataCheck;
 import org.dendrite.compile.NetworkBuilder;
@@ -53,6 +56,7 @@ public final class Model {
     private MultiLayerNetwork network;
     private long[] inputShape;
     private String inputOrigin;
+    private volatile Training current;
 
     Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
@@ -77,7 +81,7 @@ public final class Model {
     }
 
     private void build(long[] inputShape, String origin) {
-        MultiLayerConfiguration conf = NetworkBuilder.build(architecture.layers(), optimizer, loss, architecture.seed(), inputShape);
+        MultiLayerConfiguration conf = NetworkBuilder.build(architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape);
         Nd4j.getRandom().setSeed(architecture.seed());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -147,10 +151,34 @@ public final class Model {
     }
 
     private History train(Batches train, Batches validation, Fit options) {
+        Set<String> logged = new LinkedHashSet<>(List.of("loss"));
+        metrics.forEach(m -> logged.add(m.name()));
+        if (validation != null) {
+            logged.add("val_loss");
+            metrics.forEach(m -> logged.add("val_" + m.name()));
+        }
+        Training training = new Training(this, options.epochs(), logged);
         History history = new History();
         var progress = new ProgressLog(System.out, options.verbose(), System.console() != null);
-        new Trainer(network, metrics, random, progress).fit(train, validation, options.epochs(), history::record);
+        current = training;
+        try {
+            new Trainer(network, metrics, random, progress).fit(train, validation, training, options.callbacks(), history::record);
+        } finally {
+            current = null;
+            history.finish(training.stoppedEpoch(), training.stopReason(), training.bestEpoch());
+        }
         return history;
+    }
+
+    /**
+     * Asks a {@code fit} in progress (on another thread, e.g. JShell's) to stop after the current
+     * batch; the model keeps the weights of the last finished epoch. Does nothing when idle.
+     */
+    public void stop() {
+        Training training = current;
+        if (training != null) {
+            training.stop("stopped by request");
+        }
     }
 
     // ---------------------------------------------------------------- inference

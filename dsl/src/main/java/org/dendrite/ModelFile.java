@@ -7,16 +7,15 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.dendrite.io.AtomicFiles;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
@@ -45,9 +44,7 @@ final class ModelFile {
     }
 
     static void save(Model model, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, temp -> {
             ModelSerializer.writeModel(model.network(), temp.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(temp);
                  OutputStream out = Files.newOutputStream(zip.getPath(ENTRY));
@@ -55,18 +52,7 @@ final class ModelFile {
                 objects.writeObject(new Description(model.architecture(), model.optimizer(), model.loss(),
                         model.metrics(), model.inputShape()));
             }
-            moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 
     static Model load(Path file) throws IOException {

@@ -8,10 +8,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dendrite.activations.Activation;
 import org.dendrite.initializers.Initializer;
+import org.dendrite.constraints.Constraint;
 import org.dendrite.layers.ActivationLayer;
+import org.dendrite.layers.BatchNorm;
 import org.dendrite.layers.Dense;
 import org.dendrite.layers.Dropout;
 import org.dendrite.layers.Layer;
+import org.dendrite.layers.LayerOption;
+import org.dendrite.layers.Noise;
+import org.dendrite.layers.WeightOptions;
+import org.dendrite.layers.Weighted;
+import org.dendrite.regularizers.Regularizer;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
@@ -36,16 +43,18 @@ public final class Sequential implements Serializable {
     private final List<Layer> layers;
     private final long[] inputShape;
     private final long seed;
+    private final Regularizer regularizer;
 
-    private Sequential(List<Layer> layers, long[] inputShape, long seed) {
+    private Sequential(List<Layer> layers, long[] inputShape, long seed, Regularizer regularizer) {
         this.layers = List.copyOf(layers);
         this.inputShape = inputShape;
         this.seed = seed;
+        this.regularizer = regularizer;
     }
 
     /** An empty model; {@code Dendrite.Sequential()} is the usual way in. */
     public static Sequential empty() {
-        return new Sequential(List.of(), null, DEFAULT_SEED);
+        return new Sequential(List.of(), null, DEFAULT_SEED, null);
     }
 
     /**
@@ -60,19 +69,24 @@ public final class Sequential implements Serializable {
             throw new IllegalArgumentException("input shape " + Arrays.toString(shape)
                     + ": only flat feature vectors, input(n), are supported so far");
         }
-        return new Sequential(layers, shape.clone(), seed);
+        return new Sequential(layers, shape.clone(), seed, regularizer);
     }
 
     /** The seed for weight initialisation, dropout masks and epoch shuffling (default {@value #DEFAULT_SEED}). */
     public Sequential seed(long seed) {
-        return new Sequential(layers, inputShape, seed);
+        return new Sequential(layers, inputShape, seed, regularizer);
+    }
+
+    /** A model-wide default: this penalty on the kernel of every layer that has no regulariser of its own. */
+    public Sequential regularizer(Regularizer regularizer) {
+        return new Sequential(layers, inputShape, seed, java.util.Objects.requireNonNull(regularizer, "regularizer"));
     }
 
     /** Appends any layer. */
     public Sequential add(Layer layer) {
         List<Layer> more = new ArrayList<>(layers);
         more.add(java.util.Objects.requireNonNull(layer, "layer"));
-        return new Sequential(more, inputShape, seed);
+        return new Sequential(more, inputShape, seed, regularizer);
     }
 
     /** A fully connected layer with linear activation and Glorot-uniform weights (Keras's defaults). */
@@ -93,6 +107,76 @@ public final class Sequential implements Serializable {
     /** A fully connected layer, every argument given. */
     public Sequential dense(int units, Activation activation, Initializer initializer, boolean useBias) {
         return add(at(() -> new Dense(units, activation, initializer, useBias)));
+    }
+
+    /**
+     * A fully connected layer with options after the initialiser:
+     * {@code dense(64, RELU, HE, l2(1e-4), maxNorm(3), dropout(0.2))}.
+     */
+    public Sequential dense(int units, Activation activation, Initializer initializer, LayerOption... options) {
+        WeightOptions all = WeightOptions.NONE;
+        for (LayerOption option : options) {
+            all = all.with(java.util.Objects.requireNonNull(option, "option"));
+        }
+        WeightOptions chosen = all;
+        return add(at(() -> new Dense(units, activation, initializer, true, chosen)));
+    }
+
+    /** Batch normalisation with Keras's defaults (momentum 0.99, epsilon 0.001). */
+    public Sequential batchNorm() {
+        return add(BatchNorm.KERAS_DEFAULTS);
+    }
+
+    /** Batch normalisation with the given running-average momentum and epsilon. */
+    public Sequential batchNorm(double momentum, double epsilon) {
+        return add(at(() -> new BatchNorm(momentum, epsilon)));
+    }
+
+    /** Adds N(0, stddev²) noise to the previous layer's outputs during training. */
+    public Sequential gaussianNoise(double stddev) {
+        return add(at(() -> Noise.gaussianNoise(stddev)));
+    }
+
+    /** Multiplies the previous layer's outputs by N(1, rate / (1 - rate)) noise during training. */
+    public Sequential gaussianDropout(double rate) {
+        return add(at(() -> Noise.gaussianDropout(rate)));
+    }
+
+    /** Dropout that keeps SELU's self-normalising mean and variance. */
+    public Sequential alphaDropout(double rate) {
+        return add(at(() -> Noise.alphaDropout(rate)));
+    }
+
+    /** Limits the L2 norm of each unit's incoming weights in the previous layer to {@code c}. */
+    public Sequential maxNorm(double c) {
+        return constrainLast(Constraint.maxNorm(c));
+    }
+
+    /** Keeps the previous layer's weights non-negative. */
+    public Sequential nonNeg() {
+        return constrainLast(Constraint.nonNeg());
+    }
+
+    /** Keeps each unit's incoming weights in the previous layer at an L2 norm of 1. */
+    public Sequential unitNorm() {
+        return constrainLast(Constraint.unitNorm());
+    }
+
+    private Sequential constrainLast(Constraint constraint) {
+        int last = layers.size() - 1;
+        if (last < 0 || !(layers.get(last) instanceof Weighted weighted)) {
+            throw new IllegalArgumentException(constraint + " constrains the layer before it, but "
+                    + (last < 0 ? "there is none" : "layer " + last + " (" + layers.get(last) + ") has no weights"));
+        }
+        List<Layer> changed = new ArrayList<>(layers);
+        changed.set(last, weighted.withOptions(weighted.options().with(constraint)));
+        return new Sequential(changed, inputShape, seed, regularizer);
+    }
+
+    /** The layers as they are compiled: with the model-wide regulariser filled in where a layer has none. */
+    public List<Layer> compiledLayers() {
+        return layers.stream().map(l -> l instanceof Weighted w && regularizer != null
+                ? w.withOptions(w.options().withDefaultRegularizer(regularizer)) : l).toList();
     }
 
     /** An activation function as a layer of its own. */
@@ -147,12 +231,14 @@ public final class Sequential implements Serializable {
         String input = inputShape == null ? "" : "input " + Arrays.stream(inputShape).mapToObj(Long::toString)
                 .collect(Collectors.joining("×")) + (layers.isEmpty() ? "" : " → ");
         return "Sequential[" + input + layers.stream().map(Layer::toString).collect(Collectors.joining(" → "))
+                + (regularizer == null ? "" : "; regularizer " + regularizer)
                 + (seed == DEFAULT_SEED ? "" : "; seed " + seed) + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Sequential s && s.layers.equals(layers) && Arrays.equals(s.inputShape, inputShape) && s.seed == seed;
+        return o instanceof Sequential s && s.layers.equals(layers) && Arrays.equals(s.inputShape, inputShape) && s.seed == seed
+                && java.util.Objects.equals(s.regularizer, regularizer);
     }
 
     @Override

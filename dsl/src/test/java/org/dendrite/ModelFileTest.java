@@ -17,7 +17,7 @@ class ModelFileTest {
 
     @Test
     void aReloadedModelPredictsBitForBitTheSameAndKeepsTraining() throws IOException {
-        var data = ModelTest.blobs(64, 11);
+        var data = TestData.blobs(64, 11);
         var model = Sequential().dense(6, RELU, HE).dropout(0.1).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
         model.fit(data, Fit.epochs(3).verbose(0));
         Path file = dir.resolve("model.zip");
@@ -41,7 +41,7 @@ class ModelFileTest {
     @Test
     void plainMomentumSurvivesTheRoundTrip() throws IOException {
         var model = Sequential().input(2).dense(1, SIGMOID).compile(sgd(0.1, 0.9), crossEntropy);
-        model.fit(ModelTest.blobs(32, 1), Fit.epochs(1).verbose(0));
+        model.fit(TestData.blobs(32, 1), Fit.epochs(1).verbose(0));
         model.save(dir.resolve("m.zip"));
         assertEquals(sgd(0.1, 0.9), Model.load(dir.resolve("m.zip")).optimizer());
     }

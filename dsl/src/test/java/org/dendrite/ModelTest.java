@@ -13,20 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class ModelTest {
 
-    /** Two well separated Gaussian blobs in 2-D, labels 0/1. */
-    static Dataset blobs(int n, long seed) {
-        var random = new java.util.Random(seed);
-        double[][] x = new double[n][2];
-        double[][] y = new double[n][1];
-        for (int i = 0; i < n; i++) {
-            int label = i % 2;
-            x[i][0] = random.nextGaussian() * 0.5 + (label == 1 ? 1.5 : -1.5);
-            x[i][1] = random.nextGaussian() * 0.5 + (label == 1 ? 1.0 : -1.0);
-            y[i][0] = label;
-        }
-        return Dataset.of(Nd4j.create(x), Nd4j.create(y));
-    }
-
     @Test
     void thePimaTutorialReachesSeventyPercentOnHeldOutData() {
         var parts = Datasets.pima().split(0.8, 7);
@@ -46,7 +32,7 @@ class ModelTest {
     @Test
     void lossDecreasesAndAccuracyIsLoggedPerEpoch() {
         var model = Sequential().dense(4, TANH).dense(1, SIGMOID).compile(sgd(0.5), binaryCrossEntropy, ACCURACY);
-        var history = model.fit(blobs(200, 1), Fit.epochs(5).verbose(0));
+        var history = model.fit(TestData.blobs(200, 1), Fit.epochs(5).verbose(0));
 
         assertEquals(5, history.loss().size());
         assertEquals(5, history.metric("accuracy").size());
@@ -60,8 +46,8 @@ class ModelTest {
     void theSameSeedTrainsTheSameWeights() {
         var a = Sequential().dense(4, RELU).dropout(0.3).dense(1, SIGMOID).seed(3).compile(adam, crossEntropy);
         var b = Sequential().dense(4, RELU).dropout(0.3).dense(1, SIGMOID).seed(3).compile(adam, crossEntropy);
-        a.fit(blobs(64, 2), Fit.epochs(2).verbose(0));
-        b.fit(blobs(64, 2), Fit.epochs(2).verbose(0));
+        a.fit(TestData.blobs(64, 2), Fit.epochs(2).verbose(0));
+        b.fit(TestData.blobs(64, 2), Fit.epochs(2).verbose(0));
         assertEquals(a.network().params(), b.network().params());
     }
 
@@ -69,7 +55,7 @@ class ModelTest {
     void validationSplitHoldsOutTheLastFractionBeforeShuffling() {
         // 100 examples; the last 20 all have label 1 and features far away, so a model that never
         // saw them scores a high val_loss — and the train accuracy counts the first 80 only.
-        var data = blobs(100, 3);
+        var data = TestData.blobs(100, 3);
         var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
         var history = model.fit(data, Fit.epochs(1).validationSplit(0.2).verbose(0));
 
@@ -82,7 +68,7 @@ class ModelTest {
 
     @Test
     void fitAcceptsRawArraysDataSetsAndIterators() {
-        var data = blobs(64, 4);
+        var data = TestData.blobs(64, 4);
         var model = Sequential().dense(1, SIGMOID).compile(sgd(0.1), crossEntropy);
         assertEquals(3, model.fit(data.features(), data.labels(), 3, 16).epochs());
         assertEquals(1, model.fit(data.toDataSet()).epochs());
@@ -93,7 +79,7 @@ class ModelTest {
 
     @Test
     void evaluateReportsAccuracyForClassifiersEvenWhenNotCompiled() {
-        var data = blobs(100, 5);
+        var data = TestData.blobs(100, 5);
         var model = Sequential().dense(1, SIGMOID).compile(adam(0.05), crossEntropy);
         model.fit(data, Fit.epochs(20).verbose(0));
         var result = model.evaluate(data);
@@ -103,7 +89,7 @@ class ModelTest {
 
     @Test
     void sparseCategoricalCrossEntropyTakesClassIndices() {
-        var blobs = blobs(90, 6);
+        var blobs = TestData.blobs(90, 6);
         var labels = Nd4j.create(new double[90][1]);
         for (int i = 0; i < 90; i++) {
             labels.putScalar(i, 0, i % 3);
@@ -118,7 +104,7 @@ class ModelTest {
     @Test
     void plainMomentumTrains() {
         var model = Sequential().dense(1, SIGMOID).compile(sgd(0.1, 0.9), crossEntropy);
-        var history = model.fit(blobs(100, 7), Fit.epochs(5).verbose(0));
+        var history = model.fit(TestData.blobs(100, 7), Fit.epochs(5).verbose(0));
         assertTrue(history.loss().get(4) < history.loss().get(0));
     }
 

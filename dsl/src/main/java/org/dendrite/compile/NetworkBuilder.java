@@ -25,12 +25,14 @@ public final class NetworkBuilder {
      * @param inputShape the shape of one example
      */
     public static MultiLayerConfiguration build(List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape) {
-        var list = new NeuralNetConfiguration.Builder()
+        var network = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(optimizer.toDl4j())
-                .activation(Activation.IDENTITY)
-                .list();
+                .activation(Activation.IDENTITY);
+        optimizer.clip().ifPresent(clip -> network.gradientNormalization(clip.toDl4j())
+                .gradientNormalizationThreshold(clip.threshold()));
+        var list = network.list();
         int last = layers.size() - 1;
         for (int i = 0; i < last; i++) {
             list.layer(i, layers.get(i).toDl4j());

@@ -2,6 +2,7 @@ package org.dendrite.layers;
 
 import org.dendrite.activations.Activation;
 import org.dendrite.initializers.Initializer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -16,8 +17,10 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * @param activation  applied to {@code input · kernel + bias}
  * @param initializer how the kernel starts; biases start at 0
  * @param useBias     whether the layer adds a bias vector
+ * @param options     regularisers, constraint, input dropout
  */
-public record Dense(int units, Activation activation, Initializer initializer, boolean useBias) implements OutputCapable {
+public record Dense(int units, Activation activation, Initializer initializer, boolean useBias, WeightOptions options)
+        implements OutputCapable, Weighted {
 
     public Dense {
         if (units <= 0) {
@@ -25,6 +28,12 @@ public record Dense(int units, Activation activation, Initializer initializer, b
         }
         java.util.Objects.requireNonNull(activation, "activation");
         java.util.Objects.requireNonNull(initializer, "initializer");
+        java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** A dense layer without options. */
+    public Dense(int units, Activation activation, Initializer initializer, boolean useBias) {
+        this(units, activation, initializer, useBias, WeightOptions.NONE);
     }
 
     @Override
@@ -33,18 +42,32 @@ public record Dense(int units, Activation activation, Initializer initializer, b
     }
 
     @Override
+    public Dense withOptions(WeightOptions options) {
+        return new Dense(units, activation, initializer, useBias, options);
+    }
+
+    @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        return new DenseLayer.Builder().nOut(units).activation(activation.toDl4j())
-                .weightInit(initializer.toDl4j()).hasBias(useBias).build();
+        return configure(new DenseLayer.Builder()).build();
     }
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4jOutput(ILossFunction loss) {
-        return new OutputLayer.Builder(loss).nOut(units).activation(activation.toDl4j())
-                .weightInit(initializer.toDl4j()).hasBias(useBias).build();
+        return configure(new OutputLayer.Builder(loss)).build();
     }
 
-    /** E.g. {@code Dense(12, relu, he_normal)}; Keras's defaults are left out. */
+    private <B extends BaseLayer.Builder<?>> B configure(B layer) {
+        layer.activation(activation.toDl4j()).weightInit(initializer.toDl4j());
+        if (layer instanceof DenseLayer.Builder dense) {
+            dense.nOut(units).hasBias(useBias);
+        } else if (layer instanceof OutputLayer.Builder output) {
+            output.nOut(units).hasBias(useBias);
+        }
+        options.applyTo(layer);
+        return layer;
+    }
+
+    /** E.g. {@code Dense(12, relu, he_normal, l2(1.0E-4))}; Keras's defaults are left out. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Dense(").append(units);
@@ -54,6 +77,6 @@ public record Dense(int units, Activation activation, Initializer initializer, b
         if (!initializer.equals(Initializer.GLOROT_UNIFORM)) {
             s.append(", ").append(initializer);
         }
-        return s.append(useBias ? "" : ", no bias").append(')').toString();
+        return s.append(useBias ? "" : ", no bias").append(options).append(')').toString();
     }
 }

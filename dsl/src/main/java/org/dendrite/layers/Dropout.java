@@ -6,12 +6,15 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
  * Sets a random fraction {@code rate} of its inputs to 0 during training and scales the rest by
  * {@code 1 / (1 - rate)}; passes inputs through unchanged in predict and evaluate.
  *
+ * <p>Also a {@link LayerOption}: {@code dense(64, RELU, HE, dropout(0.5))} drops the dense
+ * layer's inputs, as this layer placed right before it would.
+ *
  * <p>Keras's {@code rate} is the fraction DROPPED; DL4J's {@code dropOut(p)} takes the fraction
  * RETAINED. This class is the one place that translates: {@code p = 1 - rate}.
  *
  * @param rate the fraction of inputs dropped, in {@code [0, 1)}
  */
-public record Dropout(double rate) implements Layer {
+public record Dropout(double rate) implements Layer, LayerOption {
 
     public Dropout {
         if (!(rate >= 0 && rate < 1)) {

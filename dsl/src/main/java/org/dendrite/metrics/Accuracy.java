@@ -26,7 +26,7 @@ public record Accuracy() implements Metric {
             predicted = predictions.argMax(1);
             actual = labels.size(1) == 1 ? labels.reshape(labels.size(0)).castTo(DataType.LONG) : labels.argMax(1);
         }
-        return predicted.eq(actual).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+        return Targets.mean(predicted.eq(actual));
     }
 
     @Override

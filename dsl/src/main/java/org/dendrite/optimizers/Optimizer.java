@@ -1,6 +1,7 @@
 package org.dendrite.optimizers;
 
 import java.io.Serializable;
+import java.util.Optional;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -10,7 +11,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * {@code Dendrite} constants hold Keras's defaults and {@code adam(0.01)} style factories change
  * the learning rate.
  */
-public sealed interface Optimizer extends Serializable permits Adam, Adamax, Nadam, RmsProp, Adagrad, Adadelta, Sgd {
+public sealed interface Optimizer extends Serializable permits Adam, Adamax, Nadam, RmsProp, Adagrad, Adadelta, Sgd, Clipped {
 
     /** The step size. */
     double learningRate();
@@ -20,6 +21,21 @@ public sealed interface Optimizer extends Serializable permits Adam, Adamax, Nad
 
     /** DL4J's updater with these hyper-parameters. */
     IUpdater toDl4j();
+
+    /** Gradient clipping, if any (see {@link GradientClip}). */
+    default Optional<GradientClip> clip() {
+        return Optional.empty();
+    }
+
+    /** This optimiser with each gradient tensor's L2 norm clipped to {@code c} (Keras's {@code clipnorm}). */
+    default Optimizer clipNorm(double c) {
+        return new Clipped(this, new GradientClip(false, c));
+    }
+
+    /** This optimiser with every gradient value clipped to {@code [-v, v]} (Keras's {@code clipvalue}). */
+    default Optimizer clipValue(double v) {
+        return new Clipped(this, new GradientClip(true, v));
+    }
 
     /** Rejects a learning rate that is not a positive finite number. */
     static double checkLearningRate(double learningRate) {

@@ -65,6 +65,11 @@ public final class ProgressLog {
         out.println(head + timing + values);
     }
 
+    /** A line that is shown whatever the verbosity: why training stopped early. */
+    public void message(String text) {
+        out.println((verbose == 1 && interactive ? "\n" : "") + text);
+    }
+
     private static String bar(int done, int total) {
         if (total <= 0) {
             return done + "/?";

@@ -3,10 +3,15 @@ package org.dendrite.training;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import org.dendrite.callbacks.Callback;
+import org.dendrite.callbacks.Training;
 import org.dendrite.metrics.Metric;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -17,7 +22,12 @@ import org.nd4j.linalg.dataset.DataSet;
  * <p>Training metrics are measured once at the end of each epoch on the whole training set; Keras
  * instead averages them over the epoch's batches while the weights move, so Keras's figure lags
  * slightly behind. Nothing is computed that was not asked for: without metrics and validation the
- * loop adds only the batch score, which DL4J has already computed, to the raw DL4J step.
+ * loop adds to the raw DL4J step only the batch score (already computed by DL4J) and one copy of
+ * the weights per epoch.
+ *
+ * <p>Two things end a run early and keep the weights of the last finished epoch: a batch loss that
+ * is NaN or infinite (Keras's {@code TerminateOnNaN}, always on), and a stop asked for mid-epoch
+ * (from another thread, e.g. JShell). A callback's stop takes effect at the end of the epoch.
  */
 public final class Trainer {
 
@@ -34,34 +44,70 @@ public final class Trainer {
     }
 
     /**
-     * Trains for {@code epochs} epochs and hands each epoch's logs to {@code onEpoch}.
-     *
      * @param validation may be null
+     * @param onEpoch    receives each finished epoch's logs, before the callbacks
      */
-    public void fit(Batches train, Batches validation, int epochs, java.util.function.Consumer<Map<String, Double>> onEpoch) {
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            progress.epochStarted(epoch, epochs);
-            double lossSum = 0;
-            long examples = 0;
-            int steps = 0;
-            for (Iterator<DataSet> batches = train.epoch(random); batches.hasNext(); ) {
-                DataSet batch = batches.next();
-                net.fit(batch);
-                lossSum += net.score() * batch.numExamples();
-                examples += batch.numExamples();
-                progress.batchDone(++steps, train.count(), lossSum / examples);
+    public void fit(Batches train, Batches validation, Training training, List<Callback> callbacks,
+                    Consumer<Map<String, Double>> onEpoch) {
+        callbacks.forEach(c -> c.onTrainBegin(training));
+        INDArray lastGood = net.params().dup();
+        try {
+            for (int epoch = 1; epoch <= training.epochs() && !training.stopRequested(); epoch++) {
+                training.epochStarted(epoch);
+                int at = epoch;
+                callbacks.forEach(c -> c.onEpochBegin(at, training));
+                progress.epochStarted(epoch, training.epochs());
+                Pass pass = runEpoch(train, training, epoch);
+                if (pass == null) {
+                    net.setParams(lastGood);
+                    break;
+                }
+                net.incrementEpochCount();
+                Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", pass.loss()));
+                if (!metrics.isEmpty()) {
+                    logs.putAll(Scoring.evaluate(net, train.inOrder(), metrics, "", false));
+                }
+                if (validation != null) {
+                    logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
+                }
+                progress.epochEnded(pass.steps(), logs);
+                onEpoch.accept(logs);
+                callbacks.forEach(c -> c.onEpochEnd(at, logs, training));
+                lastGood.assign(net.params());
             }
-            net.incrementEpochCount();
-            Map<String, Double> logs = new LinkedHashMap<>();
-            logs.put("loss", lossSum / examples);
-            if (!metrics.isEmpty()) {
-                logs.putAll(Scoring.evaluate(net, train.inOrder(), metrics, "", false));
-            }
-            if (validation != null) {
-                logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
-            }
-            progress.epochEnded(steps, logs);
-            onEpoch.accept(logs);
+        } finally {
+            callbacks.forEach(c -> c.onTrainEnd(training));
         }
+    }
+
+    /** A finished pass over the batches: its loss and number of steps. */
+    private record Pass(double loss, int steps) {
+    }
+
+    /** One pass over the batches; null if it ended early (non-finite loss or a stop request). */
+    private Pass runEpoch(Batches train, Training training, int epoch) {
+        double lossSum = 0;
+        long examples = 0;
+        int steps = 0;
+        for (Iterator<DataSet> batches = train.epoch(random); batches.hasNext(); ) {
+            DataSet batch = batches.next();
+            net.fit(batch);
+            double loss = net.score();
+            steps++;
+            if (!Double.isFinite(loss)) {
+                training.stop(String.format(Locale.ROOT, "loss became %s at epoch %d, batch %d: training stopped, "
+                        + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)", loss, epoch, steps));
+                progress.message(training.stopReason());
+                return null;
+            }
+            if (training.stopRequested()) {
+                progress.message("stopped during epoch " + epoch + ": weights of the last finished epoch kept");
+                return null;
+            }
+            lossSum += loss * batch.numExamples();
+            examples += batch.numExamples();
+            progress.batchDone(steps, train.count(), lossSum / examples);
+        }
+        return new Pass(lossSum / examples, steps);
     }
 }

@@ -1,0 +1,46 @@
+package org.dendrite.metrics;
+
+import static org.dendrite.Dendrite.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Each metric on a case small enough to count by hand. */
+class MetricsTest {
+
+    // predictions 0.9 0.8 0.3 0.6 0.2 against labels 1 1 1 0 0: TP 2, FP 1, FN 1, TN 1
+    private final org.nd4j.linalg.api.ndarray.INDArray p = Nd4j.createFromArray(new float[][] {{0.9f}, {0.8f}, {0.3f}, {0.6f}, {0.2f}});
+    private final org.nd4j.linalg.api.ndarray.INDArray y = Nd4j.createFromArray(new float[][] {{1}, {1}, {1}, {0}, {0}});
+
+    @Test
+    void precisionRecallAndF1CountThresholdedOutputs() {
+        assertEquals(2.0 / 3, PRECISION.compute(p, y), 1e-9);
+        assertEquals(2.0 / 3, RECALL.compute(p, y), 1e-9);
+        assertEquals(2.0 / 3, F1.compute(p, y), 1e-9);
+        assertEquals(0.6, BINARY_ACCURACY.compute(p, y), 1e-9);
+    }
+
+    @Test
+    void aucIsTheChanceAPositiveOutscoresANegative() {
+        // positives 0.9, 0.8, 0.3 vs negatives 0.6, 0.2: 5 of 6 pairs ordered right
+        assertEquals(5.0 / 6, AUC.compute(p, y), 1e-9);
+    }
+
+    @Test
+    void topKCountsTheTrueClassAmongTheKMostProbable() {
+        var probs = Nd4j.createFromArray(new float[][] {{0.5f, 0.3f, 0.2f}, {0.1f, 0.2f, 0.7f}, {0.3f, 0.4f, 0.3f}});
+        var classes = Nd4j.createFromArray(new float[][] {{0}, {0}, {2}});
+        // row 0: class 0 ranks 1st (hit); row 1: class 0 ranks 3rd (miss); row 2: class 2 ties for 2nd (hit)
+        assertEquals(2.0 / 3, topK(2).compute(probs, classes), 1e-9);
+        assertEquals(1.0 / 3, ACCURACY.compute(probs, classes), 1e-9);
+    }
+
+    @Test
+    void meanErrorsAverageOverEveryOutput() {
+        var pred = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}});
+        var truth = Nd4j.createFromArray(new float[][] {{0, 2}, {5, 4}});
+        assertEquals(1.25, MSE.compute(pred, truth), 1e-9);
+        assertEquals(0.75, MAE.compute(pred, truth), 1e-9);
+    }
+}
