@@ -47,6 +47,16 @@ public final class Dendrite {
     private Dendrite() {
     }
 
+    /** Prints the DSL at a glance: every layer call, activation, initialiser, optimiser, loss, metric and callback. */
+    public static void help() {
+        try (var in = Dendrite.class.getResourceAsStream("help.txt")) {
+            System.out.print(new String(java.util.Objects.requireNonNull(in, "help.txt").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** An empty layer stack to add layers to. */
     @SuppressWarnings("MethodName")
     public static Sequential Sequential() {

@@ -159,7 +159,8 @@ public final class Model {
         }
         Training training = new Training(this, options.epochs(), logged);
         History history = new History();
-        var progress = new ProgressLog(System.out, options.verbose(), System.console() != null);
+        var progress = new ProgressLog(System.out, options.verbose(),
+                System.console() != null || Boolean.getBoolean("dendrite.interactive"));
         current = training;
         try {
             new Trainer(network, metrics, random, progress).fit(train, validation, training, options.callbacks(), history::record);

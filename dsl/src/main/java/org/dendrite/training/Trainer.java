@@ -25,9 +25,10 @@ import org.nd4j.linalg.dataset.DataSet;
  * loop adds to the raw DL4J step only the batch score (already computed by DL4J) and one copy of
  * the weights per epoch.
  *
- * <p>Two things end a run early and keep the weights of the last finished epoch: a batch loss that
- * is NaN or infinite (Keras's {@code TerminateOnNaN}, always on), and a stop asked for mid-epoch
- * (from another thread, e.g. JShell). A callback's stop takes effect at the end of the epoch.
+ * <p>These end a run mid-epoch and keep the weights of the last finished epoch: a batch loss that
+ * is NaN or infinite (Keras's {@code TerminateOnNaN}, always on), a stop asked for from another
+ * thread ({@code Model.stop()}, an interrupt), and anything thrown out of the loop (JShell's
+ * {@code /stop} included). A callback's stop takes effect at the end of the epoch.
  */
 public final class Trainer {
 
@@ -51,6 +52,7 @@ public final class Trainer {
                     Consumer<Map<String, Double>> onEpoch) {
         callbacks.forEach(c -> c.onTrainBegin(training));
         INDArray lastGood = net.params().dup();
+        boolean finished = false;
         try {
             for (int epoch = 1; epoch <= training.epochs() && !training.stopRequested(); epoch++) {
                 training.epochStarted(epoch);
@@ -75,7 +77,11 @@ public final class Trainer {
                 callbacks.forEach(c -> c.onEpochEnd(at, logs, training));
                 lastGood.assign(net.params());
             }
+            finished = true;
         } finally {
+            if (!finished) {
+                net.setParams(lastGood);     // an exception or JShell's /stop mid-epoch: keep the last finished epoch
+            }
             callbacks.forEach(c -> c.onTrainEnd(training));
         }
     }
@@ -99,6 +105,9 @@ public final class Trainer {
                         + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)", loss, epoch, steps));
                 progress.message(training.stopReason());
                 return null;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                training.stop("interrupted");
             }
             if (training.stopRequested()) {
                 progress.message("stopped during epoch " + epoch + ": weights of the last finished epoch kept");
