@@ -10,6 +10,7 @@ import org.dendrite.callbacks.ModelCheckpoint;
 import org.dendrite.callbacks.ReduceLrOnPlateau;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.layers.Dropout;
+import org.dendrite.layers.Padding;
 import org.dendrite.metrics.Auc;
 import org.dendrite.metrics.BinaryAccuracy;
 import org.dendrite.metrics.F1;
@@ -87,6 +88,12 @@ public final class Dendrite {
     public static Activation elu(double alpha) {
         return Activation.elu(alpha);
     }
+
+    // ---------------------------------------------------------------- padding of conv and pooling layers
+    /** No padding (Keras's default). */
+    public static final Padding VALID = Padding.VALID;
+    /** Zero padding that keeps height and width at stride 1. */
+    public static final Padding SAME = Padding.SAME;
 
     // ---------------------------------------------------------------- initialisers
     /** He normal: variance 2 / fan-in, for ReLU layers. */

@@ -16,6 +16,8 @@ import org.dendrite.compile.DataCheck;
 import org.dendrite.compile.NetworkBuilder;
 import org.dendrite.compile.OutputCheck;
 import org.dendrite.datasets.Dataset;
+import org.dendrite.layers.Layer;
+import org.dendrite.layers.Weighted;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
@@ -64,7 +66,7 @@ public final class Model {
         this.loss = OutputCheck.resolve(architecture.layers(), Objects.requireNonNull(loss, "loss"));
         this.metrics = List.copyOf(metrics);
         this.random = new Random(architecture.seed());
-        architecture.inputShape().ifPresent(shape -> build(shape, "declared with input(...)"));
+        architecture.inputShape().ifPresent(shape -> build(NetworkBuilder.dataShape(shape), "declared with input(...)"));
     }
 
     /** A model around a restored network (see {@link #load}). */
@@ -226,8 +228,11 @@ public final class Model {
      */
     public List<INDArray> getWeights() {
         List<INDArray> weights = new ArrayList<>();
-        for (var layer : network().getLayers()) {
-            layer.paramTable().values().forEach(p -> weights.add(p.dup()));
+        for (int i = 0; i < architecture.layers().size(); i++) {
+            Layer layer = architecture.layers().get(i);
+            for (var e : kerasOrder(i)) {
+                weights.add(layer instanceof Weighted w ? w.toKeras(e.getKey(), e.getValue()) : e.getValue().dup());
+            }
         }
         return weights;
     }
@@ -240,31 +245,55 @@ public final class Model {
      */
     public void setWeights(INDArray... weights) {
         List<INDArray> targets = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        var layers = network().getLayers();
-        for (int i = 0; i < layers.length; i++) {
-            for (var e : layers[i].paramTable().entrySet()) {
+        List<String> keys = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < architecture.layers().size(); i++) {
+            for (var e : kerasOrder(i)) {
                 targets.add(e.getValue());
-                names.add("layer " + i + " " + (e.getKey().equals("W") ? "kernel" : e.getKey().equals("b") ? "bias" : e.getKey()));
+                keys.add(e.getKey());
+                owners.add(i);
             }
         }
         if (weights.length != targets.size()) {
-            throw new IllegalArgumentException("setWeights needs " + targets.size() + " arrays (" + String.join(", ", names)
+            throw new IllegalArgumentException("setWeights needs " + targets.size() + " arrays (" + describe(keys, owners)
                     + "), got " + weights.length);
         }
+        List<INDArray> converted = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
+            Layer layer = architecture.layers().get(owners.get(i));
+            INDArray given = layer instanceof Weighted w ? w.fromKeras(keys.get(i), weights[i]) : weights[i];
             INDArray target = targets.get(i);
-            INDArray given = weights[i];
             boolean sameShape = Arrays.equals(given.shape(), target.shape())
                     || (target.rank() == 2 && target.size(0) == 1 && given.rank() == 1 && given.length() == target.length());
             if (!sameShape) {
-                throw new IllegalArgumentException("weight " + i + " (" + names.get(i) + ") has shape " + Arrays.toString(given.shape())
-                        + " but the layer expects " + Arrays.toString(target.shape()));
+                throw new IllegalArgumentException("weight " + i + " (layer " + owners.get(i) + " " + name(keys.get(i))
+                        + ") has shape " + Arrays.toString(weights[i].shape()) + " but the layer expects "
+                        + Arrays.toString((layer instanceof Weighted w ? w.toKeras(keys.get(i), target) : target).shape()));
             }
+            converted.add(given);
         }
         for (int i = 0; i < weights.length; i++) {
-            targets.get(i).assign(weights[i].reshape(targets.get(i).shape()).castTo(targets.get(i).dataType()));
+            targets.get(i).assign(converted.get(i).reshape(targets.get(i).shape()).castTo(targets.get(i).dataType()));
         }
+    }
+
+    /** Layer {@code i}'s parameters in Keras's order: kernel, bias, then the rest as DL4J lists them (conv layers list bias first). */
+    private List<java.util.Map.Entry<String, INDArray>> kerasOrder(int i) {
+        var entries = new ArrayList<>(network().getLayer(i).paramTable().entrySet());
+        entries.sort(java.util.Comparator.comparingInt(e -> e.getKey().equals("W") ? 0 : e.getKey().equals("b") ? 1 : 2));
+        return entries;
+    }
+
+    private static String name(String key) {
+        return key.equals("W") ? "kernel" : key.equals("b") ? "bias" : key;
+    }
+
+    private static String describe(List<String> keys, List<Integer> owners) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            names.add("layer " + owners.get(i) + " " + name(keys.get(i)));
+        }
+        return String.join(", ", names);
     }
 
     /** Prints the Keras-style table of layers, output shapes and parameter counts. */

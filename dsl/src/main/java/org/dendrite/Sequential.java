@@ -11,6 +11,13 @@ import org.dendrite.initializers.Initializer;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.layers.ActivationLayer;
 import org.dendrite.layers.BatchNorm;
+import org.dendrite.layers.Conv2D;
+import org.dendrite.layers.Flatten;
+import org.dendrite.layers.GlobalPooling2D;
+import org.dendrite.layers.Padding;
+import org.dendrite.layers.Pooling2D;
+import org.dendrite.layers.UpSampling2D;
+import org.dendrite.layers.ZeroPadding2D;
 import org.dendrite.layers.Dense;
 import org.dendrite.layers.Dropout;
 import org.dendrite.layers.Layer;
@@ -58,16 +65,14 @@ public final class Sequential implements Serializable {
     }
 
     /**
-     * Declares the shape of one input example, e.g. {@code input(8)} for 8 features. Optional:
-     * without it the shape is taken from the data at the first {@code fit}.
+     * Declares the shape of one input example the Keras way: {@code input(8)} for 8 features,
+     * {@code input(28, 28, 1)} for height × width × channels images. Optional: without it the
+     * shape is taken from the data at the first {@code fit}.
      */
     public Sequential input(long... shape) {
-        if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
-            throw new IllegalArgumentException("input shape needs positive sizes, received " + Arrays.toString(shape));
-        }
-        if (shape.length != 1) {
-            throw new IllegalArgumentException("input shape " + Arrays.toString(shape)
-                    + ": only flat feature vectors, input(n), are supported so far");
+        if (shape.length == 0 || shape.length == 2 || shape.length > 3 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
+            throw new IllegalArgumentException("input shape needs 1 (features) or 3 (height, width, channels) positive sizes, received "
+                    + Arrays.toString(shape));
         }
         return new Sequential(layers, shape.clone(), seed, regularizer);
     }
@@ -177,6 +182,59 @@ public final class Sequential implements Serializable {
     public List<Layer> compiledLayers() {
         return layers.stream().map(l -> l instanceof Weighted w && regularizer != null
                 ? w.withOptions(w.options().withDefaultRegularizer(regularizer)) : l).toList();
+    }
+
+    /** A 2-D convolution with {@code filters} kernels of {@code kernel × kernel}, stride 1, valid padding. */
+    public Sequential conv2d(int filters, int kernel, Activation activation) {
+        return conv2d(filters, kernel, activation, 1, Padding.VALID);
+    }
+
+    /** A 2-D convolution, every argument given. */
+    public Sequential conv2d(int filters, int kernel, Activation activation, int stride, Padding padding) {
+        return add(at(() -> new Conv2D(filters, kernel, stride, padding, activation, Initializer.GLOROT_UNIFORM, true, WeightOptions.NONE)));
+    }
+
+    /** Max pooling over {@code size × size} windows, stride {@code size}. */
+    public Sequential maxPool(int size) {
+        return maxPool(size, size);
+    }
+
+    public Sequential maxPool(int size, int stride) {
+        return add(at(() -> new Pooling2D(true, size, stride, Padding.VALID)));
+    }
+
+    /** Average pooling over {@code size × size} windows, stride {@code size}. */
+    public Sequential avgPool(int size) {
+        return avgPool(size, size);
+    }
+
+    public Sequential avgPool(int size, int stride) {
+        return add(at(() -> new Pooling2D(false, size, stride, Padding.VALID)));
+    }
+
+    /** The mean of each channel over the image. */
+    public Sequential globalAvgPool() {
+        return add(new GlobalPooling2D(false));
+    }
+
+    /** The maximum of each channel over the image. */
+    public Sequential globalMaxPool() {
+        return add(new GlobalPooling2D(true));
+    }
+
+    /** Each example as one flat row (optional before dense: DL4J reshapes by itself). */
+    public Sequential flatten() {
+        return add(new Flatten());
+    }
+
+    /** Repeats rows and columns {@code size} times. */
+    public Sequential upSampling(int size) {
+        return add(at(() -> new UpSampling2D(size)));
+    }
+
+    /** Pads each image with {@code pad} zeros on every side. */
+    public Sequential zeroPadding(int pad) {
+        return add(at(() -> new ZeroPadding2D(pad)));
     }
 
     /** An activation function as a layer of its own. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dendrite.layers.Flatten;
 import org.dendrite.layers.Layer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -44,7 +45,8 @@ public record Summary(List<Row> rows) {
             long total = params.values().stream().mapToLong(p -> p.length()).sum();
             long frozen = params.entrySet().stream().filter(e -> NON_TRAINABLE.contains(e.getKey()))
                     .mapToLong(e -> e.getValue().length()).sum();
-            rows.add(new Row(k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shapes.get(i)), total, total - frozen));
+            InputType shape = layer instanceof Flatten ? InputType.feedForward(shapes.get(i).arrayElementsPerExample()) : shapes.get(i);
+            rows.add(new Row(k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shape), total, total - frozen));
         }
         return new Summary(rows);
     }
@@ -75,8 +77,9 @@ public record Summary(List<Row> rows) {
         return type.toString();
     }
 
+    /** Keras's own rule: {@code MaxPooling2D} → {@code max_pooling2d}, {@code BatchNormalization} → {@code batch_normalization}. */
     private static String snakeCase(String kind) {
-        return kind.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return kind.replaceAll("(.)([A-Z][a-z]+)", "$1_$2").replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** The table as Keras prints it. */

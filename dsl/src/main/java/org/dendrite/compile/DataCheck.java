@@ -20,7 +20,8 @@ public final class DataCheck {
         if (!Arrays.equals(dataShape, inputShape)) {
             throw new IllegalArgumentException("the data has examples of shape " + Arrays.toString(dataShape)
                     + " (" + width(dataShape) + " features) but the model expects " + Arrays.toString(inputShape)
-                    + " (" + origin + ")");
+                    + " (" + origin + ")" + (dataShape.length == 1 && inputShape.length == 3
+                    ? "; images go in as [channels, height, width]: use dataset.asImages()" : ""));
         }
     }
 

@@ -42,12 +42,20 @@ public final class NetworkBuilder {
         return list.build();
     }
 
-    /** DL4J's input type for one example of this shape. */
-    public static InputType inputType(long[] shape) {
-        if (shape.length == 1) {
-            return InputType.feedForward(shape[0]);
+    /** DL4J's input type for one example as the data holds it: {@code [n]} or {@code [channels, height, width]}. */
+    public static InputType inputType(long[] dataShape) {
+        if (dataShape.length == 1) {
+            return InputType.feedForward(dataShape[0]);
         }
-        throw new IllegalArgumentException("examples of shape " + java.util.Arrays.toString(shape)
-                + ": only flat feature vectors are supported so far");
+        if (dataShape.length == 3) {
+            return InputType.convolutional(dataShape[1], dataShape[2], dataShape[0]);
+        }
+        throw new IllegalArgumentException("examples of shape " + java.util.Arrays.toString(dataShape)
+                + ": only feature vectors [n] and images [channels, height, width] are supported");
+    }
+
+    /** A Keras input shape, {@code (n)} or {@code (height, width, channels)}, in DL4J's data order. */
+    public static long[] dataShape(long[] kerasShape) {
+        return kerasShape.length == 3 ? new long[] {kerasShape[2], kerasShape[0], kerasShape[1]} : kerasShape.clone();
     }
 }

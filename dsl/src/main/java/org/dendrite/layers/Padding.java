@@ -1,0 +1,26 @@
+package org.dendrite.layers;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+
+/** Keras's {@code padding} argument of convolution and pooling layers. */
+public enum Padding {
+    /** No padding: the output shrinks by {@code kernel - 1} (Keras's default). DL4J's {@code Truncate}. */
+    VALID(ConvolutionMode.Truncate),
+    /** Zero padding so that, with stride 1, the output keeps the input's height and width. DL4J's {@code Same}. */
+    SAME(ConvolutionMode.Same);
+
+    private final ConvolutionMode dl4j;
+
+    Padding(ConvolutionMode dl4j) {
+        this.dl4j = dl4j;
+    }
+
+    public ConvolutionMode toDl4j() {
+        return dl4j;
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

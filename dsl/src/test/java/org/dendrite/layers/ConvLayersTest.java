@@ -1,0 +1,87 @@
+package org.dendrite.layers;
+
+import static org.dendrite.Dendrite.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Random;
+import org.dendrite.Fit;
+import org.dendrite.Summary;
+import org.dendrite.datasets.Dataset;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ConvLayersTest {
+
+    @Test
+    void kerasMnistCnnHasKerasShapesAndParameterCounts() {
+        var summary = Sequential().input(28, 28, 1)
+                .conv2d(32, 3, RELU).conv2d(64, 3, RELU).maxPool(2).dropout(0.25)
+                .flatten().dense(128, RELU).dropout(0.5).dense(10, SOFTMAX)
+                .compile(adadelta, crossEntropy, ACCURACY).summaryTable();
+
+        assertEquals(List.of("conv2d", "conv2d_1", "max_pooling2d", "dropout", "flatten", "dense", "dropout_1", "dense_1"),
+                summary.rows().stream().map(Summary.Row::name).toList());
+        assertEquals(List.of("(None, 26, 26, 32)", "(None, 24, 24, 64)", "(None, 12, 12, 64)", "(None, 12, 12, 64)",
+                "(None, 9216)", "(None, 128)", "(None, 128)", "(None, 10)"), summary.rows().stream().map(Summary.Row::outputShape).toList());
+        assertEquals(List.of(320L, 18496L, 0L, 0L, 0L, 1179776L, 0L, 1290L), summary.rows().stream().map(Summary.Row::params).toList());
+        assertEquals(1_199_882, summary.totalParams());
+    }
+
+    @Test
+    void samePaddingKeepsTheImageSizeAndPoolingHalvesIt() {
+        var rows = Sequential().input(8, 8, 3).conv2d(4, 3, RELU, 1, SAME).avgPool(2).zeroPadding(1).upSampling(2).globalMaxPool()
+                .dense(2, SOFTMAX).compile(adam, crossEntropy).summaryTable().rows();
+        assertEquals(List.of("(None, 8, 8, 4)", "(None, 4, 4, 4)", "(None, 6, 6, 4)", "(None, 12, 12, 4)", "(None, 4)", "(None, 2)"),
+                rows.stream().map(Summary.Row::outputShape).toList());
+        assertEquals(3 * 3 * 3 * 4 + 4, rows.get(0).params());
+    }
+
+    @Test
+    void weightsUseKerasKernelLayout() {
+        var model = Sequential().input(5, 5, 2).conv2d(3, 3, RELU).flatten().dense(1, SIGMOID).compile(adam, crossEntropy);
+        var weights = model.getWeights();
+        assertArrayEquals(new long[] {3, 3, 2, 3}, weights.get(0).shape(), "(kh, kw, in, out)");
+        var dl4j = model.network().getLayer(0).getParam("W");                  // [out, in, kh, kw]
+        assertEquals(dl4j.getDouble(2, 1, 0, 2), weights.get(0).getDouble(0, 2, 1, 2), 0);
+
+        var changed = weights.get(0).add(1);
+        weights.set(0, changed);
+        model.setWeights(weights.toArray(new org.nd4j.linalg.api.ndarray.INDArray[0]));
+        assertEquals(changed, model.getWeights().get(0));
+    }
+
+    /** 8×8 images with a bright horizontal (0) or vertical (1) bar somewhere, plus noise. */
+    private static Dataset bars(int n, long seed) {
+        var random = new Random(seed);
+        var x = Nd4j.zeros(n, 1, 8, 8);
+        var y = Nd4j.zeros(n, 1);
+        for (int i = 0; i < n; i++) {
+            int kind = i % 2;
+            int at = random.nextInt(8);
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    boolean on = kind == 0 ? r == at : c == at;
+                    x.putScalar(new long[] {i, 0, r, c}, (on ? 1.0 : 0.0) + random.nextGaussian() * 0.1);
+                }
+            }
+            y.putScalar(i, 0, kind);
+        }
+        return Dataset.of(x, y);
+    }
+
+    @Test
+    void aSmallConvNetLearnsToTellBarsApart() {
+        var model = Sequential().conv2d(8, 3, RELU).maxPool(2).flatten().dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
+        model.fit(bars(200, 1), Fit.epochs(15).batch(20).verbose(0));
+        assertTrue(model.evaluate(bars(100, 2)).accuracy() > 0.9);
+    }
+
+    @Test
+    void flatImagesForAConvModelPointToAsImages() {
+        var model = Sequential().input(8, 8, 1).conv2d(2, 3, RELU).dense(1, SIGMOID).compile(adam, crossEntropy);
+        var flat = Dataset.of(Nd4j.rand(4, 64), Nd4j.zeros(4, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> model.fit(flat, 1));
+        assertTrue(e.getMessage().endsWith("images go in as [channels, height, width]: use dataset.asImages()"), e.getMessage());
+    }
+}
