@@ -106,17 +106,16 @@ public final class Model {
 
     /** Trains with every Keras {@code fit} argument given by {@code options}. */
     public History fit(Dataset data, Fit options) {
-        Objects.requireNonNull(data, "data");
-        Dataset train = data;
-        Dataset validation = options.validationData();
+        Dataset train = scaled(Objects.requireNonNull(data, "data"));
+        Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
         if (validation == null && options.validationSplit() > 0) {
             int trainSize = (int) Math.floor(data.size() * (1 - options.validationSplit()));
             if (trainSize == 0 || trainSize == data.size()) {
                 throw new IllegalArgumentException("validationSplit " + options.validationSplit() + " of " + data.size()
                         + " examples leaves " + (trainSize == 0 ? "no training" : "no validation") + " examples");
             }
-            train = data.rows(0, trainSize);
-            validation = data.rows(trainSize, data.size());
+            validation = train.rows(trainSize, data.size());
+            train = train.rows(0, trainSize);
         }
         check(train.featureShape(), train.labels());
         if (validation != null) {
@@ -138,10 +137,16 @@ public final class Model {
 
     /** Trains on a DL4J iterator, reset before each epoch and used in its own order. */
     public History fit(DataSetIterator iterator, int epochs) {
-        var batches = new IteratorBatches(iterator);
+        var batches = new IteratorBatches(iterator, batch -> architecture.normalizer()
+                .map(n -> new DataSet(n.apply(batch.getFeatures()), batch.getLabels())).orElse(batch));
         DataSet first = batches.peek();
         check(Arrays.copyOfRange(first.getFeatures().shape(), 1, first.getFeatures().rank()), first.getLabels());
         return train(batches, null, Fit.epochs(epochs).batch(Math.max(first.numExamples(), 1)));
+    }
+
+    /** The data as the network sees it: scaled when the architecture has a normalizer. */
+    private Dataset scaled(Dataset data) {
+        return architecture.normalizer().map(n -> n.apply(data)).orElse(data);
     }
 
     private void check(long[] featureShape, INDArray labels) {
@@ -190,7 +195,8 @@ public final class Model {
      * The loss and metrics on {@code data}, with dropout off. Accuracy is included for every
      * classification loss, even when not compiled.
      */
-    public Evaluation evaluate(Dataset data) {
+    public Evaluation evaluate(Dataset raw) {
+        Dataset data = scaled(raw);
         check(data.featureShape(), data.labels());
         List<Metric> reported = new ArrayList<>(metrics);
         if (loss.isClassification() && metrics.stream().noneMatch(m -> m.name().equals("accuracy"))) {
@@ -200,7 +206,8 @@ public final class Model {
     }
 
     /** The model's outputs for each row of {@code features}, with dropout off: shape {@code [rows, outputs]}. */
-    public INDArray predict(INDArray features) {
+    public INDArray predict(INDArray raw) {
+        INDArray features = architecture.normalizer().map(n -> n.apply(raw)).orElse(raw);
         long[] shape = Arrays.copyOfRange(features.shape(), 1, features.rank());
         DataCheck.features(shape, inputShape(), inputOrigin);
         long rows = features.size(0);

@@ -33,7 +33,7 @@ final class ModelFile {
 
     static final String ENTRY = "dendrite-model.ser";
     private static final ObjectInputFilter ONLY_DENDRITE = ObjectInputFilter.Config.createFilter(
-            "org.dendrite.**;java.lang.*;java.util.*;[J;maxdepth=20;!*");
+            "org.dendrite.**;java.lang.*;java.util.*;[J;[F;maxdepth=20;!*");
 
     private ModelFile() {
     }

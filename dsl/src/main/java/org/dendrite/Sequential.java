@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.dendrite.datasets.Normalizer;
 import java.util.stream.Collectors;
 import org.dendrite.activations.Activation;
 import org.dendrite.initializers.Initializer;
@@ -51,17 +52,19 @@ public final class Sequential implements Serializable {
     private final long[] inputShape;
     private final long seed;
     private final Regularizer regularizer;
+    private final Normalizer normalizer;
 
-    private Sequential(List<Layer> layers, long[] inputShape, long seed, Regularizer regularizer) {
+    private Sequential(List<Layer> layers, long[] inputShape, long seed, Regularizer regularizer, Normalizer normalizer) {
         this.layers = List.copyOf(layers);
         this.inputShape = inputShape;
         this.seed = seed;
         this.regularizer = regularizer;
+        this.normalizer = normalizer;
     }
 
     /** An empty model; {@code Dendrite.Sequential()} is the usual way in. */
     public static Sequential empty() {
-        return new Sequential(List.of(), null, DEFAULT_SEED, null);
+        return new Sequential(List.of(), null, DEFAULT_SEED, null, null);
     }
 
     /**
@@ -74,24 +77,37 @@ public final class Sequential implements Serializable {
             throw new IllegalArgumentException("input shape needs 1 (features) or 3 (height, width, channels) positive sizes, received "
                     + Arrays.toString(shape));
         }
-        return new Sequential(layers, shape.clone(), seed, regularizer);
+        return new Sequential(layers, shape.clone(), seed, regularizer, normalizer);
     }
 
     /** The seed for weight initialisation, dropout masks and epoch shuffling (default {@value #DEFAULT_SEED}). */
     public Sequential seed(long seed) {
-        return new Sequential(layers, inputShape, seed, regularizer);
+        return new Sequential(layers, inputShape, seed, regularizer, normalizer);
     }
 
     /** A model-wide default: this penalty on the kernel of every layer that has no regulariser of its own. */
     public Sequential regularizer(Regularizer regularizer) {
-        return new Sequential(layers, inputShape, seed, java.util.Objects.requireNonNull(regularizer, "regularizer"));
+        return new Sequential(layers, inputShape, seed, java.util.Objects.requireNonNull(regularizer, "regularizer"), normalizer);
+    }
+
+    /**
+     * Makes the model scale its inputs with a fitted {@link Normalizer} (like a Keras
+     * {@code Normalization} layer): {@code fit}, {@code evaluate} and {@code predict} then take
+     * raw data, and a saved model keeps the scaling.
+     */
+    public Sequential normalize(Normalizer fitted) {
+        if (!fitted.isFitted()) {
+            throw new IllegalArgumentException("normalize(...) needs a fitted normalizer, e.g. Normalizer.standardize().fit(train), got "
+                    + fitted);
+        }
+        return new Sequential(layers, inputShape, seed, regularizer, fitted);
     }
 
     /** Appends any layer. */
     public Sequential add(Layer layer) {
         List<Layer> more = new ArrayList<>(layers);
         more.add(java.util.Objects.requireNonNull(layer, "layer"));
-        return new Sequential(more, inputShape, seed, regularizer);
+        return new Sequential(more, inputShape, seed, regularizer, normalizer);
     }
 
     /** A fully connected layer with linear activation and Glorot-uniform weights (Keras's defaults). */
@@ -175,7 +191,7 @@ public final class Sequential implements Serializable {
         }
         List<Layer> changed = new ArrayList<>(layers);
         changed.set(last, weighted.withOptions(weighted.options().with(constraint)));
-        return new Sequential(changed, inputShape, seed, regularizer);
+        return new Sequential(changed, inputShape, seed, regularizer, normalizer);
     }
 
     /** The layers as they are compiled: with the model-wide regulariser filled in where a layer has none. */
@@ -278,6 +294,11 @@ public final class Sequential implements Serializable {
         return Optional.ofNullable(inputShape).map(long[]::clone);
     }
 
+    /** The input scaling set by {@link #normalize}, if any. */
+    public Optional<Normalizer> normalizer() {
+        return Optional.ofNullable(normalizer);
+    }
+
     /** The seed. */
     public long seed() {
         return seed;
@@ -288,7 +309,7 @@ public final class Sequential implements Serializable {
     public String toString() {
         String input = inputShape == null ? "" : "input " + Arrays.stream(inputShape).mapToObj(Long::toString)
                 .collect(Collectors.joining("×")) + (layers.isEmpty() ? "" : " → ");
-        return "Sequential[" + input + layers.stream().map(Layer::toString).collect(Collectors.joining(" → "))
+        return "Sequential[" + input + (normalizer == null ? "" : normalizer + " → ") + layers.stream().map(Layer::toString).collect(Collectors.joining(" → "))
                 + (regularizer == null ? "" : "; regularizer " + regularizer)
                 + (seed == DEFAULT_SEED ? "" : "; seed " + seed) + "]";
     }
@@ -296,7 +317,7 @@ public final class Sequential implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof Sequential s && s.layers.equals(layers) && Arrays.equals(s.inputShape, inputShape) && s.seed == seed
-                && java.util.Objects.equals(s.regularizer, regularizer);
+                && java.util.Objects.equals(s.regularizer, regularizer) && s.normalizer == normalizer;
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * An in-memory labelled data set: one row of features and one row of labels per example.
@@ -137,6 +139,43 @@ public final class Dataset {
             }
         }
         return new Dataset(Rows.pick(features, indices), Rows.pick(labels, indices));
+    }
+
+    /**
+     * Flat square grey images as {@code [size, 1, side, side]} for convolutional layers: MNIST's
+     * 784 pixels become 1×28×28 (channels first, DL4J's layout).
+     *
+     * @throws IllegalStateException when the features are not rows of a square pixel count
+     */
+    public Dataset asImages() {
+        long width = features.rank() == 2 ? features.size(1) : -1;
+        long side = Math.round(Math.sqrt(width));
+        if (width < 1 || side * side != width) {
+            throw new IllegalStateException("asImages() needs rows of a square number of pixels, but the features have shape "
+                    + Arrays.toString(features.shape()) + "; call asImages(height, width, channels)");
+        }
+        return asImages(side, side, 1);
+    }
+
+    /**
+     * Flat rows as images {@code [size, channels, height, width]}; the sizes are given the Keras
+     * way, height × width × channels, and each row must hold channel after channel of height × width.
+     */
+    public Dataset asImages(long height, long width, long channels) {
+        long pixels = height * width * channels;
+        if (features.rank() != 2 || features.size(1) != pixels) {
+            throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of " + pixels
+                    + " numbers, but the features have shape " + Arrays.toString(features.shape()));
+        }
+        return new Dataset(features.reshape('c', size(), channels, height, width), labels);
+    }
+
+    /**
+     * Shuffled mini-batches as a DL4J iterator, a new seeded order each epoch, prepared on a
+     * background thread while the network trains on the previous one.
+     */
+    public DataSetIterator iterator(int batchSize, long seed) {
+        return new AsyncDataSetIterator(new ShuffledIterator(this, batchSize, seed), 4, false);
     }
 
     /** The same examples as a DL4J {@link DataSet} (sharing the arrays). */

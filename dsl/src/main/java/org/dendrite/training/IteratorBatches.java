@@ -3,21 +3,30 @@ package org.dendrite.training;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-/** Mini-batches from a DL4J iterator, reset before every pass; its own order is kept (no reshuffle). */
+/**
+ * Mini-batches from a DL4J iterator, reset before every pass; its own order is kept (no
+ * reshuffle). An iterator that allows it is read ahead on a background thread.
+ */
 public final class IteratorBatches implements Batches {
 
     private final DataSetIterator iterator;
+    private final UnaryOperator<DataSet> prepare;
     private int count = -1;
 
-    public IteratorBatches(DataSetIterator iterator) {
+    /** @param prepare applied to each batch as it is taken (e.g. input scaling) */
+    public IteratorBatches(DataSetIterator iterator, UnaryOperator<DataSet> prepare) {
         if (!iterator.resetSupported()) {
             throw new IllegalArgumentException(iterator.getClass().getSimpleName()
                     + " cannot be reset, so it cannot supply more than one epoch");
         }
-        this.iterator = iterator;
+        this.iterator = iterator.asyncSupported() && !(iterator instanceof AsyncDataSetIterator)
+                ? new AsyncDataSetIterator(iterator, 2, false) : iterator;
+        this.prepare = prepare;
     }
 
     @Override
@@ -41,7 +50,7 @@ public final class IteratorBatches implements Batches {
         if (!iterator.hasNext()) {
             throw new IllegalArgumentException("the iterator supplies no batches");
         }
-        DataSet first = iterator.next();
+        DataSet first = prepare.apply(iterator.next());
         iterator.reset();
         return first;
     }
@@ -66,7 +75,7 @@ public final class IteratorBatches implements Batches {
                     throw new NoSuchElementException();
                 }
                 seen++;
-                return iterator.next();
+                return prepare.apply(iterator.next());
             }
         };
     }

@@ -1,0 +1,177 @@
+package org.dendrite.datasets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.datavec.api.records.Record;
+import org.datavec.api.records.metadata.RecordMetaDataLine;
+import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
+import org.datavec.api.split.FileSplit;
+import org.datavec.api.writable.Writable;
+
+/**
+ * The numeric cells of a CSV file, read with DataVec's {@link CSVRecordReader}, with the file
+ * line of every row kept for error messages. Blank lines are skipped (as pandas does); every
+ * other line must have the same number of cells, each a number. Missing and non-finite cells
+ * (empty, NaN, Inf) are an error naming line and column, or, when {@code dropInvalid}, drop
+ * their row.
+ *
+ * @param values  the cells, row after row
+ * @param columns cells per row
+ * @param lines   the 1-based file line of each row
+ * @param header  whether the first line was taken as a header
+ * @param dropped the 1-based lines of rows dropped for invalid cells
+ */
+record CsvTable(Path file, float[] values, int columns, int[] lines, boolean header, List<Integer> dropped) {
+
+    private static final Set<String> NON_FINITE = Set.of("nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+
+    int rows() {
+        return lines.length;
+    }
+
+    float get(int row, int column) {
+        return values[row * columns + column];
+    }
+
+    /**
+     * @param skipLines lines to skip at the top, or -1 to skip one line exactly when none of its cells is a number
+     */
+    static CsvTable read(Path file, char delimiter, int skipLines, boolean dropInvalid) throws IOException {
+        return read(file, delimiter, skipLines, dropInvalid, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #read(Path, char, int, boolean)}, stopping after {@code limit} data rows. */
+    static CsvTable read(Path file, char delimiter, int skipLines, boolean dropInvalid, int limit) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no CSV file here");
+        }
+        if (Files.size(file) == 0) {
+            throw new IOException(file + " is empty");
+        }
+        var reader = new CSVRecordReader(Math.max(skipLines, 0), delimiter);
+        try {
+            reader.initialize(new FileSplit(file.toFile()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening " + file, e);
+        }
+        var builder = new Builder(file, dropInvalid);
+        boolean header = false;
+        boolean first = true;
+        while (reader.hasNext() && builder.rows() < limit) {
+            Record record = reader.nextRecord();
+            List<Writable> cells = record.getRecord();
+            int line = (int) ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
+            if (cells.size() == 1 && cells.get(0).toString().isBlank()) {
+                continue;
+            }
+            if (first && skipLines < 0 && cells.stream().noneMatch(c -> isNumber(c.toString()))) {
+                header = true;
+            } else {
+                builder.add(cells, line);
+            }
+            first = false;
+        }
+        reader.close();
+        if (builder.rows() == 0) {
+            throw new IOException(file + (header ? " has a header line but no data rows"
+                    : builder.droppedLines.isEmpty() ? " holds no data rows" : ": all " + builder.droppedLines.size()
+                    + " rows held missing or non-finite values and were dropped"));
+        }
+        return builder.build(header);
+    }
+
+    private static boolean isNumber(String cell) {
+        try {
+            Double.parseDouble(cell);
+            return true;
+        } catch (NumberFormatException e) {
+            return NON_FINITE.contains(cell.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Collects rows into one growing float array. */
+    private static final class Builder {
+        private final Path file;
+        private final boolean dropInvalid;
+        private final List<Integer> droppedLines = new ArrayList<>();
+        private float[] values = new float[1 << 12];
+        private int[] lines = new int[1 << 8];
+        private int size;
+        private int rows;
+        private int columns = -1;
+        private int firstLine;
+
+        Builder(Path file, boolean dropInvalid) {
+            this.file = file;
+            this.dropInvalid = dropInvalid;
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        void add(List<Writable> cells, int line) throws IOException {
+            if (columns < 0) {
+                columns = cells.size();
+                firstLine = line;
+            } else if (cells.size() != columns) {
+                throw new IOException(file + " line " + line + ": " + cells.size() + " cells, but line " + firstLine
+                        + " has " + columns + "; every row needs the same number of cells");
+            }
+            if (values.length < size + columns) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + columns));
+            }
+            for (int c = 0; c < columns; c++) {
+                float value = parse(cells.get(c).toString(), line, c);
+                if (Float.isNaN(value)) {
+                    droppedLines.add(line);
+                    return;
+                }
+                values[size + c] = value;
+            }
+            if (lines.length == rows) {
+                lines = Arrays.copyOf(lines, rows * 2);
+            }
+            lines[rows++] = line;
+            size += columns;
+        }
+
+        /** The cell's value, or NaN when it is missing or non-finite and {@code dropInvalid} is on. */
+        private float parse(String cell, int line, int column) throws IOException {
+            double value;
+            try {
+                value = Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                if (!cell.isBlank() && !NON_FINITE.contains(cell.strip().toLowerCase(Locale.ROOT))) {
+                    throw new IOException(where(line, column) + "\"" + cell + "\" is not a number");
+                }
+                value = Double.NaN;
+            }
+            if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
+                if (dropInvalid) {
+                    return Float.NaN;
+                }
+                throw new IOException(where(line, column) + (cell.isBlank() ? "the cell is empty" : "\"" + cell
+                        + "\" is not a finite number") + "; fix the file or call dropInvalid() to drop such rows");
+            }
+            return (float) value;
+        }
+
+        private String where(int line, int column) {
+            return file + " line " + line + ", column " + (column + 1) + ": ";
+        }
+
+        CsvTable build(boolean header) {
+            return new CsvTable(file, Arrays.copyOf(values, size), columns, Arrays.copyOf(lines, rows), header,
+                    List.copyOf(droppedLines));
+        }
+    }
+}
