@@ -10,8 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.dendrite.io.AtomicFiles;
-import org.knowm.xchart.BitmapEncoder;
+import org.dendrite.plots.Charts;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -98,14 +97,7 @@ public final class History {
         if (!others.isEmpty()) {
             charts.add(chart("Metrics", others));
         }
-        var image = new java.awt.image.BufferedImage(600 * charts.size(), 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        var graphics = image.createGraphics();
-        for (int i = 0; i < charts.size(); i++) {
-            graphics.translate(i == 0 ? 0 : 600, 0);
-            charts.get(i).paint(graphics, 600, 400);
-        }
-        graphics.dispose();
-        AtomicFiles.write(png, temp -> javax.imageio.ImageIO.write(image, "png", temp.toFile()));
+        Charts.savePng(png, charts, 600, 400);
     }
 
     private XYChart chart(String title, List<String> names) {

@@ -22,15 +22,15 @@ class StabilityTest {
             relu = relu.dense(32, RELU, HE).batchNorm();
         }
         var vanishing = sigmoid.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, ACCURACY)
-                .fit(data, Fit.epochs(10).verbose(0));
+                .fit(data, Fit.epochs(20).verbose(0));
         var healthy = relu.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, ACCURACY)
-                .fit(data, Fit.epochs(10).verbose(0));
+                .fit(data, Fit.epochs(20).verbose(0));
 
-        double stuck = vanishing.metric("accuracy").get(9);
-        double learned = healthy.metric("accuracy").get(9);
+        double stuck = vanishing.metric("accuracy").get(19);
+        double learned = healthy.metric("accuracy").get(19);
         assertTrue(learned > 0.9, "He + ReLU + batch norm reach " + learned);
         assertTrue(stuck < 0.75, "the deep sigmoid net is stuck near the majority class: " + stuck);
-        assertTrue(healthy.loss().get(9) < 0.5 * vanishing.loss().get(9), healthy + " vs " + vanishing);
+        assertTrue(healthy.loss().get(19) < 0.5 * vanishing.loss().get(19), healthy + " vs " + vanishing);
     }
 
     @Test

@@ -17,6 +17,10 @@ record Args(Map<String, String> values) {
         return new Args(values);
     }
 
+    String value(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
     int intValue(String name, int fallback) {
         String v = values.get(name);
         if (v == null) {

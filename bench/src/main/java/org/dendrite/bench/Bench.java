@@ -1,0 +1,27 @@
+package org.dendrite.bench;
+
+/**
+ * Runs the benchmarks and prints their figures: {@code mvn -pl bench exec:java}
+ * ({@code -Dexec.args="datasets"} for one part; {@code --repetitions N}, default 3).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int repetitions = 3;
+        String only = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--repetitions")) {
+                repetitions = Integer.parseInt(args[++i]);
+            } else {
+                only = args[i];
+            }
+        }
+        System.out.println("workload | median (min–max) | figures");
+        if (only == null || only.equals("datasets")) {
+            DatasetsBench.run(repetitions);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.dendrite.examples;
+
+import static org.dendrite.Dendrite.*;
+
+import org.dendrite.Model;
+
+/**
+ * Keras's {@code mnist_cnn} example: conv 32 3×3 relu → conv 64 3×3 relu → max-pool 2 → dropout
+ * 0.25 → flatten → dense 128 relu → dropout 0.5 → 10 softmax, Adadelta, batch 128, 12 epochs.
+ * Keras reports 99.25% test accuracy; it has 1,199,882 parameters.
+ *
+ * <p>Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=org.dendrite.examples.MnistCnn -Dexec.args="--epochs 1 --limit 12000"}
+ * for a quick look (the full 12 epochs take hours on two cores).
+ */
+public final class MnistCnn {
+
+    static Model model() {
+        return Sequential().input(28, 28, 1)
+                .conv2d(32, 3, RELU)
+                .conv2d(64, 3, RELU)
+                .maxPool(2)
+                .dropout(0.25)
+                .flatten()
+                .dense(128, RELU).dropout(0.5)
+                .dense(10, SOFTMAX)
+                .compile(adadelta, crossEntropy, ACCURACY);
+    }
+
+    public static void main(String[] args) {
+        MnistRun run = MnistRun.parse(args, 12).asImages();
+        Model model = model();
+        model.summary();
+        System.out.println("train " + run.train() + "\ntest  " + run.test());
+        System.out.println(run.fit(model, 128) + " (Keras reports 99.25% after 12 epochs)");
+    }
+}
