@@ -49,6 +49,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Model {
 
     private static final int PREDICT_CHUNK = 1024;
+    /** DL4J's names of kernel, recurrent kernel and bias, in the order Keras's {@code get_weights()} lists them. */
+    private static final List<String> KERAS_ORDER = List.of("W", "RW", "b");
 
     private final Sequential architecture;
     private final Optimizer optimizer;
@@ -284,15 +286,23 @@ public final class Model {
         }
     }
 
-    /** Layer {@code i}'s parameters in Keras's order: kernel, bias, then the rest as DL4J lists them (conv layers list bias first). */
+    /**
+     * Layer {@code i}'s parameters in Keras's order: kernel, recurrent kernel, bias, then the rest
+     * as DL4J lists them (conv layers list bias first).
+     */
     private List<java.util.Map.Entry<String, INDArray>> kerasOrder(int i) {
         var entries = new ArrayList<>(network().getLayer(i).paramTable().entrySet());
-        entries.sort(java.util.Comparator.comparingInt(e -> e.getKey().equals("W") ? 0 : e.getKey().equals("b") ? 1 : 2));
+        entries.sort(java.util.Comparator.comparingInt(e -> KERAS_ORDER.contains(e.getKey()) ? KERAS_ORDER.indexOf(e.getKey()) : KERAS_ORDER.size()));
         return entries;
     }
 
     private static String name(String key) {
-        return key.equals("W") ? "kernel" : key.equals("b") ? "bias" : key;
+        return switch (key) {
+            case "W" -> "kernel";
+            case "RW" -> "recurrent kernel";
+            case "b" -> "bias";
+            default -> key;
+        };
     }
 
     private static String describe(List<String> keys, List<Integer> owners) {

@@ -13,6 +13,8 @@ import org.dendrite.constraints.Constraint;
 import org.dendrite.layers.ActivationLayer;
 import org.dendrite.layers.BatchNorm;
 import org.dendrite.layers.Conv2D;
+import org.dendrite.layers.Embedding;
+import org.dendrite.layers.Recurrent;
 import org.dendrite.layers.Flatten;
 import org.dendrite.layers.GlobalPooling2D;
 import org.dendrite.layers.Padding;
@@ -68,13 +70,14 @@ public final class Sequential implements Serializable {
     }
 
     /**
-     * Declares the shape of one input example the Keras way: {@code input(8)} for 8 features,
+     * Declares the shape of one input example the Keras way: {@code input(8)} for 8 features (or
+     * 8 tokens before an {@code embedding}), {@code input(20, 3)} for 20 timesteps of 3 features,
      * {@code input(28, 28, 1)} for height × width × channels images. Optional: without it the
      * shape is taken from the data at the first {@code fit}.
      */
     public Sequential input(long... shape) {
-        if (shape.length == 0 || shape.length == 2 || shape.length > 3 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
-            throw new IllegalArgumentException("input shape needs 1 (features) or 3 (height, width, channels) positive sizes, received "
+        if (shape.length == 0 || shape.length > 3 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
+            throw new IllegalArgumentException("input shape needs 1 (features), 2 (timesteps, features) or 3 (height, width, channels) positive sizes, received "
                     + Arrays.toString(shape));
         }
         return new Sequential(layers, shape.clone(), seed, regularizer, normalizer);
@@ -241,6 +244,31 @@ public final class Sequential implements Serializable {
     /** Each example as one flat row (optional before dense: DL4J reshapes by itself). */
     public Sequential flatten() {
         return add(new Flatten());
+    }
+
+    /** An LSTM over sequences {@code (timesteps, features)}; only the last step's output goes on (Keras's default). */
+    public Sequential lstm(int units) {
+        return lstm(units, false);
+    }
+
+    /** An LSTM; with {@code returnSequences} every step's output goes on, for another recurrent layer. */
+    public Sequential lstm(int units, boolean returnSequences) {
+        return add(at(() -> new Recurrent(true, units, returnSequences)));
+    }
+
+    /** A fully connected recurrent layer (Keras's {@code SimpleRNN}); only the last step's output goes on. */
+    public Sequential simpleRnn(int units) {
+        return simpleRnn(units, false);
+    }
+
+    /** A {@code SimpleRNN}; with {@code returnSequences} every step's output goes on. */
+    public Sequential simpleRnn(int units, boolean returnSequences) {
+        return add(at(() -> new Recurrent(false, units, returnSequences)));
+    }
+
+    /** Learnt vectors of {@code dimensions} numbers for tokens {@code 0..vocabulary-1}: {@code (timesteps)} → {@code (timesteps, dimensions)}. */
+    public Sequential embedding(int vocabulary, int dimensions) {
+        return add(at(() -> new Embedding(vocabulary, dimensions)));
     }
 
     /** Repeats rows and columns {@code size} times. */

@@ -82,9 +82,22 @@ class TutorialInJShellTest {
 
     @Test
     @Order(5)
+    void aTinyMnistSubsetTrains() {
+        assertEquals("Mnist[train 60000 × 784, test 10000 × 784; 10 classes]", shell.eval("var mnist = Datasets.mnist()"));
+        assertTrue(shell.eval("var small = mnist.train().take(2000)").startsWith("Dataset[2000 × 784 → 10; 10 classes 0: "));
+        assertEquals("Sequential[Dense(64, relu) → Dense(10, softmax)]", shell.eval("var mlp = Sequential().dense(64, RELU).dense(10, SOFTMAX)"));
+        shell.eval("var digits = mlp.compile(adam, crossEntropy, ACCURACY)");
+        assertTrue(shell.eval("digits.fit(small, Fit.epochs(3).verbose(0))").startsWith("History[3 epochs; last: loss "));
+        double accuracy = Double.parseDouble(shell.eval("digits.evaluate(mnist.test().take(1000)).accuracy()"));
+        assertTrue(accuracy > 0.8, "2,000 images, 3 epochs: test accuracy " + accuracy);
+    }
+
+    @Test
+    @Order(6)
     void noEchoIsAnObjectIdentity() {
         for (String expression : new String[] {"data", "parts", "model", "history", "Fit.epochs(3)", "layers.layers().get(0)",
-                "earlyStopping(\"val_loss\").patience(3)", "model.evaluate(parts.test())", "sgd(0.1, 0.9)", "l2(0.01)"}) {
+                "earlyStopping(\"val_loss\").patience(3)", "model.evaluate(parts.test())", "sgd(0.1, 0.9)", "l2(0.01)",
+                "mnist", "Normalizer.standardize().fit(data)", "Csv.read(Path.of(\"data.csv\")).label(-1)"}) {
             String echo = shell.eval(expression);
             assertFalse(echo.matches(".*[a-zA-Z]@[0-9a-f]{4,}.*"), expression + " echoes " + echo);
         }

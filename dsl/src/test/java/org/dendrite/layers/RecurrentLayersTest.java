@@ -1,0 +1,81 @@
+package org.dendrite.layers;
+
+import static org.dendrite.Dendrite.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.dendrite.Fit;
+import org.dendrite.Summary;
+import org.dendrite.datasets.Dataset;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Sequence layers take Keras-shaped data (batch, timesteps, features), count parameters like Keras and learn order-dependent tasks. */
+class RecurrentLayersTest {
+
+    private static List<String> shapes(Summary summary) {
+        return summary.rows().stream().map(Summary.Row::outputShape).toList();
+    }
+
+    @Test
+    void lstmAndSimpleRnnHaveKerasShapesAndParameterCounts() {
+        Summary lstm = Sequential().input(20, 3).lstm(32).dense(1, SIGMOID).compile(adam, crossEntropy).summaryTable();
+        assertEquals(List.of(4 * (32 * (3 + 32) + 32L), 33L), lstm.rows().stream().map(Summary.Row::params).toList());
+        assertEquals(List.of("(None, 32)", "(None, 1)"), shapes(lstm));
+
+        Summary stacked = Sequential().input(10, 2).simpleRnn(8, true).simpleRnn(4).dense(1).compile(adam, mse).summaryTable();
+        assertEquals(List.of(8 * (2 + 8) + 8L, 4 * (8 + 4) + 4L, 5L), stacked.rows().stream().map(Summary.Row::params).toList());
+        assertEquals(List.of("(None, 10, 8)", "(None, 4)", "(None, 1)"), shapes(stacked));
+    }
+
+    @Test
+    void embeddingMapsTokensToVectors() {
+        Summary summary = Sequential().input(12).embedding(100, 8).lstm(4).dense(1, SIGMOID).compile(adam, crossEntropy).summaryTable();
+        assertEquals(800, summary.rows().get(0).params(), "vocabulary × dimensions, no bias");
+        assertEquals("(None, 12, 8)", summary.rows().get(0).outputShape());
+    }
+
+    @Test
+    void anLstmRemembersTheFirstStepOfASequence() {
+        // Label: whether the first of 8 steps was positive; the later steps are noise.
+        Random random = new Random(3);
+        int n = 512;
+        float[][][] x = new float[n][8][1];
+        float[][] y = new float[n][1];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < 8; t++) {
+                x[i][t][0] = (float) random.nextGaussian();
+            }
+            y[i][0] = x[i][0][0] > 0 ? 1 : 0;
+        }
+        Dataset data = Dataset.of(Nd4j.create(x), Nd4j.create(y));
+        assertArrayEquals(new long[] {8, 1}, data.featureShape(), "Keras's (timesteps, features)");
+        var model = Sequential().lstm(16).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
+        var history = model.fit(data, Fit.epochs(15).verbose(0));
+        double accuracy = history.metric("accuracy").get(14);
+        assertTrue(accuracy > 0.9, "accuracy " + accuracy + ", " + history);
+        assertArrayEquals(new long[] {n, 1}, model.predict(data.features()).shape());
+    }
+
+    @Test
+    void anEmbeddingAndSimpleRnnSpotAToken() {
+        // Label: whether token 7 occurs among 6 tokens drawn from 0..9.
+        Random random = new Random(5);
+        int n = 600;
+        float[][] x = new float[n][6];
+        float[][] y = new float[n][1];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < 6; t++) {
+                x[i][t] = random.nextInt(10);
+                y[i][0] = x[i][t] == 7 ? 1 : y[i][0];
+            }
+        }
+        var model = Sequential().embedding(10, 8).simpleRnn(16).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
+        var history = model.fit(Dataset.of(Nd4j.create(x), Nd4j.create(y)), Fit.epochs(20).verbose(0));
+        double accuracy = history.metric("accuracy").get(19);
+        assertTrue(accuracy > 0.9, "accuracy " + accuracy + ", " + history);
+    }
+}
