@@ -1,8 +1,10 @@
 package org.dendrite.bench;
 
+import java.nio.file.Path;
+
 /**
  * Runs the benchmarks and prints their figures: {@code mvn -pl bench exec:java}
- * ({@code -Dexec.args="datasets"} for one part; {@code --repetitions N}, default 3).
+ * ({@code -Dexec.args="datasets"} or {@code "training"} for one part; {@code --repetitions N}, default 3).
  */
 public final class Bench {
 
@@ -22,6 +24,9 @@ public final class Bench {
         System.out.println("workload | median (min–max) | figures");
         if (only == null || only.equals("datasets")) {
             DatasetsBench.run(repetitions);
+        }
+        if (only == null || only.equals("training")) {
+            TrainingBench.run(repetitions, Path.of(System.getProperty("dendrite.bench.pytorch", "bench/pytorch/bench.py")));
         }
     }
 }

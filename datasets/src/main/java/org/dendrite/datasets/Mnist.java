@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -27,6 +31,14 @@ public record Mnist(Dataset train, Dataset test) {
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
+    private static final float[] SCALED = new float[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            SCALED[b] = b / 255f;
+        }
+    }
+
     /**
      * Reads the four IDX files (raw or gzipped) from {@code directory}.
      *
@@ -48,7 +60,7 @@ public record Mnist(Dataset train, Dataset test) {
             throw new IOException(images.file() + " holds " + images.count() + " images but " + labels.file() + " holds "
                     + labels.count() + " labels; they must pair one to one");
         }
-        return Dataset.of(Nd4j.create(pixels(images.data()), images.count(), (long) images.dimensions()[1] * images.dimensions()[2]),
+        return Dataset.of(pixels(images.data(), images.count(), (long) images.dimensions()[1] * images.dimensions()[2]),
                 Nd4j.create(oneHot(labels), labels.count(), CLASSES));
     }
 
@@ -64,11 +76,19 @@ public record Mnist(Dataset train, Dataset test) {
                         + TRAIN_LABELS + ", " + TEST_IMAGES + " and " + TEST_LABELS + ", raw or gzipped");
     }
 
-    private static float[] pixels(byte[] data) {
-        float[] out = new float[data.length];
-        for (int i = 0; i < data.length; i++) {
-            out[i] = (data[i] & 0xff) / 255f;
-        }
+    /** Bytes 0..255 as floats in [0, 1], written straight into an off-heap array in parallel chunks. */
+    private static INDArray pixels(byte[] data, long rows, long columns) {
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
+        FloatBuffer target = out.data().asNioFloat();
+        int chunk = 1 << 16;
+        IntStream.range(0, (data.length + chunk - 1) / chunk).parallel().forEach(c -> {
+            int from = c * chunk;
+            float[] scaled = new float[Math.min(chunk, data.length - from)];
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = SCALED[data[from + i] & 0xff];
+            }
+            target.duplicate().put(from, scaled);
+        });
         return out;
     }
 

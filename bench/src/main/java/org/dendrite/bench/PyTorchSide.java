@@ -1,0 +1,51 @@
+package org.dendrite.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dendrite.datasets.DatasetCache;
+import org.dendrite.datasets.Datasets;
+
+/**
+ * Runs {@code bench/pytorch/bench.py} (PyTorch from Debian's packages, installed by
+ * {@code bench/pytorch/install.sh}) on the same Pima CSV and MNIST files, and reads its timings.
+ */
+final class PyTorchSide {
+
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private PyTorchSide() {
+    }
+
+    /** Workload name (W1, W2, W3) → timing, or an empty map (with a note printed) when PyTorch is missing. */
+    static Map<String, Timing> run(Path script, int repetitions, int w3Steps) throws Exception {
+        Map<String, Timing> timings = new LinkedHashMap<>();
+        if (new ProcessBuilder(PYTHON, "-c", "import torch").start().waitFor() != 0) {
+            System.out.println("PyTorch side skipped: run bench/pytorch/install.sh to install Debian's python3-torch");
+            return timings;
+        }
+        Datasets.mnist();
+        Path pima = Files.createTempFile("pima", ".csv");
+        try (InputStream in = Datasets.class.getResourceAsStream("pima-indians-diabetes.csv")) {
+            Files.copy(in, pima, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Process process = new ProcessBuilder(PYTHON, script.toString(), pima.toString(),
+                    DatasetCache.standard().root().resolve("mnist").toString(), Integer.toString(repetitions), Integer.toString(w3Steps))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IOException(script + " failed with exit code " + process.exitValue());
+            }
+            for (String line : out.strip().split("\n")) {
+                String[] f = line.trim().split(" ");
+                timings.put(f[0], new Timing(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+            }
+        } finally {
+            Files.deleteIfExists(pima);
+        }
+        return timings;
+    }
+}
