@@ -82,7 +82,7 @@ final class RawDl4j {
         DataSet copy = data.copy();
         for (int e = 0; e < epochs; e++) {
             copy.shuffle(42 + e);
-            net.fit(new ListDataSetIterator<>(copy.batchBy(batchSize), batchSize));
+            net.fit(new ListDataSetIterator<>(copy.asList(), batchSize));
         }
     }
 }

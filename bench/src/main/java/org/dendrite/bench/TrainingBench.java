@@ -43,16 +43,27 @@ final class TrainingBench {
                         .dense(128, RELU).dropout(0.5).dense(10, SOFTMAX).compile(adadelta, crossEntropy), RawDl4j::mnistCnn);
     }
 
-    /** Times both sides (a fresh network per run), prints both and their ratio; returns Dendrite's timing. */
-    static Timing compare(Workload w, int repetitions) throws Exception {
+    /** Dendrite's and raw DL4J's timings of one workload, measured in the same run. */
+    record Comparison(Timing dendrite, Timing raw) {
+        double ratio() {
+            return dendrite.median() / raw.median();
+        }
+    }
+
+    /** Times both sides, a fresh network per run. */
+    static Comparison measure(Workload w, int repetitions) throws Exception {
         Timing raw = Timing.of(repetitions, () -> {
             RawDl4j.fit(w.raw().get(), w.data().toDataSet(), w.epochs(), w.batch());
             return null;
         });
         Timing dendrite = Timing.of(repetitions, () -> w.dendrite().get().fit(w.data(), Fit.epochs(w.epochs()).batch(w.batch()).verbose(0)));
-        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%n", w.name(), dendrite, raw,
-                dendrite.median() / raw.median());
-        return dendrite;
+        return new Comparison(dendrite, raw);
+    }
+
+    private static Timing compare(Workload w, int repetitions) throws Exception {
+        Comparison c = measure(w, repetitions);
+        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%n", w.name(), c.dendrite(), c.raw(), c.ratio());
+        return c.dendrite();
     }
 
     /** W1–W3 against raw DL4J, then against PyTorch where it is installed. */
