@@ -345,7 +345,7 @@ public final class Sequential implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof Sequential s && s.layers.equals(layers) && Arrays.equals(s.inputShape, inputShape) && s.seed == seed
-                && java.util.Objects.equals(s.regularizer, regularizer) && s.normalizer == normalizer;
+                && java.util.Objects.equals(s.regularizer, regularizer) && java.util.Objects.equals(s.normalizer, normalizer);
     }
 
     @Override

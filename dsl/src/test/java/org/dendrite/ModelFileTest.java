@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.dendrite.datasets.Datasets;
+import org.dendrite.datasets.Normalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,22 @@ class ModelFileTest {
         org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(5);
         same.fit(data, Fit.epochs(1).verbose(0).shuffle(false));
         assertEquals(model.network().params(), same.network().params(), "training continues identically");
+    }
+
+    @Test
+    void aNormalizerInsideTheModelScalesRawInputsAndIsSavedWithIt() throws IOException {
+        var parts = Datasets.pima().split(0.8, 7);
+        var scaler = Normalizer.standardize().fit(parts.train());
+        var model = Sequential().normalize(scaler).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
+        model.fit(parts.train(), Fit.epochs(20).verbose(0));
+        var raw = parts.test().features();
+        assertEquals(model.network().output(scaler.apply(raw), false), model.predict(raw), "predict scales raw inputs first");
+        assertTrue(model.evaluate(parts.test()).accuracy() > 0.7, model.evaluate(parts.test()).toString());
+
+        model.save(dir.resolve("scaled.zip"));
+        var same = Model.load(dir.resolve("scaled.zip"));
+        assertEquals(scaler, same.architecture().normalizer().orElseThrow());
+        assertEquals(model.predict(raw), same.predict(raw));
     }
 
     @Test

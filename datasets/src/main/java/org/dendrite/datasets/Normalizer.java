@@ -104,6 +104,17 @@ public final class Normalizer implements Serializable {
         return kind == Kind.STANDARDIZE ? "standardize" : "minMax";
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalizer n && n.kind == kind && n.fittedOn == fittedOn && Arrays.equals(n.first, first)
+                && Arrays.equals(n.second, second) && Arrays.equals(n.statsShape, statsShape);
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + Arrays.hashCode(first);
+    }
+
     /** E.g. {@code Normalizer[standardize, fitted on 614 examples, 8 features]}. */
     @Override
     public String toString() {

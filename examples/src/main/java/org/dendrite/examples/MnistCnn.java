@@ -38,8 +38,9 @@ public final class MnistCnn {
     }
 
     public static void main(String[] args) {
-        MnistRun run = MnistRun.parse(args, 12).asImages();
-        String choice = Args.parse(args).value("model", "keras");
+        Args options = Args.parse(args);
+        MnistRun run = MnistRun.parse(options, 12).asImages();
+        String choice = options.value("model", "keras");
         Model model = switch (choice) {
             case "keras" -> model();
             case "compact" -> compact();

@@ -22,7 +22,7 @@ public final class MnistMlp {
     }
 
     public static void main(String[] args) {
-        MnistRun run = MnistRun.parse(args, 20);
+        MnistRun run = MnistRun.parse(Args.parse(args), 20);
         Model model = model();
         System.out.println("train " + run.train() + "\ntest  " + run.test());
         MnistRun.Report report = run.fit(model, 128);

@@ -22,8 +22,7 @@ record MnistRun(Dataset train, Dataset test, int epochs, int verbose) {
         }
     }
 
-    static MnistRun parse(String[] args, int defaultEpochs) {
-        Args options = Args.parse(args);
+    static MnistRun parse(Args options, int defaultEpochs) {
         String folder = options.value("data", null);
         Mnist mnist = folder == null ? Datasets.mnist() : Datasets.mnist(java.nio.file.Path.of(folder));
         int limit = options.intValue("limit", mnist.train().size());
