@@ -2,6 +2,7 @@ package org.dendrite.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.dendrite.Fit;
@@ -9,6 +10,9 @@ import org.dendrite.Model;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Datasets;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import static org.dendrite.Dendrite.*;
 
@@ -23,22 +27,34 @@ final class TrainingBench {
     }
 
     /** A workload: a name, the data, epochs and batch size, and the two ways to build its network. */
-    record Workload(String name, Dataset data, int epochs, int batch, Supplier<Model> dendrite, Supplier<MultiLayerNetwork> raw) {
+    /**
+     * @param macs multiply-adds of one example's forward pass, 0 where GFLOP/s is not reported;
+     *             a training step counts 6 FLOP per multiply-add (forward 2, backward about 4)
+     */
+    record Workload(String name, Dataset data, int epochs, int batch, long macs, Supplier<Model> dendrite,
+                    Supplier<MultiLayerNetwork> raw) {
+
+        /** Achieved GFLOP/s when one run takes {@code seconds}, or NaN when not reported. */
+        double gflops(double seconds) {
+            return macs == 0 ? Double.NaN : 6.0 * macs * data.size() * epochs / seconds / 1e9;
+        }
     }
 
     static Workload pima(int epochs) {
-        return new Workload("W1 Pima 8-12-8-1, Adam, batch 10, " + epochs + " epochs", Datasets.pima().split(0.8, 7).train(), epochs, 10,
+        return new Workload("W1 Pima 8-12-8-1, Adam, batch 10, " + epochs + " epochs", Datasets.pima().split(0.8, 7).train(), epochs, 10, 0,
                 () -> Sequential().dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID).compile(adam, crossEntropy), RawDl4j::pima);
     }
 
     static Workload mnistMlp() {
         return new Workload("W2 mnist_mlp, RMSprop, batch 128, 1 epoch", Datasets.mnist().train(), 1, 128,
+                784 * 512 + 512 * 512 + 512 * 10,
                 () -> Sequential().dense(512, RELU).dropout(0.2).dense(512, RELU).dropout(0.2).dense(10, SOFTMAX)
                         .compile(rmsprop, crossEntropy), RawDl4j::mnistMlp);
     }
 
     static Workload mnistCnn(int steps) {
         return new Workload("W3 mnist_cnn, Adadelta, " + steps + " steps of 128", Datasets.mnist().train().take(steps * 128).asImages(), 1, 128,
+                26 * 26 * 32 * 9 + 24 * 24 * 64 * 9 * 32 + 9216 * 128 + 128 * 10,
                 () -> Sequential().input(28, 28, 1).conv2d(32, 3, RELU).conv2d(64, 3, RELU).maxPool(2).dropout(0.25).flatten()
                         .dense(128, RELU).dropout(0.5).dense(10, SOFTMAX).compile(adadelta, crossEntropy), RawDl4j::mnistCnn);
     }
@@ -62,22 +78,37 @@ final class TrainingBench {
 
     private static Timing compare(Workload w, int repetitions) throws Exception {
         Comparison c = measure(w, repetitions);
-        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%n", w.name(), c.dendrite(), c.raw(), c.ratio());
+        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%s%n", w.name(), c.dendrite(), c.raw(),
+                c.ratio(), w.macs() == 0 ? "" : String.format("; %.1f GFLOP/s", w.gflops(c.dendrite().median())));
         return c.dendrite();
+    }
+
+    /** GFLOP/s of one 2048 × 2048 single-precision matrix product: the machine's practical peak. */
+    static double sgemmGflops(int repetitions) throws Exception {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 2048, 2048);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 2048, 2048);
+        INDArray c = Nd4j.create(DataType.FLOAT, 2048, 2048);
+        Timing t = Timing.of(repetitions, () -> a.mmuli(b, c));
+        double gflops = 2.0 * 2048 * 2048 * 2048 / t.median() / 1e9;
+        System.out.printf("SGEMM 2048², ND4J | %s | %.0f GFLOP/s (the peak the GFLOP/s below compare with)%n", t, gflops);
+        return gflops;
     }
 
     /** W1–W3 against raw DL4J, then against PyTorch where it is installed. */
     static void run(int repetitions, Path pytorchScript) throws Exception {
         int w3Steps = 10;
+        sgemmGflops(repetitions);
+        Map<String, Workload> workloads = Map.of("W1", pima(150), "W2", mnistMlp(), "W3", mnistCnn(w3Steps));
         Map<String, Timing> ours = new LinkedHashMap<>();
-        ours.put("W1", compare(pima(150), repetitions));
-        ours.put("W2", compare(mnistMlp(), repetitions));
-        ours.put("W3", compare(mnistCnn(w3Steps), repetitions));
+        for (String name : List.of("W1", "W2", "W3")) {
+            ours.put(name, compare(workloads.get(name), repetitions));
+        }
         Timing build = Timing.of(repetitions, () -> mnistCnn(1).dendrite().get().network());
         System.out.printf("build mnist_cnn: Sequential → initialised network | %s |%n", build);
         Map<String, Timing> torch = PyTorchSide.run(pytorchScript, repetitions, w3Steps);
         Map<String, String> targets = Map.of("W1", "≤ 2.0", "W2", "≤ 1.0", "W3", "≤ 2.0");
-        torch.forEach((name, timing) -> System.out.printf("%s PyTorch 1.13 | %s | Dendrite / PyTorch %.2f (target %s)%n", name, timing,
-                ours.get(name).median() / timing.median(), targets.get(name)));
+        torch.forEach((name, timing) -> System.out.printf("%s PyTorch 1.13 | %s | Dendrite / PyTorch %.2f (target %s)%s%n", name, timing,
+                ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
+                        : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median()))));
     }
 }
