@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
-import org.datavec.api.split.FileSplit;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -138,17 +136,12 @@ public final class Csv {
         try {
             CsvTable head = CsvTable.read(file, delimiter, skipLines, false, 1);
             int skip = skipLines >= 0 ? skipLines : head.header() ? 1 : 0;
-            var reader = new CSVRecordReader(skip, delimiter);
-            reader.initialize(new FileSplit(file.toFile()));
-            var builder = new RecordReaderDataSetIterator.Builder(reader, batchSize);
+            var builder = new RecordReaderDataSetIterator.Builder(CsvTable.open(file, skip, delimiter), batchSize);
             int labelColumn = labelColumn(head.columns());
             var iterator = regression ? builder.regression(labelColumn).build() : builder.classification(labelColumn, classes).build();
             return new AsyncDataSetIterator(iterator, 4, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while opening " + file, e));
         }
     }
 

@@ -22,15 +22,9 @@ final class CsvLabels {
         BitSet seen = new BitSet();
         for (int r = 0; r < labels.length; r++) {
             float v = labels[r];
-            String where = table.file() + " line " + table.lines()[r] + ", column " + (column + 1) + ": label ";
-            if (v != Math.rint(v) || v < 0) {
-                throw new IOException(where + format(v) + " is not a class index (an integer ≥ 0); for a real-valued target call regression()");
-            }
-            if (classes > 0 && v >= classes) {
-                throw new IOException(where + format(v) + " is not in 0.." + (classes - 1) + " (classes(" + classes + "))");
-            }
-            if (v > 1 << 20) {
-                throw new IOException(where + format(v) + " is too large for a class index; for a real-valued target call regression()");
+            String problem = problem(v, classes);
+            if (problem != null) {
+                throw new IOException(CsvTable.at(table.file(), table.lines()[r], column) + "label " + format(v) + " " + problem);
             }
             seen.set((int) v);
         }
@@ -47,6 +41,20 @@ final class CsvLabels {
             oneHot[r * width + (int) labels[r]] = 1f;
         }
         return Nd4j.create(oneHot, labels.length, width);
+    }
+
+    /** What is wrong with label {@code v}, or null when it is a valid class index. */
+    private static String problem(float v, int classes) {
+        if (v != Math.rint(v) || v < 0) {
+            return "is not a class index (an integer ≥ 0); for a real-valued target call regression()";
+        }
+        if (classes > 0 && v >= classes) {
+            return "is not in 0.." + (classes - 1) + " (classes(" + classes + "))";
+        }
+        if (v > 1 << 20) {
+            return "is too large for a class index; for a real-valued target call regression()";
+        }
+        return null;
     }
 
     private static String format(float v) {

@@ -55,13 +55,7 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
         if (Files.size(file) == 0) {
             throw new IOException(file + " is empty");
         }
-        var reader = new CSVRecordReader(Math.max(skipLines, 0), delimiter);
-        try {
-            reader.initialize(new FileSplit(file.toFile()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while opening " + file, e);
-        }
+        var reader = open(file, Math.max(skipLines, 0), delimiter);
         var builder = new Builder(file, dropInvalid);
         boolean header = false;
         boolean first = true;
@@ -88,13 +82,35 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
         return builder.build(header);
     }
 
+    /** DataVec's CSV reader over {@code file}, initialised, skipping {@code skipLines} lines. */
+    static CSVRecordReader open(Path file, int skipLines, char delimiter) throws IOException {
+        var reader = new CSVRecordReader(skipLines, delimiter);
+        try {
+            reader.initialize(new FileSplit(file.toFile()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening " + file, e);
+        }
+        return reader;
+    }
+
+    /** Where a cell is, for messages: {@code data.csv line 7, column 3: }. */
+    static String at(Path file, int line, int column) {
+        return file + " line " + line + ", column " + (column + 1) + ": ";
+    }
+
     private static boolean isNumber(String cell) {
         try {
             Double.parseDouble(cell);
             return true;
         } catch (NumberFormatException e) {
-            return NON_FINITE.contains(cell.strip().toLowerCase(Locale.ROOT));
+            return isNonFiniteWord(cell);
         }
+    }
+
+    /** NaN or an infinity written as a word Double.parseDouble does not take ({@code nan}, {@code inf}, ...). */
+    private static boolean isNonFiniteWord(String cell) {
+        return NON_FINITE.contains(cell.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Collects rows into one growing float array. */
@@ -150,8 +166,8 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
             try {
                 value = Double.parseDouble(cell);
             } catch (NumberFormatException e) {
-                if (!cell.isBlank() && !NON_FINITE.contains(cell.strip().toLowerCase(Locale.ROOT))) {
-                    throw new IOException(where(line, column) + "\"" + cell + "\" is not a number");
+                if (!cell.isBlank() && !isNonFiniteWord(cell)) {
+                    throw new IOException(at(file, line, column) + "\"" + cell + "\" is not a number");
                 }
                 value = Double.NaN;
             }
@@ -159,14 +175,10 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
                 if (dropInvalid) {
                     return Float.NaN;
                 }
-                throw new IOException(where(line, column) + (cell.isBlank() ? "the cell is empty" : "\"" + cell
+                throw new IOException(at(file, line, column) + (cell.isBlank() ? "the cell is empty" : "\"" + cell
                         + "\" is not a finite number") + "; fix the file or call dropInvalid() to drop such rows");
             }
             return (float) value;
-        }
-
-        private String where(int line, int column) {
-            return file + " line " + line + ", column " + (column + 1) + ": ";
         }
 
         CsvTable build(boolean header) {

@@ -16,7 +16,7 @@ final class ShuffledIterator implements DataSetIterator {
     private final Dataset data;
     private final int batchSize;
     private final Random random;
-    private transient Dataset order;
+    private Dataset order;
     private int next;
     private DataSetPreProcessor preProcessor;
 
@@ -36,7 +36,7 @@ final class ShuffledIterator implements DataSetIterator {
             throw new NoSuchElementException("the epoch's " + data.size() + " examples are used up; call reset()");
         }
         int end = Math.min(next + n, data.size());
-        DataSet batch = order.rows(next, end).toDataSet().copy();
+        DataSet batch = order.rows(next, end).toDataSet();   // rows(...) already copies
         next = end;
         if (preProcessor != null) {
             preProcessor.preProcess(batch);

@@ -30,6 +30,7 @@ public final class PointsBoundary {
 
     static final INDArray POINTS = Nd4j.create(new float[][] {{3, 1}, {2, 5}, {1, 8}, {6, 4}, {5, 2}, {3, 5}, {4, 7}, {4, -1}});
     static final INDArray LABELS = Nd4j.create(new float[][] {{0}, {1}, {1}, {0}, {0}, {1}, {1}, {0}});
+    private static final Dataset DATA = Dataset.of(POINTS, LABELS);
     static final int WIDTH = 800;
     static final int HEIGHT = 600;
 
@@ -42,17 +43,14 @@ public final class PointsBoundary {
                 .dense(4, SIGMOID)
                 .dense(1, SIGMOID)
                 .compile(adam(0.05), crossEntropy, ACCURACY);
-        model.fit(Dataset.of(POINTS, LABELS), Fit.epochs(1500).batch(8).verbose(0));
+        model.fit(DATA, Fit.epochs(1500).batch(8).verbose(0));
         return model;
     }
 
     static Result run(Path png) throws IOException {
         Model model = train();
         int[] predicted = model.predict(POINTS).gt(0.5).castTo(org.nd4j.linalg.api.buffer.DataType.INT).toIntVector();
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            correct += predicted[i] == (int) LABELS.getFloat(i, 0) ? 1 : 0;
-        }
+        int correct = (int) Math.round(8 * model.evaluate(DATA).accuracy());
         plot(model, png);
         return new Result(predicted, correct);
     }

@@ -28,10 +28,10 @@ public final class Xor {
                 .dense(4, SIGMOID)
                 .dense(1, SIGMOID)
                 .compile(adam(0.05), crossEntropy);
-        var history = model.fit(Dataset.of(INPUTS, TARGETS), Fit.epochs(1000).batch(4).verbose(0));
-        INDArray outputs = model.predict(INPUTS);
-        int correct = (int) Math.round(outputs.gt(0.5).castTo(TARGETS.dataType()).eq(TARGETS).castTo(TARGETS.dataType()).sumNumber().doubleValue());
-        return new Result(outputs, correct, history.loss().get(history.epochs() - 1));
+        Dataset xor = Dataset.of(INPUTS, TARGETS);
+        var history = model.fit(xor, Fit.epochs(1000).batch(4).verbose(0));
+        int correct = (int) Math.round(4 * model.evaluate(xor).accuracy());
+        return new Result(model.predict(INPUTS), correct, history.loss().get(history.epochs() - 1));
     }
 
     public static void main(String[] args) {
