@@ -14,6 +14,7 @@ class StoppingInJShellTest {
             Callback recorder = new Callback() {
                 public void onEpochEnd(int epoch, java.util.Map<String, Double> logs, Training training) {
                     epochs.add(training.network().params().dup());
+                    System.setProperty("dendrite.test.epochs", Integer.toString(epochs.size()));
                 }
             };""";
 
@@ -25,9 +26,15 @@ class StoppingInJShellTest {
             for (String line : RECORDER.split("\n(?=[A-Z]|var)")) {
                 shell.eval(line);
             }
+            // The local JShell engine shares this JVM's system properties: stop half a second into the
+            // epoch after the first one has finished, however slow the machine.
+            System.clearProperty("dendrite.test.epochs");
             var stopper = new Thread(() -> {
                 try {
-                    Thread.sleep(3000);
+                    while (System.getProperty("dendrite.test.epochs") == null) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep(500);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -52,7 +59,9 @@ class StoppingInJShellTest {
             for (String line : RECORDER.split("\n(?=[A-Z]|var)")) {
                 shell.eval(line);
             }
-            shell.eval("new Thread(() -> { try { Thread.sleep(2000); } catch (InterruptedException e) { } model.stop(); }).start()");
+            System.clearProperty("dendrite.test.epochs");
+            shell.eval("new Thread(() -> { try { while (System.getProperty(\"dendrite.test.epochs\") == null) Thread.sleep(50);"
+                    + " Thread.sleep(500); } catch (InterruptedException e) { } model.stop(); }).start()");
             shell.eval("var history = model.fit(data, Fit.epochs(1000).verbose(0).callbacks(recorder))");
 
             assertEquals("stopped by request", shell.eval("history.stopReason()").replace("\"", ""));
