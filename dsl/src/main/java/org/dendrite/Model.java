@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.Random;
 import java.util.Set;
-import org.dendrite.callbacks.Training;
 import java.util.stream.Collectors;
+import org.dendrite.backend.NativeDefaults;
+import org.dendrite.callbacks.Training;
 import org.dendrite.compile.DataCheck;
 import org.dendrite.compile.NetworkBuilder;
 import org.dendrite.compile.OutputCheck;
@@ -47,6 +48,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the first {@code fit}.
  */
 public final class Model {
+
+    static {
+        NativeDefaults.apply();
+    }
 
     private static final int PREDICT_CHUNK = 1024;
     /** DL4J's names of kernel, recurrent kernel and bias, in the order Keras's {@code get_weights()} lists them. */
