@@ -2,7 +2,8 @@
 W3 mnist_cnn) with the same layers, initialisers, optimiser settings, batch sizes and data files.
 
 Usage: python3 bench.py PIMA_CSV MNIST_DIR REPETITIONS W3_STEPS
-Prints one line per workload: name median min max (seconds).
+Prints one line per workload: name median min max (seconds) and peak resident bytes (-1 where
+unknown), the peak reset before each workload as the Java side does.
 """
 import statistics
 import sys
@@ -29,14 +30,32 @@ def idx(path, offset):
         return np.frombuffer(f.read(), dtype=np.uint8, offset=offset)
 
 
+def reset_peak():
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_bytes():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return -1
+
+
 def timed(repetitions, work):
+    measured = reset_peak()
     work()
     seconds = []
     for _ in range(repetitions):
         start = time.perf_counter()
         work()
         seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds), min(seconds), max(seconds)
+    return statistics.median(seconds), min(seconds), max(seconds), peak_bytes() if measured else -1
 
 
 def train(make, optimizer, loss, x, y, epochs, batch):
@@ -84,8 +103,8 @@ def main():
         "W2": timed(repetitions, train(mlp, rmsprop, nn.CrossEntropyLoss(), mx, my, 1, 128)),
         "W3": timed(repetitions, train(cnn, adadelta, nn.CrossEntropyLoss(), mx[:w3].reshape(-1, 1, 28, 28), my[:w3], 1, 128)),
     }
-    for name, (median, low, high) in results.items():
-        print(name, median, low, high, flush=True)
+    for name, (median, low, high, peak) in results.items():
+        print(name, median, low, high, peak, flush=True)
 
 
 if __name__ == "__main__":

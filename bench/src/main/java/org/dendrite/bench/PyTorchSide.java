@@ -41,7 +41,8 @@ final class PyTorchSide {
             }
             for (String line : out.strip().split("\n")) {
                 String[] f = line.trim().split(" ");
-                timings.put(f[0], new Timing(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+                timings.put(f[0], new Timing(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                        Long.parseLong(f[4])));
             }
         } finally {
             Files.deleteIfExists(pima);

@@ -78,8 +78,9 @@ final class TrainingBench {
 
     private static Timing compare(Workload w, int repetitions) throws Exception {
         Comparison c = measure(w, repetitions);
-        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%s%n", w.name(), c.dendrite(), c.raw(),
-                c.ratio(), w.macs() == 0 ? "" : String.format("; %.1f GFLOP/s", w.gflops(c.dendrite().median())));
+        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%s; peak RSS Dendrite %s, raw %s%n",
+                w.name(), c.dendrite(), c.raw(), c.ratio(), w.macs() == 0 ? "" : String.format("; %.1f GFLOP/s", w.gflops(c.dendrite().median())),
+                c.dendrite().peak(), c.raw().peak());
         return c.dendrite();
     }
 
@@ -107,8 +108,8 @@ final class TrainingBench {
         System.out.printf("build mnist_cnn: Sequential → initialised network | %s |%n", build);
         Map<String, Timing> torch = PyTorchSide.run(pytorchScript, repetitions, w3Steps);
         Map<String, String> targets = Map.of("W1", "≤ 2.0", "W2", "≤ 1.0", "W3", "≤ 2.0");
-        torch.forEach((name, timing) -> System.out.printf("%s PyTorch 1.13 | %s | Dendrite / PyTorch %.2f (target %s)%s%n", name, timing,
-                ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
-                        : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median()))));
+        torch.forEach((name, timing) -> System.out.printf("%s PyTorch 1.13 | %s | Dendrite / PyTorch %.2f (target %s)%s; peak RSS %s%n", name,
+                timing, ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
+                        : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median())), timing.peak()));
     }
 }

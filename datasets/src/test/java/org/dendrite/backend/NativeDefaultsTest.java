@@ -1,0 +1,48 @@
+package org.dendrite.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Pointer;
+import org.dendrite.datasets.Datasets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The defaults must be in place before ND4J's native code loads, so each case starts a fresh JVM
+ * whose first call is a Dendrite one, as a user's program would.
+ */
+class NativeDefaultsTest {
+
+    /** What the fresh JVM runs: one Dendrite call, then the settings JavaCPP and DL4J see. */
+    public static void main(String[] args) {
+        Datasets.pima();
+        System.out.println(Pointer.maxPhysicalBytes() + " " + System.getProperty("org.eclipse.deeplearning4j.helpers.disable"));
+    }
+
+    @Test
+    void dendritesFirstCallSwitchesOffTheResidentSizeCheckAndOnTheOneDnnHelpers() throws Exception {
+        assertEquals("0 false", runFresh());
+    }
+
+    @Test
+    void aSettingTheUserGaveWins() throws Exception {
+        assertEquals("8589934592 true", runFresh("-Dorg.bytedeco.javacpp.maxPhysicalBytes=8g", "-Dorg.eclipse.deeplearning4j.helpers.disable=true"));
+    }
+
+    private static String runFresh(String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        command.addAll(List.of(options));
+        command.add(NativeDefaultsTest.class.getName());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(2, TimeUnit.MINUTES);
+        assertEquals(0, process.exitValue(), out);
+        return out.lines().reduce((first, last) -> last).orElse("");
+    }
+}
