@@ -1,9 +1,9 @@
 """The PyTorch side of Dendrite's benchmark: the same three workloads (W1 Pima, W2 mnist_mlp,
 W3 mnist_cnn) with the same layers, initialisers, optimiser settings, batch sizes and data files.
 
-Usage: python3 bench.py PIMA_CSV MNIST_DIR REPETITIONS W3_STEPS
-Prints one line per workload: name median min max (seconds) and peak resident bytes (-1 where
-unknown), the peak reset before each workload as the Java side does.
+Usage: python3 bench.py PIMA_CSV MNIST_DIR REPETITIONS W3_STEPS [WORKLOAD]
+Prints one line per workload: name median min max (seconds). With WORKLOAD (W1, W2 or W3) it
+trains only that one, once, and prints its name and this process's peak resident bytes.
 """
 import statistics
 import sys
@@ -30,15 +30,6 @@ def idx(path, offset):
         return np.frombuffer(f.read(), dtype=np.uint8, offset=offset)
 
 
-def reset_peak():
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
 def peak_bytes():
     with open("/proc/self/status") as f:
         for line in f:
@@ -48,14 +39,13 @@ def peak_bytes():
 
 
 def timed(repetitions, work):
-    measured = reset_peak()
     work()
     seconds = []
     for _ in range(repetitions):
         start = time.perf_counter()
         work()
         seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds), min(seconds), max(seconds), peak_bytes() if measured else -1
+    return statistics.median(seconds), min(seconds), max(seconds)
 
 
 def train(make, optimizer, loss, x, y, epochs, batch):
@@ -77,8 +67,10 @@ def main():
     pima_csv, mnist_dir, repetitions, w3_steps = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     pima = np.loadtxt(pima_csv, delimiter=",", skiprows=1, dtype=np.float32)
     px, py = torch.from_numpy(pima[:614, :8].copy()), torch.from_numpy(pima[:614, 8:].copy())
-    mx = torch.from_numpy(idx(mnist_dir + "/train-images-idx3-ubyte", 16).astype(np.float32) / 255).reshape(-1, 784)
-    my = torch.from_numpy(idx(mnist_dir + "/train-labels-idx1-ubyte", 8).astype(np.int64))
+
+    def mnist():
+        x = torch.from_numpy(idx(mnist_dir + "/train-images-idx3-ubyte", 16).astype(np.float32) / 255).reshape(-1, 784)
+        return x, torch.from_numpy(idx(mnist_dir + "/train-labels-idx1-ubyte", 8).astype(np.int64))
 
     def pima_net():
         net = glorot(nn.Sequential(nn.Linear(8, 12), nn.ReLU(), nn.Linear(12, 8), nn.ReLU(), nn.Linear(8, 1), nn.Sigmoid()))
@@ -98,13 +90,24 @@ def main():
     rmsprop = lambda p: torch.optim.RMSprop(p, lr=1e-3, alpha=0.9, eps=1e-7)
     adadelta = lambda p: torch.optim.Adadelta(p, lr=1.0, rho=0.95, eps=1e-7)
     w3 = w3_steps * 128
-    results = {
-        "W1": timed(repetitions, train(pima_net, adam, nn.BCELoss(), px, py, 150, 10)),
-        "W2": timed(repetitions, train(mlp, rmsprop, nn.CrossEntropyLoss(), mx, my, 1, 128)),
-        "W3": timed(repetitions, train(cnn, adadelta, nn.CrossEntropyLoss(), mx[:w3].reshape(-1, 1, 28, 28), my[:w3], 1, 128)),
-    }
-    for name, (median, low, high, peak) in results.items():
-        print(name, median, low, high, peak, flush=True)
+
+    def w2():
+        mx, my = mnist()
+        return train(mlp, rmsprop, nn.CrossEntropyLoss(), mx, my, 1, 128)
+
+    def w3_run():
+        mx, my = mnist()
+        return train(cnn, adadelta, nn.CrossEntropyLoss(), mx[:w3].reshape(-1, 1, 28, 28), my[:w3], 1, 128)
+
+    workloads = {"W1": lambda: train(pima_net, adam, nn.BCELoss(), px, py, 150, 10), "W2": w2, "W3": w3_run}
+    if len(sys.argv) > 5:
+        name = sys.argv[5]
+        workloads[name]()()
+        print(name, peak_bytes(), flush=True)
+        return
+    for name, workload in workloads.items():
+        median, low, high = timed(repetitions, workload())
+        print(name, median, low, high, flush=True)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dendrite.datasets.DatasetCache;
 import org.dendrite.datasets.Datasets;
@@ -28,25 +30,36 @@ final class PyTorchSide {
             System.out.println("PyTorch side skipped: run bench/pytorch/install.sh to install Debian's python3-torch");
             return timings;
         }
+        for (String line : runScript(script, Integer.toString(repetitions), Integer.toString(w3Steps)).split("\n")) {
+            String[] f = line.trim().split(" ");
+            timings.put(f[0], new Timing(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+        }
+        return timings;
+    }
+
+    /** Peak resident bytes of a fresh Python process that trains the named workload once. */
+    static long peak(Path script, String workload) throws Exception {
+        String out = runScript(script, "1", "10", workload);
+        return Long.parseLong(out.split(" ")[1]);
+    }
+
+    /** Runs the script on the Pima CSV and the MNIST folder, followed by {@code arguments}; its output. */
+    private static String runScript(Path script, String... arguments) throws Exception {
         Datasets.mnist();
         Path pima = Files.createTempFile("pima", ".csv");
         try (InputStream in = Datasets.class.getResourceAsStream("pima-indians-diabetes.csv")) {
             Files.copy(in, pima, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Process process = new ProcessBuilder(PYTHON, script.toString(), pima.toString(),
-                    DatasetCache.standard().root().resolve("mnist").toString(), Integer.toString(repetitions), Integer.toString(w3Steps))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), pima.toString(),
+                    DatasetCache.standard().root().resolve("mnist").toString()));
+            command.addAll(List.of(arguments));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IOException(script + " failed with exit code " + process.exitValue());
             }
-            for (String line : out.strip().split("\n")) {
-                String[] f = line.trim().split(" ");
-                timings.put(f[0], new Timing(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                        Long.parseLong(f[4])));
-            }
+            return out.strip();
         } finally {
             Files.deleteIfExists(pima);
         }
-        return timings;
     }
 }

@@ -23,6 +23,8 @@ import static org.dendrite.Dendrite.*;
  */
 final class TrainingBench {
 
+    private static final int W3_STEPS = 10;
+
     private TrainingBench() {
     }
 
@@ -59,6 +61,16 @@ final class TrainingBench {
                         .dense(128, RELU).dropout(0.5).dense(10, SOFTMAX).compile(adadelta, crossEntropy), RawDl4j::mnistCnn);
     }
 
+    /** W1, W2 or W3, loading only the data it needs. */
+    static Workload workload(String name) {
+        return switch (name) {
+            case "W1" -> pima(150);
+            case "W2" -> mnistMlp();
+            case "W3" -> mnistCnn(W3_STEPS);
+            default -> throw new IllegalArgumentException("no workload " + name + "; W1, W2 or W3");
+        };
+    }
+
     /** Dendrite's and raw DL4J's timings of one workload, measured in the same run. */
     record Comparison(Timing dendrite, Timing raw) {
         double ratio() {
@@ -78,9 +90,8 @@ final class TrainingBench {
 
     private static Timing compare(Workload w, int repetitions) throws Exception {
         Comparison c = measure(w, repetitions);
-        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%s; peak RSS Dendrite %s, raw %s%n",
-                w.name(), c.dendrite(), c.raw(), c.ratio(), w.macs() == 0 ? "" : String.format("; %.1f GFLOP/s", w.gflops(c.dendrite().median())),
-                c.dendrite().peak(), c.raw().peak());
+        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%s%n", w.name(), c.dendrite(), c.raw(),
+                c.ratio(), w.macs() == 0 ? "" : String.format("; %.1f GFLOP/s", w.gflops(c.dendrite().median())));
         return c.dendrite();
     }
 
@@ -97,19 +108,25 @@ final class TrainingBench {
 
     /** W1–W3 against raw DL4J, then against PyTorch where it is installed. */
     static void run(int repetitions, Path pytorchScript) throws Exception {
-        int w3Steps = 10;
         sgemmGflops(repetitions);
-        Map<String, Workload> workloads = Map.of("W1", pima(150), "W2", mnistMlp(), "W3", mnistCnn(w3Steps));
+        Map<String, Workload> workloads = new LinkedHashMap<>();
+        List.of("W1", "W2", "W3").forEach(name -> workloads.put(name, workload(name)));
         Map<String, Timing> ours = new LinkedHashMap<>();
-        for (String name : List.of("W1", "W2", "W3")) {
+        for (String name : workloads.keySet()) {
             ours.put(name, compare(workloads.get(name), repetitions));
         }
         Timing build = Timing.of(repetitions, () -> mnistCnn(1).dendrite().get().network());
         System.out.printf("build mnist_cnn: Sequential → initialised network | %s |%n", build);
-        Map<String, Timing> torch = PyTorchSide.run(pytorchScript, repetitions, w3Steps);
+        Map<String, Timing> torch = PyTorchSide.run(pytorchScript, repetitions, W3_STEPS);
         Map<String, String> targets = Map.of("W1", "≤ 2.0", "W2", "≤ 1.0", "W3", "≤ 2.0");
-        torch.forEach((name, timing) -> System.out.printf("%s PyTorch 1.13 | %s | Dendrite / PyTorch %.2f (target %s)%s; peak RSS %s%n", name,
-                timing, ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
-                        : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median())), timing.peak()));
+        torch.forEach((name, timing) -> System.out.printf("%s PyTorch 1.13 | %s | Dendrite / PyTorch %.2f (target %s)%s%n", name, timing,
+                ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
+                        : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median()))));
+        Map<String, String> memoryTargets = Map.of("W1", " (target ≤ 0.8 GB)", "W2", " (target ≤ 1.5 GB)", "W3", "");
+        for (String name : workloads.keySet()) {
+            System.out.printf("%s peak resident memory, one run in a fresh process | Dendrite %s%s | PyTorch %s%n", name,
+                    PeakMemory.format(PeakMemory.ofFreshRun(name)), memoryTargets.get(name),
+                    torch.isEmpty() ? "skipped" : PeakMemory.format(PyTorchSide.peak(pytorchScript, name)));
+        }
     }
 }

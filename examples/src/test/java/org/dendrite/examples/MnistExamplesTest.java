@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The MNIST examples on real MNIST (fetched once into the dataset cache): Keras's shapes and
  * parameter counts, and accuracy on all 10,000 test images after a few epochs on 12,000 training
- * images in batches of 32 (Keras's default; the examples' 128 needs more epochs than a test affords).
+ * images: in batches of 32 (Keras's default) for the MLP and the compact net, where the examples'
+ * 128 would need more epochs than a test affords; Keras's CNN learns enough from one epoch of 128s.
  */
 class MnistExamplesTest {
 
@@ -34,6 +35,12 @@ class MnistExamplesTest {
         assertEquals(1_199_882, summary.totalParams());
         assertEquals(List.of("(None, 26, 26, 32)", "(None, 24, 24, 64)", "(None, 12, 12, 64)", "(None, 12, 12, 64)", "(None, 9216)",
                 "(None, 128)", "(None, 128)", "(None, 10)"), summary.rows().stream().map(Summary.Row::outputShape).toList());
+    }
+
+    @Test
+    void theKerasCnnPassesNinetyTwoPercentAfterOneEpochOfItsOwnBatchSize() {
+        MnistRun.Report report = run(1).asImages().fit(MnistCnn.model(), 128);
+        assertTrue(report.accuracy() >= 0.92, report.toString());   // 94.6% measured; 99.18% after 12 epochs on all 60,000
     }
 
     @Test
