@@ -38,8 +38,8 @@ final class PyTorchSide {
     }
 
     /** Peak resident bytes of a fresh Python process that trains the named workload once. */
-    static long peak(Path script, String workload) throws Exception {
-        String out = runScript(script, "1", "10", workload);
+    static long peak(Path script, String workload, int w3Steps) throws Exception {
+        String out = runScript(script, "1", Integer.toString(w3Steps), workload);
         return Long.parseLong(out.split(" ")[1]);
     }
 

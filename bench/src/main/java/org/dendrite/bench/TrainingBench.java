@@ -126,7 +126,7 @@ final class TrainingBench {
         for (String name : workloads.keySet()) {
             System.out.printf("%s peak resident memory, one run in a fresh process | Dendrite %s%s | PyTorch %s%n", name,
                     PeakMemory.format(PeakMemory.ofFreshRun(name)), memoryTargets.get(name),
-                    torch.isEmpty() ? "skipped" : PeakMemory.format(PyTorchSide.peak(pytorchScript, name)));
+                    torch.isEmpty() ? "skipped" : PeakMemory.format(PyTorchSide.peak(pytorchScript, name, W3_STEPS)));
         }
     }
 }
