@@ -117,16 +117,19 @@ final class TrainingBench {
         }
         Timing build = Timing.of(repetitions, () -> mnistCnn(1).dendrite().get().network());
         System.out.printf("build mnist_cnn: Sequential → initialised network | %s |%n", build);
-        Map<String, Timing> torch = PyTorchSide.run(pytorchScript, repetitions, W3_STEPS);
+        boolean torch = PyTorchSide.installed();
         Map<String, String> targets = Map.of("W1", "≤ 2.0", "W2", "≤ 1.0", "W3", "≤ 2.0");
-        torch.forEach((name, timing) -> System.out.printf("%s PyTorch 1.13 | %s | Dendrite / PyTorch %.2f (target %s)%s%n", name, timing,
-                ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
-                        : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median()))));
+        for (PyTorchSide.Setup setup : torch ? PyTorchSide.Setup.values() : new PyTorchSide.Setup[0]) {
+            PyTorchSide.run(pytorchScript, setup, repetitions, W3_STEPS).forEach((name, timing) -> System.out.printf(
+                    "%s %s | %s | Dendrite / PyTorch %.2f (target %s)%s%n", name, setup.label(), timing,
+                    ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
+                            : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median()))));
+        }
         Map<String, String> memoryTargets = Map.of("W1", " (target ≤ 0.8 GB)", "W2", " (target ≤ 1.5 GB)", "W3", "");
         for (String name : workloads.keySet()) {
             System.out.printf("%s peak resident memory, one run in a fresh process | Dendrite %s%s | PyTorch %s%n", name,
                     PeakMemory.format(PeakMemory.ofFreshRun(name)), memoryTargets.get(name),
-                    torch.isEmpty() ? "skipped" : PeakMemory.format(PyTorchSide.peak(pytorchScript, name, W3_STEPS)));
+                    torch ? PeakMemory.format(PyTorchSide.peak(pytorchScript, name, W3_STEPS)) : "skipped");
         }
     }
 }

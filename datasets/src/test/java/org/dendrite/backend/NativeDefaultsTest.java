@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.systems.global.linux;
 import org.dendrite.datasets.Datasets;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +24,30 @@ class NativeDefaultsTest {
     /** What the fresh JVM runs: one Dendrite call, then the settings JavaCPP and DL4J see. */
     public static void main(String[] args) {
         Datasets.pima();
-        System.out.println(Pointer.maxPhysicalBytes() + " " + System.getProperty("org.eclipse.deeplearning4j.helpers.disable"));
+        System.out.println(Pointer.maxPhysicalBytes() + " " + System.getProperty("org.eclipse.deeplearning4j.helpers.disable")
+                + " " + linux.getenv(new BytePointer("OMP_WAIT_POLICY")).getString());
     }
 
     @Test
-    void dendritesFirstCallSwitchesOffTheResidentSizeCheckAndOnTheOneDnnHelpers() throws Exception {
-        assertEquals("0 false", runFresh());
+    void dendritesFirstCallSwitchesOffTheResidentSizeCheckOnTheOneDnnHelpersAndPutsOpenMpToSleepWhenIdle() throws Exception {
+        assertEquals("0 false PASSIVE", runFresh(Map.of()));
     }
 
     @Test
     void aSettingTheUserGaveWins() throws Exception {
-        assertEquals("8589934592 true", runFresh("-Dorg.bytedeco.javacpp.maxPhysicalBytes=8g", "-Dorg.eclipse.deeplearning4j.helpers.disable=true"));
+        assertEquals("8589934592 true ACTIVE", runFresh(Map.of("OMP_WAIT_POLICY", "ACTIVE"),
+                "-Dorg.bytedeco.javacpp.maxPhysicalBytes=8g", "-Dorg.eclipse.deeplearning4j.helpers.disable=true"));
     }
 
-    private static String runFresh(String... options) throws IOException, InterruptedException {
+    private static String runFresh(Map<String, String> environment, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         command.addAll(List.of(options));
         command.add(NativeDefaultsTest.class.getName());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("OMP_WAIT_POLICY");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(2, TimeUnit.MINUTES);
         assertEquals(0, process.exitValue(), out);
