@@ -44,6 +44,13 @@ public final class Scoring {
         if (withLoss) {
             values.put(prefix + "loss", lossSum / examples);
         }
+        values.putAll(metrics(predictions, labels, metrics, prefix));
+        return values;
+    }
+
+    /** Each metric over all the rows of {@code predictions} and {@code labels} (lists of chunks in the same order), by name. */
+    static Map<String, Double> metrics(List<INDArray> predictions, List<INDArray> labels, List<Metric> metrics, String prefix) {
+        Map<String, Double> values = new LinkedHashMap<>();
         if (!metrics.isEmpty()) {
             INDArray p = Nd4j.vstack(predictions);
             INDArray y = Nd4j.vstack(labels);

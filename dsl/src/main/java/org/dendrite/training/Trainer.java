@@ -1,5 +1,6 @@
 package org.dendrite.training;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +16,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The epoch loop behind {@code fit}: one DL4J gradient step per mini-batch, the epoch's loss as
- * the example-weighted mean of the batch losses (as Keras logs it), then the compiled metrics on
- * the training data and the validation loss and metrics, all with dropout off.
- *
- * <p>Training metrics are measured once at the end of each epoch on the whole training set; Keras
- * instead averages them over the epoch's batches while the weights move, so Keras's figure lags
- * slightly behind. Nothing is computed that was not asked for: without metrics and validation the
- * loop adds to the raw DL4J step only the batch score (already computed by DL4J) and one copy of
- * the weights per epoch.
+ * The epoch loop behind {@code fit}: one DL4J gradient step per mini-batch; the epoch's loss as
+ * the example-weighted mean of the batch losses and the compiled metrics over the predictions the
+ * steps themselves made (each batch before its update, dropout on), both as Keras logs them; then
+ * the validation loss and metrics with dropout off. Nothing is computed that was not asked for:
+ * without metrics and validation the loop adds to the raw DL4J step only the batch score (already
+ * computed by DL4J) and one copy of the weights per epoch; metrics add the output layer once more
+ * per step.
  *
  * <p>These end a run mid-epoch and keep the weights of the last finished epoch: a batch loss that
  * is NaN or infinite (Keras's {@code TerminateOnNaN}, always on), a stop asked for from another
@@ -50,6 +49,10 @@ public final class Trainer {
      */
     public void fit(Batches train, Batches validation, Training training, List<Callback> callbacks,
                     Consumer<Map<String, Double>> onEpoch) {
+        BatchPredictions predictions = new BatchPredictions();
+        if (!metrics.isEmpty()) {
+            net.addListeners(predictions);
+        }
         callbacks.forEach(c -> c.onTrainBegin(training));
         INDArray lastGood = net.params().dup();
         boolean finished = false;
@@ -59,16 +62,14 @@ public final class Trainer {
                 int at = epoch;
                 callbacks.forEach(c -> c.onEpochBegin(at, training));
                 progress.epochStarted(epoch, training.epochs());
-                Pass pass = runEpoch(train, training, epoch);
+                Pass pass = runEpoch(train, training, epoch, predictions);
                 if (pass == null) {
                     net.setParams(lastGood);
                     break;
                 }
                 net.incrementEpochCount();
                 Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", pass.loss()));
-                if (!metrics.isEmpty()) {
-                    logs.putAll(Scoring.evaluate(net, train.inOrder(), metrics, "", false));
-                }
+                logs.putAll(Scoring.metrics(predictions.take(), pass.labels(), metrics, ""));
                 if (validation != null) {
                     logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
                 }
@@ -82,22 +83,28 @@ public final class Trainer {
             if (!finished) {
                 net.setParams(lastGood);     // an exception or JShell's /stop mid-epoch: keep the last finished epoch
             }
+            net.getListeners().remove(predictions);
             callbacks.forEach(c -> c.onTrainEnd(training));
         }
     }
 
-    /** A finished pass over the batches: its loss and number of steps. */
-    private record Pass(double loss, int steps) {
+    /** A finished pass over the batches: its loss, number of steps and the labels of its batches (when metrics need them). */
+    private record Pass(double loss, int steps, List<INDArray> labels) {
     }
 
     /** One pass over the batches; null if it ended early (non-finite loss or a stop request). */
-    private Pass runEpoch(Batches train, Training training, int epoch) {
+    private Pass runEpoch(Batches train, Training training, int epoch, BatchPredictions predictions) {
         double lossSum = 0;
         long examples = 0;
         int steps = 0;
+        List<INDArray> labels = new ArrayList<>();
+        predictions.take();     // drops what an epoch that ended early left
         for (Iterator<DataSet> batches = train.epoch(random); batches.hasNext(); ) {
             DataSet batch = batches.next();
             net.fit(batch);
+            if (!metrics.isEmpty()) {
+                labels.add(batch.getLabels().dup());     // an iterator may reuse its arrays
+            }
             double loss = net.score();
             steps++;
             if (!Double.isFinite(loss)) {
@@ -117,6 +124,6 @@ public final class Trainer {
             examples += batch.numExamples();
             progress.batchDone(steps, train.count(), lossSum / examples);
         }
-        return new Pass(lossSum / examples, steps);
+        return new Pass(lossSum / examples, steps, labels);
     }
 }
