@@ -62,7 +62,7 @@ public final class Trainer {
                 int at = epoch;
                 callbacks.forEach(c -> c.onEpochBegin(at, training));
                 progress.epochStarted(epoch, training.epochs());
-                Pass pass = runEpoch(train, training, epoch, predictions);
+                Pass pass = runEpoch(train, training, epoch);
                 if (pass == null) {
                     net.setParams(lastGood);
                     break;
@@ -93,12 +93,11 @@ public final class Trainer {
     }
 
     /** One pass over the batches; null if it ended early (non-finite loss or a stop request). */
-    private Pass runEpoch(Batches train, Training training, int epoch, BatchPredictions predictions) {
+    private Pass runEpoch(Batches train, Training training, int epoch) {
         double lossSum = 0;
         long examples = 0;
         int steps = 0;
         List<INDArray> labels = new ArrayList<>();
-        predictions.take();     // drops what an epoch that ended early left
         for (Iterator<DataSet> batches = train.epoch(random); batches.hasNext(); ) {
             DataSet batch = batches.next();
             net.fit(batch);
