@@ -1,8 +1,11 @@
 package org.dendrite.datasets;
 
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import org.dendrite.backend.NativeDefaults;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -117,7 +120,54 @@ public final class Dataset {
 
     /** The examples in an order drawn from {@code seed} (the same seed gives the same order). */
     public Dataset shuffle(long seed) {
-        return select(permutation(size(), new Random(seed)));
+        return select(order(seed));
+    }
+
+    /** Consecutive batches of {@code size} examples (the last may be smaller), each a copy. */
+    public Iterator<Dataset> batches(int size) {
+        return cut(size, this::rows);
+    }
+
+    /**
+     * The batches of {@code shuffle(seed).batches(size)}, each gathered from this data set on its
+     * own: no shuffled copy of the whole set is made. (ND4J frees an array's memory only when the
+     * garbage collector finds it unreachable; a full shuffled copy per epoch outlives the young
+     * collections and stayed resident until a full one: 0.18 GB more after each MNIST fit.)
+     */
+    public Iterator<Dataset> shuffledBatches(int size, long seed) {
+        int[] order = order(seed);
+        return cut(size, (from, to) -> select(Arrays.copyOfRange(order, from, to)));
+    }
+
+    /** The order {@link #shuffle} puts the examples in for {@code seed}. */
+    int[] order(long seed) {
+        return permutation(size(), new Random(seed));
+    }
+
+    /** Batches of {@code size} from {@code slice(from, to)} over positions {@code 0..size()}. */
+    private Iterator<Dataset> cut(int size, BiFunction<Integer, Integer, Dataset> slice) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + size);
+        }
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public Dataset next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("all " + size() + " examples are used up");
+                }
+                int end = Math.min(next + size, size());
+                Dataset batch = slice.apply(next, end);
+                next = end;
+                return batch;
+            }
+        };
     }
 
     /** The first {@code n} examples (all of them when {@code n ≥ size()}). */

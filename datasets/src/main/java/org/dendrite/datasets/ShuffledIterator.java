@@ -1,5 +1,6 @@
 package org.dendrite.datasets;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -16,7 +17,7 @@ final class ShuffledIterator implements DataSetIterator {
     private final Dataset data;
     private final int batchSize;
     private final Random random;
-    private Dataset order;
+    private int[] order;
     private int next;
     private DataSetPreProcessor preProcessor;
 
@@ -36,7 +37,7 @@ final class ShuffledIterator implements DataSetIterator {
             throw new NoSuchElementException("the epoch's " + data.size() + " examples are used up; call reset()");
         }
         int end = Math.min(next + n, data.size());
-        DataSet batch = order.rows(next, end).toDataSet();   // rows(...) already copies
+        DataSet batch = data.select(Arrays.copyOfRange(order, next, end)).toDataSet();   // a gather: no shuffled copy of the whole set
         next = end;
         if (preProcessor != null) {
             preProcessor.preProcess(batch);
@@ -56,7 +57,7 @@ final class ShuffledIterator implements DataSetIterator {
 
     @Override
     public void reset() {
-        order = data.shuffle(random.nextLong());
+        order = data.order(random.nextLong());
         next = 0;
     }
 

@@ -60,6 +60,34 @@ class DatasetTest {
     }
 
     @Test
+    void batchesCutInOrderAndTheLastMayBeSmaller() {
+        List<Integer> sizes = new ArrayList<>();
+        var batches = pima.batches(100);
+        var first = batches.next();
+        sizes.add(first.size());
+        batches.forEachRemaining(batch -> sizes.add(batch.size()));
+        assertEquals(List.of(100, 100, 100, 100, 100, 100, 100, 68), sizes);
+        assertEquals(pima.rows(0, 100).features(), first.features());
+        assertThrows(IllegalArgumentException.class, () -> pima.batches(0));
+    }
+
+    @Test
+    void shuffledBatchesAreTheShuffledSetCutIntoBatchesWithoutCopyingItWhole() {
+        var expected = pima.shuffle(11).batches(300);
+        var actual = pima.shuffledBatches(300, 11);
+        int batches = 0;
+        while (expected.hasNext()) {
+            var want = expected.next();
+            var got = actual.next();
+            assertEquals(want.features(), got.features());
+            assertEquals(want.labels(), got.labels());
+            batches++;
+        }
+        assertEquals(3, batches);
+        assertEquals(false, actual.hasNext());
+    }
+
+    @Test
     void asImagesNeedsSquareRowsOrExplicitSizes() {
         var flat = Dataset.of(Nd4j.rand(4, 12), Nd4j.zeros(4, 1));
         assertArrayEquals(new long[] {4, 3, 2, 2}, flat.asImages(2, 2, 3).features().shape());

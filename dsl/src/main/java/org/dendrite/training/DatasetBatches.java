@@ -1,15 +1,14 @@
 package org.dendrite.training;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import org.dendrite.datasets.Dataset;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Mini-batches over an in-memory {@link Dataset}. With shuffling on, each epoch shuffles the
- * examples once with a seed drawn from the trainer's seeded RNG, then cuts consecutive batches
- * (the last one may be smaller, as in Keras).
+ * Mini-batches over an in-memory {@link Dataset}. With shuffling on, each epoch puts the examples
+ * in an order drawn from the trainer's seeded RNG and gathers each batch in that order (the last
+ * one may be smaller, as in Keras); see {@link Dataset#shuffledBatches}.
  */
 public final class DatasetBatches implements Batches {
 
@@ -27,12 +26,12 @@ public final class DatasetBatches implements Batches {
 
     @Override
     public Iterator<DataSet> epoch(Random random) {
-        return cut(shuffle ? data.shuffle(random.nextLong()) : data, batchSize);
+        return asDataSets(shuffle ? data.shuffledBatches(batchSize, random.nextLong()) : data.batches(batchSize));
     }
 
     @Override
     public Iterator<DataSet> inOrder() {
-        return cut(data, SCORING_CHUNK);
+        return asDataSets(data.batches(SCORING_CHUNK));
     }
 
     @Override
@@ -40,24 +39,16 @@ public final class DatasetBatches implements Batches {
         return (data.size() + batchSize - 1) / batchSize;
     }
 
-    private static Iterator<DataSet> cut(Dataset data, int size) {
+    private static Iterator<DataSet> asDataSets(Iterator<Dataset> batches) {
         return new Iterator<>() {
-            private int next;
-
             @Override
             public boolean hasNext() {
-                return next < data.size();
+                return batches.hasNext();
             }
 
             @Override
             public DataSet next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int end = Math.min(next + size, data.size());
-                DataSet batch = data.rows(next, end).toDataSet();
-                next = end;
-                return batch;
+                return batches.next().toDataSet();
             }
         };
     }
