@@ -2,6 +2,8 @@ package org.dendrite.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.dendrite.metrics.Metric;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -12,14 +14,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The network's predictions for each training batch, taken from the training step's own forward
- * pass (before the step changes the weights, with dropout as in training), which is what Keras's
- * training metrics are computed from. Costs one output layer on top of the step, instead of a
- * second pass over the whole training set.
+ * The network's predictions for each training batch, with the batch's labels, taken from the
+ * training step's own forward pass (before the step changes the weights, with dropout as in
+ * training), which is what Keras's training metrics are computed from. Costs one output layer on
+ * top of the step, instead of a second pass over the whole training set.
  */
 final class BatchPredictions extends BaseTrainingListener {
 
     private final List<INDArray> predictions = new ArrayList<>();
+    private final List<INDArray> labels = new ArrayList<>();
 
     /** DL4J's step stops its forward pass below the output layer; this finishes it, outside DL4J's workspaces. */
     @Override
@@ -33,13 +36,15 @@ final class BatchPredictions extends BaseTrainingListener {
                 input = preProcessor.preProcess(input, (int) input.size(0), noWorkspaces);
             }
             predictions.add(net.getOutputLayer().activate(input, false, noWorkspaces).detach());
+            labels.add(net.getLabels().dup());     // an iterator may reuse its arrays
         }
     }
 
-    /** The predictions collected since the last call, in batch order; starts a new collection. */
-    List<INDArray> take() {
-        List<INDArray> taken = new ArrayList<>(predictions);
+    /** Each metric over the batches seen since the last call, by name; the next call starts afresh. */
+    Map<String, Double> epochMetrics(List<Metric> metrics) {
+        Map<String, Double> values = Scoring.metrics(predictions, labels, metrics, "");
         predictions.clear();
-        return taken;
+        labels.clear();
+        return values;
     }
 }

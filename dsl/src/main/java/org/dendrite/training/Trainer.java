@@ -1,6 +1,5 @@
 package org.dendrite.training;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class Trainer {
                 }
                 net.incrementEpochCount();
                 Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", pass.loss()));
-                logs.putAll(Scoring.metrics(predictions.take(), pass.labels(), metrics, ""));
+                logs.putAll(predictions.epochMetrics(metrics));
                 if (validation != null) {
                     logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
                 }
@@ -88,8 +87,8 @@ public final class Trainer {
         }
     }
 
-    /** A finished pass over the batches: its loss, number of steps and the labels of its batches (when metrics need them). */
-    private record Pass(double loss, int steps, List<INDArray> labels) {
+    /** A finished pass over the batches: its loss and number of steps. */
+    private record Pass(double loss, int steps) {
     }
 
     /** One pass over the batches; null if it ended early (non-finite loss or a stop request). */
@@ -97,13 +96,9 @@ public final class Trainer {
         double lossSum = 0;
         long examples = 0;
         int steps = 0;
-        List<INDArray> labels = new ArrayList<>();
         for (Iterator<DataSet> batches = train.epoch(random); batches.hasNext(); ) {
             DataSet batch = batches.next();
             net.fit(batch);
-            if (!metrics.isEmpty()) {
-                labels.add(batch.getLabels().dup());     // an iterator may reuse its arrays
-            }
             double loss = net.score();
             steps++;
             if (!Double.isFinite(loss)) {
@@ -123,6 +118,6 @@ public final class Trainer {
             examples += batch.numExamples();
             progress.batchDone(steps, train.count(), lossSum / examples);
         }
-        return new Pass(lossSum / examples, steps, labels);
+        return new Pass(lossSum / examples, steps);
     }
 }
