@@ -20,6 +20,9 @@ import org.bytedeco.systems.global.linux;
  * each as large as the machine. Idle OpenMP threads otherwise spin and take the cores the other
  * pool needs next; passive, they sleep (Keras's mnist_mlp: about 100 → 30 ms a step on 2 cores,
  * measured).</li>
+ * <li>{@code opexec=}{@link ShapeCachingExecutioner}: ND4J's op executioner, keeping the shape
+ * descriptions libnd4j already keeps instead of wrapping them anew on every op (Pima: about half
+ * the time of a training step, measured).</li>
  * </ul>
  * Every public entry point of Dendrite that can load ND4J calls {@link #apply()} first; a program
  * that uses ND4J before Dendrite gets DL4J's defaults.
@@ -29,7 +32,8 @@ public final class NativeDefaults {
     /** Each default under its property names, the first the one set; JavaCPP also reads lower case. */
     private static final Map<List<String>, String> PROPERTIES = Map.of(
             List.of("org.bytedeco.javacpp.maxPhysicalBytes", "org.bytedeco.javacpp.maxphysicalbytes"), "0",
-            List.of("org.eclipse.deeplearning4j.helpers.disable"), "false");
+            List.of("org.eclipse.deeplearning4j.helpers.disable"), "false",
+            List.of("opexec"), ShapeCachingExecutioner.class.getName());
 
     private static final Map<String, String> ENVIRONMENT = Map.of("OMP_WAIT_POLICY", "PASSIVE");
 

@@ -13,6 +13,8 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.systems.global.linux;
 import org.dendrite.datasets.Datasets;
+import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,18 +27,19 @@ class NativeDefaultsTest {
     public static void main(String[] args) {
         Datasets.pima();
         System.out.println(Pointer.maxPhysicalBytes() + " " + System.getProperty("org.eclipse.deeplearning4j.helpers.disable")
-                + " " + linux.getenv(new BytePointer("OMP_WAIT_POLICY")).getString());
+                + " " + linux.getenv(new BytePointer("OMP_WAIT_POLICY")).getString() + " " + Nd4j.getExecutioner().getClass().getSimpleName());
     }
 
     @Test
-    void dendritesFirstCallSwitchesOffTheResidentSizeCheckOnTheOneDnnHelpersAndPutsOpenMpToSleepWhenIdle() throws Exception {
-        assertEquals("0 false PASSIVE", runFresh(Map.of()));
+    void dendritesFirstCallSwitchesOffTheResidentSizeCheckOnTheOneDnnHelpersPutsOpenMpToSleepWhenIdleAndCachesShapes() throws Exception {
+        assertEquals("0 false PASSIVE ShapeCachingExecutioner", runFresh(Map.of()));
     }
 
     @Test
     void aSettingTheUserGaveWins() throws Exception {
-        assertEquals("8589934592 true ACTIVE", runFresh(Map.of("OMP_WAIT_POLICY", "ACTIVE"),
-                "-Dorg.bytedeco.javacpp.maxPhysicalBytes=8g", "-Dorg.eclipse.deeplearning4j.helpers.disable=true"));
+        assertEquals("8589934592 true ACTIVE NativeOpExecutioner", runFresh(Map.of("OMP_WAIT_POLICY", "ACTIVE"),
+                "-Dorg.bytedeco.javacpp.maxPhysicalBytes=8g", "-Dorg.eclipse.deeplearning4j.helpers.disable=true",
+                "-Dopexec=" + NativeOpExecutioner.class.getName()));
     }
 
     private static String runFresh(Map<String, String> environment, String... options) throws IOException, InterruptedException {
