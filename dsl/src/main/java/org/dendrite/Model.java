@@ -26,6 +26,7 @@ import org.dendrite.optimizers.Optimizer;
 import org.dendrite.training.Batches;
 import org.dendrite.training.DatasetBatches;
 import org.dendrite.training.IteratorBatches;
+import org.dendrite.training.NetworkUpdater;
 import org.dendrite.training.ProgressLog;
 import org.dendrite.training.Scoring;
 import org.dendrite.training.Trainer;
@@ -85,6 +86,7 @@ public final class Model {
         this.metrics = List.copyOf(metrics);
         this.random = new Random(architecture.seed());
         this.network = network;
+        NetworkUpdater.install(network);
         this.inputShape = inputShape.clone();
         this.inputOrigin = "restored from a saved model";
     }
@@ -94,6 +96,7 @@ public final class Model {
         Nd4j.getRandom().setSeed(architecture.seed());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        NetworkUpdater.install(net);
         network = net;
         this.inputShape = inputShape.clone();
         inputOrigin = origin;
