@@ -1,6 +1,8 @@
 package org.dendrite.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class NativeDefaultsTest {
 
-    /** What the fresh JVM runs: one Dendrite call, then the settings JavaCPP and DL4J see. */
+    /** What the fresh JVM runs: one Dendrite call, then the settings JavaCPP and DL4J see, on its last line. */
     public static void main(String[] args) {
         Datasets.pima();
         System.out.println(Pointer.maxPhysicalBytes() + " " + System.getProperty("org.eclipse.deeplearning4j.helpers.disable")
@@ -32,14 +35,28 @@ class NativeDefaultsTest {
 
     @Test
     void dendritesFirstCallSwitchesOffTheResidentSizeCheckOnTheOneDnnHelpersPutsOpenMpToSleepWhenIdleAndCachesShapes() throws Exception {
-        assertEquals("0 false PASSIVE ShapeCachingExecutioner", runFresh(Map.of()));
+        assertEquals("0 false PASSIVE ShapeCachingExecutioner", lastLine(runFresh(Map.of())));
+    }
+
+    @Test
+    void openBlasRunsTheKernelsNamedFromTheCpusFlags() throws Exception {
+        Optional<String> core = OpenBlasCore.forThisCpu();
+        assumeTrue(core.isPresent(), "a CPU without AVX2: OpenBLAS chooses its kernels itself");
+        String expected = core.get();
+        assertTrue(runFresh(Map.of()).lines().anyMatch(("Core: " + expected)::equals), "OpenBLAS should report Core: " + expected);
     }
 
     @Test
     void aSettingTheUserGaveWins() throws Exception {
-        assertEquals("8589934592 true ACTIVE NativeOpExecutioner", runFresh(Map.of("OMP_WAIT_POLICY", "ACTIVE"),
+        String out = runFresh(Map.of("OMP_WAIT_POLICY", "ACTIVE", "OPENBLAS_CORETYPE", "Prescott"),
                 "-Dorg.bytedeco.javacpp.maxPhysicalBytes=8g", "-Dorg.eclipse.deeplearning4j.helpers.disable=true",
-                "-Dopexec=" + NativeOpExecutioner.class.getName()));
+                "-Dopexec=" + NativeOpExecutioner.class.getName());
+        assertEquals("8589934592 true ACTIVE NativeOpExecutioner", lastLine(out));
+        assertTrue(out.lines().anyMatch("Core: Prescott"::equals), out);
+    }
+
+    private static String lastLine(String out) {
+        return out.lines().reduce((first, last) -> last).orElse("");
     }
 
     private static String runFresh(Map<String, String> environment, String... options) throws IOException, InterruptedException {
@@ -47,13 +64,15 @@ class NativeDefaultsTest {
                 "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         command.addAll(List.of(options));
         command.add(NativeDefaultsTest.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);   // OpenBLAS reports its kernels there
         builder.environment().remove("OMP_WAIT_POLICY");
+        builder.environment().remove("OPENBLAS_CORETYPE");
+        builder.environment().put("OPENBLAS_VERBOSE", "2");
         builder.environment().putAll(environment);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(2, TimeUnit.MINUTES);
         assertEquals(0, process.exitValue(), out);
-        return out.lines().reduce((first, last) -> last).orElse("");
+        return out;
     }
 }
