@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.dendrite.backend.NativeDefaults;
 import org.dendrite.datasets.DatasetCache;
 import org.dendrite.datasets.Datasets;
 
@@ -19,16 +21,16 @@ import org.dendrite.datasets.Datasets;
 final class PyTorchSide {
 
     private static final String PYTHON = "/usr/bin/python3";
-    private static final String WAIT_POLICY = "OMP_WAIT_POLICY";
 
     /**
-     * How the Python process runs. PyTorch has the same two thread pools as ND4J (OpenMP and
-     * OpenBLAS), so the wait policy Dendrite sets for itself speeds it up as well: the bench shows
-     * PyTorch as a user gets it and with that one setting.
+     * How the Python process runs. PyTorch sits on the same OpenMP and OpenBLAS as ND4J, so the
+     * environment Dendrite sets for itself (the wait policy, OpenBLAS's kernels) speeds it up as well:
+     * the bench shows PyTorch as a user gets it and with those settings.
      */
     enum Setup {
         AS_INSTALLED("PyTorch 1.13"),
-        PASSIVE("PyTorch 1.13 + " + WAIT_POLICY + "=PASSIVE");
+        DENDRITES_ENVIRONMENT("PyTorch 1.13 + " + NativeDefaults.environment().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
 
         private final String label;
 
@@ -79,9 +81,10 @@ final class PyTorchSide {
                     DatasetCache.standard().root().resolve("mnist").toString()));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-            builder.environment().remove(WAIT_POLICY);     // this JVM's own, set by Dendrite, would leak into Python
-            if (setup == Setup.PASSIVE) {
-                builder.environment().put(WAIT_POLICY, "PASSIVE");
+            // this JVM's own, set by Dendrite, would leak into Python
+            NativeDefaults.environment().keySet().forEach(builder.environment()::remove);
+            if (setup == Setup.DENDRITES_ENVIRONMENT) {
+                builder.environment().putAll(NativeDefaults.environment());
             }
             Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.dendrite.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -10,15 +11,33 @@ import java.util.concurrent.Callable;
 record Timing(double median, double min, double max) {
 
     static Timing of(int repetitions, Callable<?> work) throws Exception {
-        work.call();
-        double[] seconds = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
-            long start = System.nanoTime();
+        return interleaved(repetitions, List.of(work)).get(0);
+    }
+
+    /**
+     * Timings of several pieces of work measured in rounds, one run of each per round, the order
+     * reversed every other round: drift in the machine's speed, and the garbage one run leaves for
+     * the next to collect, fall on all of them alike.
+     */
+    static List<Timing> interleaved(int repetitions, List<Callable<?>> works) throws Exception {
+        for (Callable<?> work : works) {
             work.call();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
         }
+        double[][] seconds = new double[works.size()][repetitions];
+        for (int round = 0; round < repetitions; round++) {
+            for (int i = 0; i < works.size(); i++) {
+                int next = round % 2 == 0 ? i : works.size() - 1 - i;
+                long start = System.nanoTime();
+                works.get(next).call();
+                seconds[next][round] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return Arrays.stream(seconds).map(Timing::of).toList();
+    }
+
+    private static Timing of(double[] seconds) {
         Arrays.sort(seconds);
-        return new Timing(seconds[repetitions / 2], seconds[0], seconds[repetitions - 1]);
+        return new Timing(seconds[seconds.length / 2], seconds[0], seconds[seconds.length - 1]);
     }
 
     /** E.g. {@code 0.412 s (0.398–0.430)}. */

@@ -78,14 +78,15 @@ final class TrainingBench {
         }
     }
 
-    /** Times both sides, a fresh network per run. */
+    /** Times both sides in alternating runs, a fresh network per run. */
     static Comparison measure(Workload w, int repetitions) throws Exception {
-        Timing raw = Timing.of(repetitions, () -> {
-            RawDl4j.fit(w.raw().get(), w.data().toDataSet(), w.epochs(), w.batch());
-            return null;
-        });
-        Timing dendrite = Timing.of(repetitions, () -> w.dendrite().get().fit(w.data(), Fit.epochs(w.epochs()).batch(w.batch()).verbose(0)));
-        return new Comparison(dendrite, raw);
+        List<Timing> t = Timing.interleaved(repetitions, List.of(
+                () -> w.dendrite().get().fit(w.data(), Fit.epochs(w.epochs()).batch(w.batch()).verbose(0)),
+                () -> {
+                    RawDl4j.fit(w.raw().get(), w.data().toDataSet(), w.epochs(), w.batch());
+                    return null;
+                }));
+        return new Comparison(t.get(0), t.get(1));
     }
 
     private static Timing compare(Workload w, int repetitions) throws Exception {
