@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Runs the benchmarks and prints their figures: {@code mvn -pl bench exec:java}
- * ({@code -Dexec.args="datasets"} or {@code "training"} for one part; {@code --repetitions N}, default 3).
+ * ({@code -Dexec.args="datasets"} or {@code "training"} for one part; {@code --repetitions N}, default 5).
  */
 public final class Bench {
 
@@ -12,7 +12,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        int repetitions = 3;
+        int repetitions = 5;
         String only = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--repetitions")) {
