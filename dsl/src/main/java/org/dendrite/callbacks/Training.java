@@ -2,6 +2,7 @@ package org.dendrite.callbacks;
 
 import java.util.Set;
 import org.dendrite.Model;
+import org.dendrite.training.NetworkUpdater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -106,5 +107,6 @@ public final class Training {
             throw new IllegalArgumentException("learning rate must be a positive number, got " + rate);
         }
         network().setLearningRate(rate);
+        NetworkUpdater.install(network());   // DL4J replaces the updater (keeping its state) when the rate changes
     }
 }

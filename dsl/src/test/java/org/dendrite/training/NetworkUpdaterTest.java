@@ -4,6 +4,7 @@ import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.dendrite.Fit;
 import org.dendrite.Model;
 import org.dendrite.TestData;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -76,6 +77,15 @@ class NetworkUpdaterTest {
 
         assertNotEquals(external.getDouble(0), forOurs.getDouble(0));
         assertArrayEquals(forTheirs.toDoubleVector(), forOurs.toDoubleVector());
+    }
+
+    @Test
+    void aLearningRateScheduleKeepsIt() {
+        Model model = model();
+        model.fit(TestData.blobs(32, 2), Fit.epochs(2).verbose(0).callbacks(learningRateScheduler(epoch -> 0.005)));
+
+        assertInstanceOf(NetworkUpdater.class, model.network().getUpdater());
+        assertEquals(0.005, model.network().getLearningRate(0), 1e-12);
     }
 
     @Test
