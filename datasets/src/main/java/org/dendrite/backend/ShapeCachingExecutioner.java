@@ -50,7 +50,10 @@ public class ShapeCachingExecutioner extends NativeOpExecutioner {
 
     @Override
     public TadPack tadShapeInfoAndOffsets(INDArray array, int[] dimension) {
-        long[] axes = Arrays.stream(dimension).asLongStream().toArray();
+        long[] axes = new long[dimension.length];     // a loop, not a stream: this runs for every op along an axis
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = dimension[i];
+        }
         Description key = Description.of(array.shapeInfoJava(), axes, 2);
         return cached(tads, key, k -> super.tadShapeInfoAndOffsets(array, dimension));
     }
