@@ -3,7 +3,6 @@ package org.dendrite;
 import java.nio.file.Path;
 import java.util.function.IntToDoubleFunction;
 import org.dendrite.activations.Activation;
-import org.dendrite.backend.NativeDefaults;
 import org.dendrite.callbacks.CsvLogger;
 import org.dendrite.callbacks.EarlyStopping;
 import org.dendrite.callbacks.LearningRateScheduler;
@@ -45,10 +44,6 @@ import org.dendrite.optimizers.Sgd;
  * has a factory taking the learning rate: {@code adam(0.01)}.
  */
 public final class Dendrite {
-
-    static {
-        NativeDefaults.apply();
-    }
 
     private Dendrite() {
     }

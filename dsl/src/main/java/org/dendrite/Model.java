@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dendrite.backend.NativeDefaults;
 import org.dendrite.callbacks.Training;
 import org.dendrite.compile.DataCheck;
 import org.dendrite.compile.NetworkBuilder;
@@ -26,7 +25,7 @@ import org.dendrite.optimizers.Optimizer;
 import org.dendrite.training.Batches;
 import org.dendrite.training.DatasetBatches;
 import org.dendrite.training.IteratorBatches;
-import org.dendrite.training.NetworkUpdater;
+import org.dendrite.runtime.NetworkUpdater;
 import org.dendrite.training.ProgressLog;
 import org.dendrite.training.Scoring;
 import org.dendrite.training.Trainer;
@@ -49,10 +48,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the first {@code fit}.
  */
 public final class Model {
-
-    static {
-        NativeDefaults.apply();
-    }
 
     private static final int PREDICT_CHUNK = 1024;
     /** DL4J's names of kernel, recurrent kernel and bias, in the order Keras's {@code get_weights()} lists them. */

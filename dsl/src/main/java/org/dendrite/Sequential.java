@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.dendrite.backend.NativeDefaults;
 import org.dendrite.datasets.Normalizer;
 import java.util.stream.Collectors;
 import org.dendrite.activations.Activation;
@@ -47,10 +46,6 @@ import org.dendrite.optimizers.Optimizer;
  * }</pre>
  */
 public final class Sequential implements Serializable {
-
-    static {
-        NativeDefaults.apply();
-    }
 
     /** The seed used when none is given: runs reproduce unless asked otherwise. */
     public static final long DEFAULT_SEED = 42;

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.dendrite.backend.NativeDefaults;
+import org.dendrite.runtime.NativeDefaults;
 import org.dendrite.datasets.DatasetCache;
 import org.dendrite.datasets.Datasets;
 

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
-import org.dendrite.backend.NativeDefaults;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,10 +26,6 @@ import org.slf4j.LoggerFactory;
  * one 0/1 column (for a sigmoid output), more give one-hot rows (for softmax).
  */
 public final class Csv {
-
-    static {
-        NativeDefaults.apply();
-    }
 
     private final Path file;
     private final int label;

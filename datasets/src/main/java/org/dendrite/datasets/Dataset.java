@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
-import org.dendrite.backend.NativeDefaults;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
@@ -23,10 +22,6 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * held as 32-bit floats, the data type DL4J networks train in.
  */
 public final class Dataset {
-
-    static {
-        NativeDefaults.apply();
-    }
 
     private final INDArray features;
     private final INDArray labels;

@@ -8,14 +8,9 @@ import java.nio.file.Path;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
 import org.datavec.api.split.InputStreamInputSplit;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
-import org.dendrite.backend.NativeDefaults;
 
 /** The registry of ready-made data sets, in the spirit of {@code keras.datasets}. */
 public final class Datasets {
-
-    static {
-        NativeDefaults.apply();
-    }
 
     private static final String PIMA = "pima-indians-diabetes.csv";
 

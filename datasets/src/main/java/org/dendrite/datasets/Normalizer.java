@@ -3,7 +3,6 @@ package org.dendrite.datasets;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
-import org.dendrite.backend.NativeDefaults;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.AbstractDataSetNormalizer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
@@ -21,10 +20,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * (its statistics as plain numbers), so a saved model can keep it.
  */
 public final class Normalizer implements Serializable {
-
-    static {
-        NativeDefaults.apply();
-    }
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -2,7 +2,7 @@ package org.dendrite.callbacks;
 
 import java.util.Set;
 import org.dendrite.Model;
-import org.dendrite.training.NetworkUpdater;
+import org.dendrite.runtime.NetworkUpdater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**

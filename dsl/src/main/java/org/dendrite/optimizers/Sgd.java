@@ -1,5 +1,7 @@
 package org.dendrite.optimizers;
 
+import org.dendrite.runtime.Momentum;
+
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 

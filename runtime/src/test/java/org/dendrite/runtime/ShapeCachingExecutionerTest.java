@@ -1,4 +1,4 @@
-package org.dendrite.backend;
+package org.dendrite.runtime;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package org.dendrite.optimizers;
+package org.dendrite.runtime;
 
 import java.util.Collections;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.dendrite.backend;
+package org.dendrite.runtime;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -27,6 +27,10 @@ import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
  * chooses another.
  */
 public class ShapeCachingExecutioner extends NativeOpExecutioner {
+
+    static {
+        Dl4jVersion.expectedBy("ShapeCachingExecutioner (cached shape and TAD buffers)");
+    }
 
     /** Descriptions kept per kind; a model uses tens. */
     static final int LIMIT = 10_000;

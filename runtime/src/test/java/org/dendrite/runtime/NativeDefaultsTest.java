@@ -1,4 +1,4 @@
-package org.dendrite.backend;
+package org.dendrite.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,26 +15,26 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.systems.global.linux;
-import org.dendrite.datasets.Datasets;
 import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 
 /**
  * The defaults must be in place before ND4J's native code loads, so each case starts a fresh JVM
- * whose first call is a Dendrite one, as a user's program would.
+ * whose first call is ND4J's own, as in a program that creates arrays in static fields before it
+ * touches any Dendrite class: the ServiceLoader hook must apply them all the same.
  */
 class NativeDefaultsTest {
 
-    /** What the fresh JVM runs: one Dendrite call, then the settings JavaCPP and DL4J see, on its last line. */
+    /** What the fresh JVM runs: an ND4J array first, then the settings JavaCPP and DL4J see, on its last line. */
     public static void main(String[] args) {
-        Datasets.pima();
+        Nd4j.create(new float[] {1, 2, 3});
         System.out.println(Pointer.maxPhysicalBytes() + " " + System.getProperty("org.eclipse.deeplearning4j.helpers.disable")
                 + " " + linux.getenv(new BytePointer("OMP_WAIT_POLICY")).getString() + " " + Nd4j.getExecutioner().getClass().getSimpleName());
     }
 
     @Test
-    void dendritesFirstCallSwitchesOffTheResidentSizeCheckOnTheOneDnnHelpersPutsOpenMpToSleepWhenIdleAndCachesShapes() throws Exception {
+    void nd4jsFirstCallSwitchesOffTheResidentSizeCheckOnTheOneDnnHelpersPutsOpenMpToSleepWhenIdleAndCachesShapes() throws Exception {
         assertEquals("0 false PASSIVE ShapeCachingExecutioner", lastLine(runFresh(Map.of())));
     }
 

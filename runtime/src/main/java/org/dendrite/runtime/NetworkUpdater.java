@@ -1,4 +1,4 @@
-package org.dendrite.training;
+package org.dendrite.runtime;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradient still takes DL4J's external path.
  */
 public final class NetworkUpdater extends MultiLayerUpdater {
+
+    static {
+        Dl4jVersion.expectedBy("NetworkUpdater (DL4J's standard updater path)");
+    }
 
     private NetworkUpdater(MultiLayerNetwork network, INDArray state) {
         super(network, state);

@@ -1,10 +1,14 @@
-package org.dendrite.optimizers;
+package org.dendrite.runtime;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class MomentumTest {
 
@@ -25,8 +29,9 @@ class MomentumTest {
 
     @Test
     void travelsThroughDl4jsJsonConfiguration() {
-        var conf = org.dendrite.Dendrite.Sequential().input(3).dense(1).compile(org.dendrite.Dendrite.sgd(0.05, 0.5),
-                org.dendrite.Dendrite.mse).configuration();
+        var conf = new NeuralNetConfiguration.Builder().updater(new Momentum(0.05, 0.5)).list()
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(3).nOut(1).build())
+                .build();
         var back = MultiLayerConfiguration.fromJson(conf.toJson());
         assertEquals(new Momentum(0.05, 0.5),
                 ((org.deeplearning4j.nn.conf.layers.BaseLayer) back.getConf(0).getLayer()).getIUpdater());

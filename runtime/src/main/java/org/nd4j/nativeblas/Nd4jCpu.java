@@ -15,6 +15,10 @@ public final class Nd4jCpu {
     /** The one method set DL4J calls by reflection: {@code getInstance().isUseMKLDNN()}. */
     public static final class Environment {
 
+        static {
+            org.dendrite.runtime.Dl4jVersion.expectedBy("org.nd4j.nativeblas.Nd4jCpu (DL4J's oneDNN switch)");
+        }
+
         private static final Environment INSTANCE = new Environment();
 
         private final boolean builtWithOneDnn = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");

@@ -1,4 +1,4 @@
-package org.dendrite.backend;
+package org.dendrite.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.dendrite.backend;
+package org.dendrite.runtime;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,8 +29,9 @@ import org.bytedeco.systems.global.linux;
  * descriptions libnd4j already keeps instead of wrapping them anew on every op (Pima: about half
  * the time of a training step, measured).</li>
  * </ul>
- * Every public entry point of Dendrite that can load ND4J calls {@link #apply()} first; a program
- * that uses ND4J before Dendrite gets DL4J's defaults.
+ * {@link NativeDefaultsHook} applies them as ND4J looks for its backend, so they hold however a
+ * program starts, Dendrite's classes first or ND4J's. Each is written for DL4J {@value Dl4jVersion#TARGET}
+ * and warns once on another release ({@link Dl4jVersion}).
  */
 public final class NativeDefaults {
 
@@ -44,6 +45,7 @@ public final class NativeDefaults {
     private static final Map<String, String> ENVIRONMENT = environmentForThisMachine();
 
     static {
+        Dl4jVersion.expectedBy("NativeDefaults (JavaCPP, OpenMP, OpenBLAS and DL4J helper settings)");
         PROPERTIES.forEach((names, value) -> {
             if (names.stream().allMatch(name -> System.getProperty(name) == null)) {
                 System.setProperty(names.get(0), value);
