@@ -11,10 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dendrite.callbacks.Training;
-import org.dendrite.compile.DataCheck;
-import org.dendrite.compile.NetworkBuilder;
-import org.dendrite.compile.OutputCheck;
+import org.dendrite.internal.compile.DataCheck;
+import org.dendrite.internal.compile.NetworkBuilder;
+import org.dendrite.internal.compile.OutputCheck;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Weighted;
@@ -22,13 +21,14 @@ import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
-import org.dendrite.training.Batches;
-import org.dendrite.training.DatasetBatches;
-import org.dendrite.training.IteratorBatches;
+import org.dendrite.internal.training.Batches;
+import org.dendrite.internal.training.DatasetBatches;
+import org.dendrite.internal.training.IteratorBatches;
 import org.dendrite.runtime.NetworkUpdater;
-import org.dendrite.training.ProgressLog;
-import org.dendrite.training.Scoring;
-import org.dendrite.training.Trainer;
+import org.dendrite.internal.training.ProgressLog;
+import org.dendrite.internal.training.Scoring;
+import org.dendrite.internal.training.Trainer;
+import org.dendrite.internal.training.TrainingRun;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -61,7 +61,7 @@ public final class Model {
     private MultiLayerNetwork network;
     private long[] inputShape;
     private String inputOrigin;
-    private volatile Training current;
+    private volatile TrainingRun current;
 
     Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
@@ -169,7 +169,7 @@ public final class Model {
             logged.add("val_loss");
             metrics.forEach(m -> logged.add("val_" + m.name()));
         }
-        Training training = new Training(this, options.epochs(), logged);
+        TrainingRun training = new TrainingRun(network, this::save, options.epochs(), logged);
         History history = new History();
         var progress = new ProgressLog(System.out, options.verbose(),
                 System.console() != null || Boolean.getBoolean("dendrite.interactive"));
@@ -188,7 +188,7 @@ public final class Model {
      * batch; the model keeps the weights of the last finished epoch. Does nothing when idle.
      */
     public void stop() {
-        Training training = current;
+        TrainingRun training = current;
         if (training != null) {
             training.stop("stopped by request");
         }

@@ -24,7 +24,7 @@ import org.dendrite.layers.ZeroPadding2D;
 import org.dendrite.layers.Dense;
 import org.dendrite.layers.Dropout;
 import org.dendrite.layers.Layer;
-import org.dendrite.layers.LayerOption;
+import org.dendrite.layers.options.LayerOption;
 import org.dendrite.layers.Noise;
 import org.dendrite.layers.WeightOptions;
 import org.dendrite.layers.Weighted;

@@ -53,7 +53,7 @@ public final class ModelCheckpoint implements Callback {
     public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
         if (!bestOnly || tracker.improves(tracker.value(logs))) {
             try {
-                training.model().save(file);
+                training.save(file);
             } catch (IOException e) {
                 throw new UncheckedIOException("checkpoint after epoch " + epoch + " could not write " + file, e);
             }

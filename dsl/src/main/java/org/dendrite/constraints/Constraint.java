@@ -1,7 +1,7 @@
 package org.dendrite.constraints;
 
 import java.io.Serializable;
-import org.dendrite.layers.LayerOption;
+import org.dendrite.layers.options.LayerOption;
 import org.deeplearning4j.nn.api.layers.LayerConstraint;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
 import org.deeplearning4j.nn.conf.constraint.NonNegativeConstraint;

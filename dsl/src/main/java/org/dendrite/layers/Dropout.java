@@ -1,5 +1,7 @@
 package org.dendrite.layers;
 
+import org.dendrite.layers.options.LayerOption;
+
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 
 /**

@@ -1,5 +1,7 @@
 package org.dendrite.layers;
 
+import org.dendrite.layers.options.LayerOption;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

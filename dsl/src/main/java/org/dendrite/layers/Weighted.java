@@ -1,5 +1,7 @@
 package org.dendrite.layers;
 
+import org.dendrite.layers.options.LayerOption;
+
 /** A layer with trainable weights, which therefore takes {@link LayerOption}s. */
 public interface Weighted extends Layer {
 

@@ -1,7 +1,7 @@
 package org.dendrite.regularizers;
 
 import java.io.Serializable;
-import org.dendrite.layers.LayerOption;
+import org.dendrite.layers.options.LayerOption;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 
 /**

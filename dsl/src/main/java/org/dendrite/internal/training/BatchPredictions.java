@@ -1,4 +1,4 @@
-package org.dendrite.training;
+package org.dendrite.internal.training;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.dendrite.layers;
+package org.dendrite.layers.options;
 
 /**
  * An extra argument of a layer with weights, given after the initialiser:

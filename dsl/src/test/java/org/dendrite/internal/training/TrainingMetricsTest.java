@@ -1,4 +1,4 @@
-package org.dendrite.training;
+package org.dendrite.internal.training;
 
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;

@@ -1,4 +1,4 @@
-package org.dendrite.compile;
+package org.dendrite.internal.compile;
 
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;

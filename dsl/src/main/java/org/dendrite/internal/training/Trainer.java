@@ -1,4 +1,4 @@
-package org.dendrite.training;
+package org.dendrite.internal.training;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.dendrite.callbacks.Callback;
-import org.dendrite.callbacks.Training;
 import org.dendrite.metrics.Metric;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,7 +45,7 @@ public final class Trainer {
      * @param validation may be null
      * @param onEpoch    receives each finished epoch's logs, before the callbacks
      */
-    public void fit(Batches train, Batches validation, Training training, List<Callback> callbacks,
+    public void fit(Batches train, Batches validation, TrainingRun training, List<Callback> callbacks,
                     Consumer<Map<String, Double>> onEpoch) {
         BatchPredictions predictions = new BatchPredictions();
         if (!metrics.isEmpty()) {
@@ -92,7 +91,7 @@ public final class Trainer {
     }
 
     /** One pass over the batches; null if it ended early (non-finite loss or a stop request). */
-    private Pass runEpoch(Batches train, Training training, int epoch) {
+    private Pass runEpoch(Batches train, TrainingRun training, int epoch) {
         double lossSum = 0;
         long examples = 0;
         int steps = 0;

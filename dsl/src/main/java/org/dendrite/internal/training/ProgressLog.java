@@ -1,4 +1,4 @@
-package org.dendrite.training;
+package org.dendrite.internal.training;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.dendrite.compile;
+package org.dendrite.internal.compile;
 
 import java.util.List;
 import org.dendrite.layers.Layer;

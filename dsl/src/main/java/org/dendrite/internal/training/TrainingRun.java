@@ -1,0 +1,124 @@
+package org.dendrite.internal.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.dendrite.callbacks.Training;
+import org.dendrite.runtime.NetworkUpdater;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * The state of one {@code fit}: what callbacks see through {@link Training}, plus what only the
+ * trainer sets (the epoch under way) and the model reads at the end (why and when it stopped).
+ */
+public final class TrainingRun implements Training {
+
+    /** How the model saves itself, for {@link #save}. */
+    @FunctionalInterface
+    public interface Saver {
+        void save(Path file) throws IOException;
+    }
+
+    private final MultiLayerNetwork network;
+    private final Saver saver;
+    private final int epochs;
+    private final Set<String> logged;
+    private volatile String stopReason;
+    private volatile int stoppedEpoch;
+    private int bestEpoch;
+    private int epoch;
+
+    /**
+     * @param logged the names each epoch will log, so that callbacks can reject an unknown monitor
+     *               before training starts
+     */
+    public TrainingRun(MultiLayerNetwork network, Saver saver, int epochs, Set<String> logged) {
+        this.network = network;
+        this.saver = saver;
+        this.epochs = epochs;
+        this.logged = Set.copyOf(logged);
+    }
+
+    @Override
+    public int epochs() {
+        return epochs;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Called by the trainer as each epoch begins. */
+    void epochStarted(int epoch) {
+        this.epoch = epoch;
+    }
+
+    @Override
+    public Set<String> loggedNames() {
+        return logged;
+    }
+
+    @Override
+    public void stop(String reason) {
+        if (stopReason == null) {
+            stoppedEpoch = epoch;
+            stopReason = reason;
+        }
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stopReason != null;
+    }
+
+    /** Why training stopped early, or null. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** The epoch during which a stop was asked for, 0 if none. */
+    public int stoppedEpoch() {
+        return stoppedEpoch;
+    }
+
+    @Override
+    public void markBest(int epoch) {
+        bestEpoch = epoch;
+    }
+
+    @Override
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    @Override
+    public double learningRate() {
+        for (int i = 0; i < network.getnLayers(); i++) {
+            Double rate = network.getLearningRate(i);
+            if (rate != null) {
+                return rate;
+            }
+        }
+        throw new IllegalStateException("no layer of this network has a learning rate");
+    }
+
+    @Override
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be a positive, finite number, received rate=" + rate);
+        }
+        network.setLearningRate(rate);
+        NetworkUpdater.install(network);   // DL4J replaces the updater (keeping its state) when the rate changes
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        saver.save(file);
+    }
+
+    @Override
+    public MultiLayerNetwork network() {
+        return network;
+    }
+}
