@@ -11,10 +11,13 @@ import org.dendrite.callbacks.ReduceLrOnPlateau;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.layers.Dropout;
 import org.dendrite.layers.Padding;
+import org.dendrite.layers.options.Strides;
+import org.dendrite.layers.options.UseBias;
 import org.dendrite.metrics.Auc;
 import org.dendrite.metrics.BinaryAccuracy;
 import org.dendrite.metrics.F1;
-import org.dendrite.metrics.MeanError;
+import org.dendrite.metrics.MeanAbsoluteError;
+import org.dendrite.metrics.MeanSquaredError;
 import org.dendrite.metrics.Precision;
 import org.dendrite.metrics.Recall;
 import org.dendrite.metrics.TopKAccuracy;
@@ -194,8 +197,8 @@ public final class Dendrite {
     public static final Metric F1 = new F1();
     /** Area under the ROC curve (exact). */
     public static final Metric AUC = new Auc();
-    public static final Metric MSE = new MeanError(true);
-    public static final Metric MAE = new MeanError(false);
+    public static final Metric MSE = new MeanSquaredError();
+    public static final Metric MAE = new MeanAbsoluteError();
 
     /** Whether the true class is among the {@code k} most probable. */
     public static Metric topK(int k) {
@@ -232,9 +235,28 @@ public final class Dendrite {
         return Constraint.unitNorm();
     }
 
-    /** A layer option: drop the fraction {@code rate} of the layer's inputs in training. */
+    /**
+     * A layer option: drop the fraction {@code rate} of the layer's outputs in training, by a
+     * Dropout layer right after it ({@code dense(64, RELU, dropout(0.2))} is
+     * {@code dense(64, RELU).dropout(0.2)}).
+     */
     public static Dropout dropout(double rate) {
         return new Dropout(rate);
+    }
+
+    /** A conv or pooling option: the window moves {@code n} rows and {@code n} columns at a time. */
+    public static Strides strides(int n) {
+        return new Strides(n, n);
+    }
+
+    /** A conv or pooling option: the window moves {@code height} rows and {@code width} columns at a time. */
+    public static Strides strides(int height, int width) {
+        return new Strides(height, width);
+    }
+
+    /** A dense or conv option: whether the layer adds a bias (Keras's {@code use_bias}; default true). */
+    public static UseBias useBias(boolean on) {
+        return new UseBias(on);
     }
 
     // ---------------------------------------------------------------- callbacks

@@ -8,25 +8,27 @@ import java.util.Optional;
 import org.dendrite.datasets.Normalizer;
 import java.util.stream.Collectors;
 import org.dendrite.activations.Activation;
-import org.dendrite.initializers.Initializer;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.layers.ActivationLayer;
 import org.dendrite.layers.BatchNorm;
 import org.dendrite.layers.Conv2D;
 import org.dendrite.layers.Embedding;
-import org.dendrite.layers.Recurrent;
+import org.dendrite.layers.LSTM;
+import org.dendrite.layers.SimpleRNN;
 import org.dendrite.layers.Flatten;
-import org.dendrite.layers.GlobalPooling2D;
-import org.dendrite.layers.Padding;
-import org.dendrite.layers.Pooling2D;
+import org.dendrite.layers.GlobalAveragePooling2D;
+import org.dendrite.layers.GlobalMaxPooling2D;
+import org.dendrite.layers.AveragePooling2D;
+import org.dendrite.layers.MaxPooling2D;
 import org.dendrite.layers.UpSampling2D;
 import org.dendrite.layers.ZeroPadding2D;
 import org.dendrite.layers.Dense;
 import org.dendrite.layers.Dropout;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.options.LayerOption;
-import org.dendrite.layers.Noise;
-import org.dendrite.layers.WeightOptions;
+import org.dendrite.layers.AlphaDropout;
+import org.dendrite.layers.GaussianDropout;
+import org.dendrite.layers.GaussianNoise;
 import org.dendrite.layers.Weighted;
 import org.dendrite.regularizers.Regularizer;
 import org.dendrite.losses.Loss;
@@ -113,37 +115,14 @@ public final class Sequential implements Serializable {
         return new Sequential(more, inputShape, seed, regularizer, normalizer);
     }
 
-    /** A fully connected layer with linear activation and Glorot-uniform weights (Keras's defaults). */
-    public Sequential dense(int units) {
-        return dense(units, Activation.LINEAR);
-    }
-
-    /** A fully connected layer with Glorot-uniform weights. */
-    public Sequential dense(int units, Activation activation) {
-        return dense(units, activation, Initializer.GLOROT_UNIFORM);
-    }
-
-    /** A fully connected layer with a bias. */
-    public Sequential dense(int units, Activation activation, Initializer initializer) {
-        return dense(units, activation, initializer, true);
-    }
-
-    /** A fully connected layer, every argument given. */
-    public Sequential dense(int units, Activation activation, Initializer initializer, boolean useBias) {
-        return add(at(() -> new Dense(units, activation, initializer, useBias)));
-    }
-
     /**
-     * A fully connected layer with options after the initialiser:
-     * {@code dense(64, RELU, HE, l2(1e-4), maxNorm(3), dropout(0.2))}.
+     * A fully connected layer, {@code output = activation(input · kernel + bias)}, with options in
+     * any order: {@code dense(64)} (linear, Glorot-uniform, bias: Keras's defaults),
+     * {@code dense(64, RELU, HE)}, {@code dense(64, RELU, HE, l2(1e-4), maxNorm(3), useBias(false))}.
+     * {@code dropout(rate)} among the options adds a Dropout layer after this one.
      */
-    public Sequential dense(int units, Activation activation, Initializer initializer, LayerOption... options) {
-        WeightOptions all = WeightOptions.NONE;
-        for (LayerOption option : options) {
-            all = all.with(java.util.Objects.requireNonNull(option, "option"));
-        }
-        WeightOptions chosen = all;
-        return add(at(() -> new Dense(units, activation, initializer, true, chosen)));
+    public Sequential dense(int units, LayerOption... options) {
+        return add(at(() -> Dense.of(units, withoutDropout(options)))).dropoutAfter(options);
     }
 
     /** Batch normalisation with Keras's defaults (momentum 0.99, epsilon 0.001). */
@@ -158,17 +137,17 @@ public final class Sequential implements Serializable {
 
     /** Adds N(0, stddev²) noise to the previous layer's outputs during training. */
     public Sequential gaussianNoise(double stddev) {
-        return add(at(() -> Noise.gaussianNoise(stddev)));
+        return add(at(() -> new GaussianNoise(stddev)));
     }
 
     /** Multiplies the previous layer's outputs by N(1, rate / (1 - rate)) noise during training. */
     public Sequential gaussianDropout(double rate) {
-        return add(at(() -> Noise.gaussianDropout(rate)));
+        return add(at(() -> new GaussianDropout(rate)));
     }
 
     /** Dropout that keeps SELU's self-normalising mean and variance. */
     public Sequential alphaDropout(double rate) {
-        return add(at(() -> Noise.alphaDropout(rate)));
+        return add(at(() -> new AlphaDropout(rate)));
     }
 
     /** Limits the L2 norm of each unit's incoming weights in the previous layer to {@code c}. */
@@ -193,7 +172,7 @@ public final class Sequential implements Serializable {
                     + (last < 0 ? "there is none" : "layer " + last + " (" + layers.get(last) + ") has no weights"));
         }
         List<Layer> changed = new ArrayList<>(layers);
-        changed.set(last, weighted.withOptions(weighted.options().with(constraint)));
+        changed.set(last, weighted.withOptions(weighted.options().withConstraint(constraint)));
         return new Sequential(changed, inputShape, seed, regularizer, normalizer);
     }
 
@@ -203,42 +182,39 @@ public final class Sequential implements Serializable {
                 ? w.withOptions(w.options().withDefaultRegularizer(regularizer)) : l).toList();
     }
 
-    /** A 2-D convolution with {@code filters} kernels of {@code kernel × kernel}, stride 1, valid padding. */
-    public Sequential conv2d(int filters, int kernel, Activation activation) {
-        return conv2d(filters, kernel, activation, 1, Padding.VALID);
+    /**
+     * A 2-D convolution with {@code filters} kernels of {@code kernel × kernel}, with options in any
+     * order: {@code conv2d(32, 3)} (linear, strides 1, valid, Glorot-uniform, bias: Keras's
+     * defaults), {@code conv2d(32, 3, RELU)}, {@code conv2d(64, 3, RELU, strides(2), SAME, HE, l2(1e-4))}.
+     * {@code dropout(rate)} among the options adds a Dropout layer after this one.
+     */
+    public Sequential conv2d(int filters, int kernel, LayerOption... options) {
+        return conv2d(filters, kernel, kernel, options);
     }
 
-    /** A 2-D convolution, every argument given. */
-    public Sequential conv2d(int filters, int kernel, Activation activation, int stride, Padding padding) {
-        return add(at(() -> new Conv2D(filters, kernel, stride, padding, activation, Initializer.GLOROT_UNIFORM, true, WeightOptions.NONE)));
+    /** A 2-D convolution with {@code kernelHeight × kernelWidth} kernels (Keras's {@code kernel_size=(h, w)}). */
+    public Sequential conv2d(int filters, int kernelHeight, int kernelWidth, LayerOption... options) {
+        return add(at(() -> Conv2D.of(filters, kernelHeight, kernelWidth, withoutDropout(options)))).dropoutAfter(options);
     }
 
-    /** Max pooling over {@code size × size} windows, stride {@code size}. */
-    public Sequential maxPool(int size) {
-        return maxPool(size, size);
+    /** Max pooling over {@code size × size} windows; options {@code strides(...)} (default: the size) and {@code SAME}. */
+    public Sequential maxPool(int size, LayerOption... options) {
+        return add(at(() -> MaxPooling2D.of(size, options)));
     }
 
-    public Sequential maxPool(int size, int stride) {
-        return add(at(() -> new Pooling2D(true, size, stride, Padding.VALID)));
-    }
-
-    /** Average pooling over {@code size × size} windows, stride {@code size}. */
-    public Sequential avgPool(int size) {
-        return avgPool(size, size);
-    }
-
-    public Sequential avgPool(int size, int stride) {
-        return add(at(() -> new Pooling2D(false, size, stride, Padding.VALID)));
+    /** Average pooling over {@code size × size} windows; options {@code strides(...)} (default: the size) and {@code SAME}. */
+    public Sequential avgPool(int size, LayerOption... options) {
+        return add(at(() -> AveragePooling2D.of(size, options)));
     }
 
     /** The mean of each channel over the image. */
     public Sequential globalAvgPool() {
-        return add(new GlobalPooling2D(false));
+        return add(new GlobalAveragePooling2D());
     }
 
     /** The maximum of each channel over the image. */
     public Sequential globalMaxPool() {
-        return add(new GlobalPooling2D(true));
+        return add(new GlobalMaxPooling2D());
     }
 
     /** Each example as one flat row (optional before dense: DL4J reshapes by itself). */
@@ -253,7 +229,7 @@ public final class Sequential implements Serializable {
 
     /** An LSTM; with {@code returnSequences} every step's output goes on, for another recurrent layer. */
     public Sequential lstm(int units, boolean returnSequences) {
-        return add(at(() -> new Recurrent(true, units, returnSequences)));
+        return add(at(() -> new LSTM(units, returnSequences)));
     }
 
     /** A fully connected recurrent layer (Keras's {@code SimpleRNN}); only the last step's output goes on. */
@@ -263,7 +239,7 @@ public final class Sequential implements Serializable {
 
     /** A {@code SimpleRNN}; with {@code returnSequences} every step's output goes on. */
     public Sequential simpleRnn(int units, boolean returnSequences) {
-        return add(at(() -> new Recurrent(false, units, returnSequences)));
+        return add(at(() -> new SimpleRNN(units, returnSequences)));
     }
 
     /** Learnt vectors of {@code dimensions} numbers for tokens {@code 0..vocabulary-1}: {@code (timesteps)} → {@code (timesteps, dimensions)}. */
@@ -289,6 +265,20 @@ public final class Sequential implements Serializable {
     /** Drops the fraction {@code rate} of the previous layer's outputs during training (Keras's rate: 0.2 drops 20%). */
     public Sequential dropout(double rate) {
         return add(at(() -> new Dropout(rate)));
+    }
+
+    /** The options but {@code dropout(...)}, which becomes a layer of its own (see {@link #dropoutAfter}). */
+    private static LayerOption[] withoutDropout(LayerOption[] options) {
+        return java.util.Arrays.stream(options).filter(o -> !(o instanceof Dropout)).toArray(LayerOption[]::new);
+    }
+
+    /** This model with a Dropout layer appended if {@code options} hold a {@code dropout(...)}. */
+    private Sequential dropoutAfter(LayerOption[] options) {
+        List<Dropout> dropouts = java.util.Arrays.stream(options).filter(Dropout.class::isInstance).map(Dropout.class::cast).toList();
+        if (dropouts.size() > 1) {
+            throw new IllegalArgumentException("layer " + (layers.size() - 1) + ": takes one dropout, received " + dropouts);
+        }
+        return dropouts.isEmpty() ? this : add(dropouts.get(0));
     }
 
     /** Builds the layer, naming the position it was meant for if its arguments are wrong. */

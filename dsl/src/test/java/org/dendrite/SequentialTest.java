@@ -17,8 +17,8 @@ class SequentialTest {
         var tenWay = base.dense(10, SOFTMAX);
 
         assertEquals(1, base.layers().size());
-        assertEquals(List.of(new Dense(8, RELU, XAVIER, true), new Dense(1, SIGMOID, XAVIER, true)), binary.layers());
-        assertEquals(new Dense(10, SOFTMAX, XAVIER, true), tenWay.layers().get(1));
+        assertEquals(List.of(Dense.of(8, RELU), Dense.of(1, SIGMOID)), binary.layers());
+        assertEquals(Dense.of(10, SOFTMAX), tenWay.layers().get(1));
         assertThrows(UnsupportedOperationException.class, () -> base.layers().add(new Dropout(0.1)));
     }
 
@@ -34,7 +34,7 @@ class SequentialTest {
     void readsLikeTheCodeThatBuiltIt() {
         var model = Sequential().input(8).dense(12, RELU, HE).dropout(0.2).dense(1, SIGMOID);
         assertEquals("Sequential[input 8 → Dense(12, relu, he_normal) → Dropout(0.2) → Dense(1, sigmoid)]", model.toString());
-        assertEquals("Sequential[Dense(3, linear, zeros, no bias)]", Sequential().dense(3, LINEAR, ZEROS, false).toString());
+        assertEquals("Sequential[Dense(3, linear, zeros, no bias)]", Sequential().dense(3, LINEAR, ZEROS, useBias(false)).toString());
     }
 
     @Test

@@ -34,7 +34,7 @@ class SummaryTest {
 
     @Test
     void biaslessLayersCountOnlyTheKernel() {
-        assertEquals(12, Sequential().input(3).dense(4, RELU, HE, false).dense(1).compile(adam, mse).summaryTable().rows().get(0).params());
+        assertEquals(12, Sequential().input(3).dense(4, RELU, HE, useBias(false)).dense(1).compile(adam, mse).summaryTable().rows().get(0).params());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dendrite.activations;
 
 import java.io.Serializable;
 import java.util.Locale;
+import org.dendrite.layers.options.LayerOption;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -16,7 +17,24 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * @param name  Keras's name, e.g. {@code "relu"}
  * @param alpha the slope or scale of {@code leaky_relu} and {@code elu}; unused otherwise
  */
-public record Activation(String name, double alpha) implements Serializable {
+public record Activation(String name, double alpha) implements LayerOption, Serializable {
+
+    /** Keras's names of the functions Dendrite has; {@code leaky_relu} and {@code elu} also take {@code alpha}. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("linear", "sigmoid", "hard_sigmoid", "tanh", "relu",
+            "leaky_relu", "elu", "selu", "softplus", "softsign", "softmax", "swish", "gelu");
+
+    public Activation {
+        java.util.Objects.requireNonNull(name, "name");
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown activation, received name=\"" + name + "\"; known: "
+                    + new java.util.TreeSet<>(NAMES));
+        }
+        boolean takesAlpha = name.equals("leaky_relu") || name.equals("elu");
+        if (takesAlpha ? !Double.isFinite(alpha) : !Double.isNaN(alpha)) {
+            throw new IllegalArgumentException(takesAlpha ? name + " expects a finite alpha, received alpha=" + alpha
+                    : name + " takes no alpha, received alpha=" + alpha);
+        }
+    }
 
     /** {@code f(x) = x}: Keras's default for Dense. */
     public static final Activation LINEAR = of("linear");

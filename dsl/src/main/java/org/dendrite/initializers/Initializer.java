@@ -1,6 +1,7 @@
 package org.dendrite.initializers;
 
 import java.io.Serializable;
+import org.dendrite.layers.options.LayerOption;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.weights.IWeightInit;
@@ -20,7 +21,37 @@ import org.deeplearning4j.nn.weights.WeightInitDistribution;
  * @param name  Keras's name, e.g. {@code "he_normal"}
  * @param value the constant of {@code constant}, or the scale of {@code uniform} and {@code normal}
  */
-public record Initializer(String name, double value) implements Serializable {
+public record Initializer(String name, double value) implements LayerOption, Serializable {
+
+    /** Keras's names of the initialisers Dendrite has; {@code uniform}, {@code normal} and {@code constant} take a value. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("glorot_uniform", "glorot_normal", "he_normal",
+            "he_uniform", "lecun_normal", "lecun_uniform", "uniform", "normal", "constant");
+
+    public Initializer {
+        java.util.Objects.requireNonNull(name, "name");
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown initializer, received name=\"" + name + "\"; known: "
+                    + new java.util.TreeSet<>(NAMES));
+        }
+        switch (name) {
+            case "constant" -> {
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("constant expects a finite value, received value=" + value);
+                }
+            }
+            case "uniform", "normal" -> {
+                if (!(value > 0) || Double.isInfinite(value)) {
+                    throw new IllegalArgumentException(name + " expects a positive, finite " + (name.equals("uniform") ? "limit" : "stddev")
+                            + ", received " + value);
+                }
+            }
+            default -> {
+                if (!Double.isNaN(value)) {
+                    throw new IllegalArgumentException(name + " takes no value, received value=" + value);
+                }
+            }
+        }
+    }
 
     /** Uniform in ±sqrt(6 / (fan_in + fan_out)): Keras's Dense default. */
     public static final Initializer GLOROT_UNIFORM = of("glorot_uniform");

@@ -2,32 +2,57 @@ package org.dendrite.layers;
 
 import java.util.Objects;
 import org.dendrite.activations.Activation;
+import org.dendrite.constraints.Constraint;
 import org.dendrite.initializers.Initializer;
+import org.dendrite.layers.options.LayerOption;
+import org.dendrite.layers.options.Strides;
+import org.dendrite.layers.options.UseBias;
+import org.dendrite.regularizers.Regularizer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A 2-D convolution: {@code filters} kernels of {@code kernel × kernel} weights slide over the
- * image (stride {@code stride}), each producing one output channel.
+ * A 2-D convolution: {@code filters} kernels of {@code kernelHeight × kernelWidth} weights slide
+ * over the image, {@code strides} at a time, each producing one output channel:
+ * {@code output = activation(conv(input, kernel) + bias)}.
  *
  * <p>Input {@code (batch, height, width, channels)} in Keras's notation (DL4J holds it as
- * {@code [batch, channels, height, width]}); {@code kernel² × channels × filters} weights plus
- * {@code filters} biases. Keras's kernel layout is {@code (kh, kw, in, out)}, DL4J's
+ * {@code [batch, channels, height, width]}); {@code kh × kw × channels × filters} weights plus
+ * {@code filters} biases. Keras's defaults: linear activation, strides 1, valid padding,
+ * Glorot-uniform kernel, zero bias. Keras's kernel layout is {@code (kh, kw, in, out)}, DL4J's
  * {@code [out, in, kh, kw]}: {@link #toKeras} and {@link #fromKeras} translate for
  * {@code getWeights}/{@code setWeights}.
  */
-public record Conv2D(int filters, int kernel, int stride, Padding padding, Activation activation, Initializer initializer,
-                     boolean useBias, WeightOptions options) implements Weighted {
+public record Conv2D(int filters, int kernelHeight, int kernelWidth, Strides strides, Padding padding, Activation activation,
+                     Initializer initializer, boolean useBias, WeightOptions options) implements Weighted {
 
     public Conv2D {
-        if (filters <= 0 || kernel <= 0 || stride <= 0) {
-            throw new IllegalArgumentException("Conv2D expects positive filters, kernel and stride, received filters=" + filters
-                    + ", kernel=" + kernel + ", stride=" + stride);
+        if (filters <= 0 || kernelHeight <= 0 || kernelWidth <= 0) {
+            throw new IllegalArgumentException("Conv2D expects positive filters and kernel size, received filters=" + filters
+                    + ", kernel=(" + kernelHeight + ", " + kernelWidth + ")");
         }
+        Objects.requireNonNull(strides, "strides");
         Objects.requireNonNull(padding, "padding");
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(initializer, "initializer");
         Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * A convolution from Keras-style options in any order: an activation (if not given, linear),
+     * {@code strides(...)} (if not given, 1), {@code SAME} or {@code VALID} (if not given, valid),
+     * an initializer (if not given, Glorot-uniform), {@code useBias(false)}, regularisers, a
+     * constraint (one norm per filter, as Keras's {@code axis=[0, 1, 2]}).
+     *
+     * @throws IllegalArgumentException for an option Conv2D does not take, or one given twice
+     */
+    public static Conv2D of(int filters, int kernelHeight, int kernelWidth, LayerOption... options) {
+        var given = new Arguments("Conv2D", options, Activation.class, Strides.class, Padding.class, Initializer.class,
+                UseBias.class, Regularizer.class, Regularizer.BiasRegularizer.class, Constraint.class);
+        return new Conv2D(filters, kernelHeight, kernelWidth, given.get(Strides.class, new Strides(1, 1)),
+                given.get(Padding.class, Padding.VALID), given.get(Activation.class, Activation.LINEAR),
+                given.get(Initializer.class, Initializer.GLOROT_UNIFORM), given.get(UseBias.class, new UseBias(true)).on(),
+                given.weightOptions());
     }
 
     @Override
@@ -37,15 +62,15 @@ public record Conv2D(int filters, int kernel, int stride, Padding padding, Activ
 
     @Override
     public Conv2D withOptions(WeightOptions options) {
-        return new Conv2D(filters, kernel, stride, padding, activation, initializer, useBias, options);
+        return new Conv2D(filters, kernelHeight, kernelWidth, strides, padding, activation, initializer, useBias, options);
     }
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        var layer = new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(filters)
+        var layer = new ConvolutionLayer.Builder(kernelHeight, kernelWidth).stride(strides.height(), strides.width()).nOut(filters)
                 .convolutionMode(padding.toDl4j()).activation(activation.toDl4j()).weightInit(initializer.toDl4j())
                 .hasBias(useBias);
-        options.applyTo(layer);
+        options.applyTo(layer, 1, 2, 3);   // one norm per filter, as Keras's axis=[0, 1, 2]
         return layer.build();
     }
 
@@ -59,11 +84,11 @@ public record Conv2D(int filters, int kernel, int stride, Padding padding, Activ
         return parameter.equals("W") && keras.rank() == 4 ? keras.permute(3, 2, 0, 1).dup('c') : Weighted.super.fromKeras(parameter, keras);
     }
 
-    /** E.g. {@code Conv2D(32, 3×3, relu)}; Keras's defaults (stride 1, valid, Glorot-uniform, bias) are left out. */
+    /** E.g. {@code Conv2D(32, 3×3, relu)}; Keras's defaults (linear, stride 1, valid, Glorot-uniform, bias) are left out. */
     @Override
     public String toString() {
-        return "Conv2D(" + filters + ", " + kernel + "×" + kernel + ", " + activation
-                + (stride == 1 ? "" : ", stride " + stride) + (padding == Padding.VALID ? "" : ", same")
+        return "Conv2D(" + filters + ", " + kernelHeight + "×" + kernelWidth + (activation.equals(Activation.LINEAR) ? "" : ", " + activation)
+                + (strides.equals(new Strides(1, 1)) ? "" : ", " + strides) + (padding == Padding.VALID ? "" : ", same")
                 + (initializer.equals(Initializer.GLOROT_UNIFORM) ? "" : ", " + initializer) + (useBias ? "" : ", no bias")
                 + options + ")";
     }

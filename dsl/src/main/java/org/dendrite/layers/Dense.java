@@ -1,7 +1,11 @@
 package org.dendrite.layers;
 
 import org.dendrite.activations.Activation;
+import org.dendrite.constraints.Constraint;
 import org.dendrite.initializers.Initializer;
+import org.dendrite.layers.options.LayerOption;
+import org.dendrite.layers.options.UseBias;
+import org.dendrite.regularizers.Regularizer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -17,7 +21,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * @param activation  applied to {@code input · kernel + bias}
  * @param initializer how the kernel starts; biases start at 0
  * @param useBias     whether the layer adds a bias vector
- * @param options     regularisers, constraint, input dropout
+ * @param options     regularisers and constraint
  */
 public record Dense(int units, Activation activation, Initializer initializer, boolean useBias, WeightOptions options)
         implements OutputCapable, Weighted {
@@ -31,9 +35,18 @@ public record Dense(int units, Activation activation, Initializer initializer, b
         java.util.Objects.requireNonNull(options, "options");
     }
 
-    /** A dense layer without options. */
-    public Dense(int units, Activation activation, Initializer initializer, boolean useBias) {
-        this(units, activation, initializer, useBias, WeightOptions.NONE);
+    /**
+     * A dense layer from Keras-style options in any order: an activation (if not given, linear),
+     * an initializer (if not given, Glorot-uniform), {@code useBias(false)} (if not given, a bias),
+     * kernel and bias regularisers, a constraint.
+     *
+     * @throws IllegalArgumentException for an option Dense does not take, or one given twice
+     */
+    public static Dense of(int units, LayerOption... options) {
+        var given = new Arguments("Dense", options, Activation.class, Initializer.class, UseBias.class, Regularizer.class,
+                Regularizer.BiasRegularizer.class, Constraint.class);
+        return new Dense(units, given.get(Activation.class, Activation.LINEAR), given.get(Initializer.class, Initializer.GLOROT_UNIFORM),
+                given.get(UseBias.class, new UseBias(true)).on(), given.weightOptions());
     }
 
     @Override
@@ -63,7 +76,7 @@ public record Dense(int units, Activation activation, Initializer initializer, b
         } else if (layer instanceof OutputLayer.Builder output) {
             output.nOut(units).hasBias(useBias);
         }
-        options.applyTo(layer);
+        options.applyTo(layer, 0);   // one norm per unit, over its inputs
         return layer;
     }
 

@@ -8,8 +8,9 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
  * Sets a random fraction {@code rate} of its inputs to 0 during training and scales the rest by
  * {@code 1 / (1 - rate)}; passes inputs through unchanged in predict and evaluate.
  *
- * <p>Also a {@link LayerOption}: {@code dense(64, RELU, HE, dropout(0.5))} drops the dense
- * layer's inputs, as this layer placed right before it would.
+ * <p>Also a {@link LayerOption}: {@code dense(64, RELU, HE, dropout(0.5))} reads as "a dense layer
+ * with dropout" and is exactly {@code dense(64, RELU, HE).dropout(0.5)}: the layer's outputs are
+ * dropped, by a Dropout layer placed right after it (Keras's idiom; {@code summary()} shows it).
  *
  * <p>Keras's {@code rate} is the fraction DROPPED; DL4J's {@code dropOut(p)} takes the fraction
  * RETAINED. This class is the one place that translates: {@code p = 1 - rate}.

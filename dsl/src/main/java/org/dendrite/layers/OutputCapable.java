@@ -4,7 +4,7 @@ import org.dendrite.activations.Activation;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /** A layer that may end a model; there it becomes DL4J's output layer, which also holds the loss. */
-public interface OutputCapable extends Layer {
+public sealed interface OutputCapable extends Layer permits Dense, ActivationLayer {
 
     /** The activation of the model's outputs when this layer comes last. */
     Activation activation();

@@ -3,7 +3,7 @@ package org.dendrite.layers;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 
 /** Keras's {@code padding} argument of convolution and pooling layers. */
-public enum Padding {
+public enum Padding implements org.dendrite.layers.options.LayerOption {
     /** No padding: the output shrinks by {@code kernel - 1} (Keras's default). DL4J's {@code Truncate}. */
     VALID(ConvolutionMode.Truncate),
     /** Zero padding so that, with stride 1, the output keeps the input's height and width. DL4J's {@code Same}. */

@@ -3,7 +3,7 @@ package org.dendrite.layers;
 import org.dendrite.layers.options.LayerOption;
 
 /** A layer with trainable weights, which therefore takes {@link LayerOption}s. */
-public interface Weighted extends Layer {
+public sealed interface Weighted extends Layer permits Dense, Conv2D {
 
     WeightOptions options();
 

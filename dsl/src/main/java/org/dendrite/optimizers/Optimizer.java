@@ -29,12 +29,12 @@ public sealed interface Optimizer extends Serializable permits Adam, Adamax, Nad
 
     /** This optimiser with each gradient tensor's L2 norm clipped to {@code c} (Keras's {@code clipnorm}). */
     default Optimizer clipNorm(double c) {
-        return new Clipped(this, new GradientClip(false, c));
+        return new Clipped(this, new ClipNorm(c));
     }
 
     /** This optimiser with every gradient value clipped to {@code [-v, v]} (Keras's {@code clipvalue}). */
     default Optimizer clipValue(double v) {
-        return new Clipped(this, new GradientClip(true, v));
+        return new Clipped(this, new ClipValue(v));
     }
 
     /** Rejects a learning rate that is not a positive finite number. */

@@ -38,4 +38,14 @@ class ActivationTest {
         assertEquals("leaky_relu", Activation.LEAKY_RELU.toString());
         assertEquals("leaky_relu(0.1)", Activation.leakyRelu(0.1).toString());
     }
+
+    @Test
+    void anActivationCannotBeBuiltWrong() {
+        var unknown = assertThrows(IllegalArgumentException.class, () -> new Activation("rleu", Double.NaN));
+        assertTrue(unknown.getMessage().startsWith("unknown activation, received name=\"rleu\"; known: [elu, gelu"), unknown.getMessage());
+        assertEquals("relu takes no alpha, received alpha=5.0",
+                assertThrows(IllegalArgumentException.class, () -> new Activation("relu", 5)).getMessage());
+        assertEquals("elu expects a finite alpha, received alpha=NaN",
+                assertThrows(IllegalArgumentException.class, () -> new Activation("elu", Double.NaN)).getMessage());
+    }
 }

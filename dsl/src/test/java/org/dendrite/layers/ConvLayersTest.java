@@ -30,11 +30,33 @@ class ConvLayersTest {
 
     @Test
     void samePaddingKeepsTheImageSizeAndPoolingHalvesIt() {
-        var rows = Sequential().input(8, 8, 3).conv2d(4, 3, RELU, 1, SAME).avgPool(2).zeroPadding(1).upSampling(2).globalMaxPool()
+        var rows = Sequential().input(8, 8, 3).conv2d(4, 3, RELU, strides(1), SAME).avgPool(2).zeroPadding(1).upSampling(2).globalMaxPool()
                 .dense(2, SOFTMAX).compile(adam, crossEntropy).summaryTable().rows();
         assertEquals(List.of("(None, 8, 8, 4)", "(None, 4, 4, 4)", "(None, 6, 6, 4)", "(None, 12, 12, 4)", "(None, 4)", "(None, 2)"),
                 rows.stream().map(Summary.Row::outputShape).toList());
         assertEquals(3 * 3 * 3 * 4 + 4, rows.get(0).params());
+    }
+
+    @Test
+    void conv2dTakesKerasArgumentsAsOptions() {
+        var model = Sequential().input(9, 12, 2)
+                .conv2d(5, 3, 2, strides(2, 3), SAME, HE, l2(1e-3), useBias(false))
+                .maxPool(2, strides(1), SAME)
+                .conv2d(4, 1)
+                .flatten().dense(1, SIGMOID).compile(adam, crossEntropy);
+        var first = (Conv2D) model.architecture().layers().get(0);
+        assertEquals(LINEAR, ((Conv2D) model.architecture().layers().get(2)).activation(), "Keras's default: linear");
+        assertEquals("Conv2D(5, 3×2, strides(2, 3), same, he_normal, no bias, l2(0.001))", first.toString());
+
+        var rows = model.summaryTable().rows();
+        assertEquals(List.of("(None, 5, 4, 5)", "(None, 5, 4, 5)", "(None, 5, 4, 4)"),
+                rows.subList(0, 3).stream().map(Summary.Row::outputShape).toList(), "ceil(9/2) × ceil(12/3); SAME pooling at stride 1");
+        assertEquals(3 * 2 * 2 * 5, rows.get(0).params(), "no bias");
+        var dl4j = (org.deeplearning4j.nn.conf.layers.ConvolutionLayer) model.configuration().getConf(0).getLayer();
+        assertArrayEquals(new int[] {3, 2}, dl4j.getKernelSize());
+        assertArrayEquals(new int[] {2, 3}, dl4j.getStride());
+        assertEquals(2e-3, ((org.nd4j.linalg.learning.regularization.L2Regularization) dl4j.getRegularization().get(0)).getL2().valueAt(0, 0),
+                1e-12, "DL4J's l2 is twice Keras's");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LayersTest {
@@ -38,16 +39,46 @@ class LayersTest {
     }
 
     @Test
-    void dropoutAsADenseOptionDropsThatLayersInputs() {
-        var conf = Sequential().input(4).dense(8, RELU, HE, dropout(0.25), l2(1e-4), maxNorm(2)).dense(1).compile(adam, mse).configuration();
+    void dropoutAsADenseOptionDropsThatLayersOutputsThroughADropoutLayerAfterIt() {
+        var withOption = Sequential().input(4).dense(8, RELU, HE, l2(1e-4), maxNorm(2), dropout(0.25)).dense(1);
+        assertEquals(Sequential().input(4).dense(8, RELU, HE, l2(1e-4), maxNorm(2)).dropout(0.25).dense(1), withOption);
+
+        var conf = withOption.compile(adam, mse).configuration();
         var dense = (DenseLayer) conf.getConf(0).getLayer();
-        assertEquals(0.75, ((org.deeplearning4j.nn.conf.dropout.Dropout) dense.getIDropout()).getP(), 1e-12);
+        assertNull(dense.getIDropout(), "the dense layer's inputs are not dropped");
+        assertEquals(0.75, ((org.deeplearning4j.nn.conf.dropout.Dropout) ((DropoutLayer) conf.getConf(1).getLayer()).getIDropout()).getP(), 1e-12);
         assertEquals(1, dense.getConstraints().size());
     }
 
     @Test
     void optionsReadLikeTheCall() {
-        assertEquals("Sequential[Dense(8, relu, he_normal, l2(1.0E-4), maxNorm(3.0), dropout(0.5)) → BatchNorm() → GaussianNoise(0.1)]",
-                Sequential().dense(8, RELU, HE, l2(1e-4), dropout(0.5)).maxNorm(3).batchNorm().gaussianNoise(0.1).toString());
+        assertEquals("Sequential[Dense(8, relu, he_normal, l2(1.0E-4), maxNorm(3.0)) → Dropout(0.5) → BatchNorm() → GaussianNoise(0.1)]",
+                Sequential().dense(8, RELU, HE, l2(1e-4), maxNorm(3), dropout(0.5)).batchNorm().gaussianNoise(0.1).toString());
+    }
+
+    @Test
+    void aLayerRefusesOptionsItDoesNotTakeAndOptionsGivenTwice() {
+        assertEquals("layer 1: MaxPooling2D does not take l2(1.0E-4) (a kernel regularizer); it takes strides(...), SAME or VALID",
+                assertThrows(IllegalArgumentException.class, () -> Sequential().conv2d(4, 3).maxPool(2, l2(1e-4))).getMessage());
+        assertEquals("layer 0: Dense takes one activation, received relu and sigmoid",
+                assertThrows(IllegalArgumentException.class, () -> Sequential().dense(4, RELU, SIGMOID)).getMessage());
+        assertEquals("layer 0: Dense does not take strides(2) (strides(...)); it takes an activation, an initializer, useBias(...), "
+                + "a kernel regularizer, a bias regularizer, a constraint",
+                assertThrows(IllegalArgumentException.class, () -> Sequential().dense(4, strides(2))).getMessage());
+        assertEquals("layer 0: Dense received a null option (option 2 of 2)",
+                assertThrows(IllegalArgumentException.class, () -> Sequential().dense(4, RELU, null)).getMessage());
+    }
+
+    @Test
+    void eachKerasLayerIsATypeOfItsOwn() {
+        var layers = Sequential().input(6, 3).lstm(4, true).simpleRnn(2).gaussianNoise(0.1).gaussianDropout(0.1).alphaDropout(0.1)
+                .dense(1).layers();
+        assertEquals(List.of(LSTM.class, SimpleRNN.class, org.dendrite.layers.GaussianNoise.class, org.dendrite.layers.GaussianDropout.class,
+                        org.dendrite.layers.AlphaDropout.class, Dense.class),
+                layers.stream().map(Object::getClass).toList());
+        assertEquals(List.of("LSTM", "SimpleRNN", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Dense"),
+                layers.stream().map(Layer::kind).toList());
+        assertEquals("GaussianDropout expects a rate in [0, 1), received rate=1.5",
+                assertThrows(IllegalArgumentException.class, () -> new org.dendrite.layers.GaussianDropout(1.5)).getMessage());
     }
 }

@@ -1,9 +1,12 @@
 package org.dendrite.layers.options;
 
 /**
- * An extra argument of a layer with weights, given after the initialiser:
- * {@code dense(64, RELU, HE, l2(1e-4), maxNorm(3), dropout(0.2))}. Regularisers, constraints
- * and input dropout are options.
+ * An argument of a layer given after its size, in any order, as Keras's keyword arguments are:
+ * {@code dense(64, RELU, HE, l2(1e-4), maxNorm(3))},
+ * {@code conv2d(32, 3, RELU, strides(2), SAME, HE, useBias(false))}. Activations, initialisers,
+ * padding, strides, {@code useBias}, regularisers, constraints and {@code dropout} are options; each
+ * layer kind names the ones it takes and refuses the others. A later option of a kind replaces an
+ * earlier one.
  */
 public interface LayerOption {
 }

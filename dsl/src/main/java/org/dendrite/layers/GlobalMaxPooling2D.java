@@ -1,0 +1,23 @@
+package org.dendrite.layers;
+
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+
+/** The maximum of each channel over the whole image: {@code (batch, h, w, c)} → {@code (batch, c)}. No weights. */
+public record GlobalMaxPooling2D() implements Layer {
+
+    @Override
+    public String kind() {
+        return "GlobalMaxPooling2D";
+    }
+
+    @Override
+    public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
+        return new GlobalPoolingLayer.Builder(PoolingType.MAX).build();
+    }
+
+    @Override
+    public String toString() {
+        return "GlobalMaxPool()";
+    }
+}

@@ -1,0 +1,35 @@
+package org.dendrite.layers;
+
+import org.dendrite.layers.options.LayerOption;
+import org.dendrite.layers.options.Strides;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+
+/** What {@link MaxPooling2D} and {@link AveragePooling2D} share: their options, argument check, DL4J layer and description. */
+final class Windows {
+
+    private Windows() {
+    }
+
+    static Arguments arguments(String kind, LayerOption[] options) {
+        return new Arguments(kind, options, Strides.class, Padding.class);
+    }
+
+    static void require(String kind, int size, Strides strides, Padding padding) {
+        if (size <= 0) {
+            throw new IllegalArgumentException(kind + " expects a positive pool size, received size=" + size);
+        }
+        java.util.Objects.requireNonNull(strides, "strides");
+        java.util.Objects.requireNonNull(padding, "padding");
+    }
+
+    static org.deeplearning4j.nn.conf.layers.Layer pooling(PoolingType type, int size, Strides strides, Padding padding) {
+        return new SubsamplingLayer.Builder(type).kernelSize(size, size).stride(strides.height(), strides.width())
+                .convolutionMode(padding.toDl4j()).build();
+    }
+
+    static String describe(String name, int size, Strides strides, Padding padding) {
+        return name + "(" + size + (strides.equals(new Strides(size, size)) ? "" : ", " + strides)
+                + (padding == Padding.VALID ? "" : ", same") + ")";
+    }
+}
