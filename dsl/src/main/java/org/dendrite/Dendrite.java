@@ -16,8 +16,6 @@ import org.dendrite.layers.options.UseBias;
 import org.dendrite.metrics.Auc;
 import org.dendrite.metrics.BinaryAccuracy;
 import org.dendrite.metrics.F1;
-import org.dendrite.metrics.MeanAbsoluteError;
-import org.dendrite.metrics.MeanSquaredError;
 import org.dendrite.metrics.Precision;
 import org.dendrite.metrics.Recall;
 import org.dendrite.metrics.TopKAccuracy;
@@ -42,9 +40,11 @@ import org.dendrite.optimizers.Sgd;
  * var model = Sequential().dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID)
  *                         .compile(adam, crossEntropy, ACCURACY);
  * }</pre>
- * Activations and initialisers are upper-case constants; optimisers and losses are lower-case,
- * as Keras spells them in {@code compile(optimizer='adam', loss=...)}, and each optimiser also
- * has a factory taking the learning rate: {@code adam(0.01)}.
+ * One naming rule: what a layer takes is upper-case ({@code RELU}, {@code HE}, {@code SAME});
+ * what {@code compile} takes is lower-case, as Keras spells it in
+ * {@code compile(optimizer='adam', loss='mse', metrics=['accuracy'])}: {@code adam},
+ * {@code crossEntropy}, {@code accuracy}. Each optimiser also has a factory taking the learning
+ * rate, {@code adam(0.01)}, and each loss is also a metric ({@code compile(adam, mae, mse)}).
  */
 public final class Dendrite {
 
@@ -104,8 +104,13 @@ public final class Dendrite {
     public static final Initializer HE_NORMAL = Initializer.HE_NORMAL;
     public static final Initializer HE_UNIFORM = Initializer.HE_UNIFORM;
     /** Glorot (Xavier) uniform, Keras's Dense default. */
-    public static final Initializer XAVIER = Initializer.GLOROT_UNIFORM;
     public static final Initializer GLOROT_UNIFORM = Initializer.GLOROT_UNIFORM;
+    /**
+     * @deprecated ambiguous: DL4J's {@code XAVIER} is the normal variant, this was the uniform one.
+     *     Use {@link #GLOROT_UNIFORM} (the default) or {@link #GLOROT_NORMAL}.
+     */
+    @Deprecated(forRemoval = true)
+    public static final Initializer XAVIER = Initializer.GLOROT_UNIFORM;
     public static final Initializer GLOROT_NORMAL = Initializer.GLOROT_NORMAL;
     public static final Initializer LECUN_NORMAL = Initializer.LECUN_NORMAL;
     public static final Initializer LECUN_UNIFORM = Initializer.LECUN_UNIFORM;
@@ -173,7 +178,7 @@ public final class Dendrite {
         return new Sgd(learningRate, momentum, nesterov);
     }
 
-    // ---------------------------------------------------------------- losses
+    // ---------------------------------------------------------------- losses (lower-case, as Keras's loss='mse'); each is also a metric
     /** Binary or categorical cross-entropy, picked from the output layer (sigmoid or softmax). */
     public static final Loss crossEntropy = Loss.CROSS_ENTROPY;
     public static final Loss binaryCrossEntropy = Loss.BINARY_CROSS_ENTROPY;
@@ -185,25 +190,51 @@ public final class Dendrite {
     public static final Loss kld = Loss.KL_DIVERGENCE;
     public static final Loss poisson = Loss.POISSON;
 
-    // ---------------------------------------------------------------- metrics
+    // ---------------------------------------------------------------- metrics (lower-case, as Keras's metrics=['accuracy'])
     /** Binary accuracy for one output unit, categorical (arg-max) accuracy otherwise. */
-    public static final Metric ACCURACY = new Accuracy();
+    public static final Metric accuracy = new Accuracy();
     /** The fraction of output values on the right side of 0.5. */
-    public static final Metric BINARY_ACCURACY = new BinaryAccuracy(0.5);
+    public static final Metric binaryAccuracy = new BinaryAccuracy(0.5);
     /** Whether the true class is among the 5 most probable. */
-    public static final Metric TOP_5_ACCURACY = new TopKAccuracy(5);
-    public static final Metric PRECISION = new Precision();
-    public static final Metric RECALL = new Recall();
-    public static final Metric F1 = new F1();
+    public static final Metric top5Accuracy = new TopKAccuracy(5);
+    public static final Metric precision = new Precision();
+    public static final Metric recall = new Recall();
+    public static final Metric f1 = new F1();
     /** Area under the ROC curve (exact). */
-    public static final Metric AUC = new Auc();
-    public static final Metric MSE = new MeanSquaredError();
-    public static final Metric MAE = new MeanAbsoluteError();
+    public static final Metric auc = new Auc();
 
     /** Whether the true class is among the {@code k} most probable. */
     public static Metric topK(int k) {
         return new TopKAccuracy(k);
     }
+
+    /** @deprecated metrics are lower-case, as compile's other arguments: use {@link #accuracy}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric ACCURACY = accuracy;
+    /** @deprecated use {@link #binaryAccuracy}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric BINARY_ACCURACY = binaryAccuracy;
+    /** @deprecated use {@link #top5Accuracy}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric TOP_5_ACCURACY = top5Accuracy;
+    /** @deprecated use {@link #precision}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric PRECISION = precision;
+    /** @deprecated use {@link #recall}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric RECALL = recall;
+    /** @deprecated use {@link #f1}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric F1 = f1;
+    /** @deprecated use {@link #auc}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric AUC = auc;
+    /** @deprecated a loss is also a metric: use {@link #mse}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric MSE = mse;
+    /** @deprecated a loss is also a metric: use {@link #mae}. */
+    @Deprecated(forRemoval = true)
+    public static final Metric MAE = mae;
 
     // ---------------------------------------------------------------- regularisers, constraints, layer options
     /** {@code loss += l1·Σ|w|}: pushes weights to exactly 0. */
@@ -257,6 +288,15 @@ public final class Dendrite {
     /** A dense or conv option: whether the layer adds a bias (Keras's {@code use_bias}; default true). */
     public static UseBias useBias(boolean on) {
         return new UseBias(on);
+    }
+
+    // ---------------------------------------------------------------- fit arguments
+    /**
+     * {@code fit}'s arguments, Keras's defaults but {@code n} epochs:
+     * {@code model.fit(train, epochs(150).batch(10).validationSplit(0.2))}.
+     */
+    public static Fit epochs(int n) {
+        return Fit.defaults().epochs(n);
     }
 
     // ---------------------------------------------------------------- callbacks

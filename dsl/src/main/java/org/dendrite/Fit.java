@@ -6,9 +6,10 @@ import org.dendrite.callbacks.Callback;
 import org.dendrite.datasets.Dataset;
 
 /**
- * The arguments of {@link Model#fit(Dataset, Fit)}, with Keras's defaults: batch 32, shuffle
- * every epoch, verbose 1, no validation.
- * <pre>{@code model.fit(train, Fit.epochs(150).batch(10).validationSplit(0.2).verbose(2));}</pre>
+ * The arguments of {@link Model#fit(Dataset, Fit)}, with Keras's defaults: 1 epoch, batch 32,
+ * shuffle every epoch, verbose 1, no validation. An immutable value: each setter returns a copy.
+ * <pre>{@code model.fit(train, epochs(150).batch(10).validationSplit(0.2).verbose(2));   // Dendrite.epochs(n)
+ * model.fit(train, Fit.defaults().epochs(150).batch(10));                     // the same without the static import}</pre>
  *
  * @param epochs          passes over the training data, at least 1
  * @param batchSize       examples per gradient step, at least 1
@@ -41,27 +42,37 @@ public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, doubl
         callbacks = List.copyOf(callbacks);
     }
 
-    /** Training for {@code n} epochs with every other argument at its default. */
-    public static Fit epochs(int n) {
-        return new Fit(n, DEFAULT_BATCH, 1, true, 0, null, List.of());
+    /** Keras's defaults: 1 epoch, batch 32, shuffled, verbose 1, no validation, no callbacks. */
+    public static Fit defaults() {
+        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of());
     }
 
+    /** Passes over the training data (if not set, 1). */
+    public Fit epochs(int n) {
+        return new Fit(n, batchSize, verbose, shuffle, validationSplit, validationData, callbacks);
+    }
+
+    /** Examples per gradient step (if not set, 32). */
     public Fit batch(int size) {
         return new Fit(epochs, size, verbose, shuffle, validationSplit, validationData, callbacks);
     }
 
+    /** 0 silent, 1 a progress bar per epoch, 2 one line per epoch (if not set, 1). */
     public Fit verbose(int level) {
         return new Fit(epochs, batchSize, level, shuffle, validationSplit, validationData, callbacks);
     }
 
+    /** Whether to reshuffle the training examples before each epoch, seeded (if not set, true). */
     public Fit shuffle(boolean on) {
         return new Fit(epochs, batchSize, verbose, on, validationSplit, validationData, callbacks);
     }
 
+    /** The fraction held out for validation, from the END of the data, before shuffling (if not set, 0). */
     public Fit validationSplit(double fraction) {
         return new Fit(epochs, batchSize, verbose, shuffle, fraction, validationData, callbacks);
     }
 
+    /** A separate validation set, used instead of a split (if not set, none). */
     public Fit validationData(Dataset data) {
         return new Fit(epochs, batchSize, verbose, shuffle, validationSplit, Objects.requireNonNull(data, "validation data"), callbacks);
     }

@@ -69,7 +69,7 @@ public final class Model {
         this.loss = OutputCheck.resolve(architecture.layers(), Objects.requireNonNull(loss, "loss"));
         this.metrics = List.copyOf(metrics);
         this.random = new Random(architecture.seed());
-        architecture.inputShape().ifPresent(shape -> build(NetworkBuilder.dataShape(shape), "declared with input(...)"));
+        architecture.inputShape().ifPresent(shape -> build(shape, "declared with input(...)"));
     }
 
     /** A model around a restored network (see {@link #load}). */
@@ -101,12 +101,12 @@ public final class Model {
 
     /** Trains for {@code epochs} epochs in batches of 32 (Keras's default), shuffling each epoch. */
     public History fit(Dataset data, int epochs) {
-        return fit(data, Fit.epochs(epochs));
+        return fit(data, Fit.defaults().epochs(epochs));
     }
 
     /** Trains for {@code epochs} epochs in batches of {@code batchSize}, shuffling each epoch. */
     public History fit(Dataset data, int epochs, int batchSize) {
-        return fit(data, Fit.epochs(epochs).batch(batchSize));
+        return fit(data, Fit.defaults().epochs(epochs).batch(batchSize));
     }
 
     /** Trains with every Keras {@code fit} argument given by {@code options}. */
@@ -146,7 +146,7 @@ public final class Model {
                 .map(n -> new DataSet(n.apply(batch.getFeatures()), batch.getLabels())).orElse(batch));
         DataSet first = batches.peek();
         check(Arrays.copyOfRange(first.getFeatures().shape(), 1, first.getFeatures().rank()), first.getLabels());
-        return train(batches, null, Fit.epochs(epochs).batch(Math.max(first.numExamples(), 1)));
+        return train(batches, null, Fit.defaults().epochs(epochs).batch(Math.max(first.numExamples(), 1)));
     }
 
     /** The data as the network sees it: scaled when the architecture has a normalizer. */
@@ -213,8 +213,7 @@ public final class Model {
     /** The model's outputs for each row of {@code features}, with dropout off: shape {@code [rows, outputs]}. */
     public INDArray predict(INDArray raw) {
         INDArray features = architecture.normalizer().map(n -> n.apply(raw)).orElse(raw);
-        long[] shape = Arrays.copyOfRange(features.shape(), 1, features.rank());
-        DataCheck.features(shape, inputShape(), inputOrigin);
+        DataCheck.features(Dataset.exampleShape(features), inputShape(), inputOrigin);
         long rows = features.size(0);
         List<INDArray> parts = new ArrayList<>();
         for (long from = 0; from < rows; from += PREDICT_CHUNK) {
@@ -345,7 +344,7 @@ public final class Model {
         return network;
     }
 
-    /** The shape of one input example. */
+    /** The shape of one input example in Keras's layout: {@code [8]}, {@code [timesteps, features]}, {@code [height, width, channels]}. */
     public long[] inputShape() {
         network();
         return inputShape.clone();

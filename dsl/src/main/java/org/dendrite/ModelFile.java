@@ -1,86 +1,233 @@
 package org.dendrite;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.io.Serializable;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.dendrite.datasets.Normalizer;
+import org.dendrite.internal.compile.NetworkBuilder;
+import org.dendrite.internal.format.RecordJson;
 import org.dendrite.io.AtomicFiles;
+import org.dendrite.layers.Layer;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
+import org.dendrite.regularizers.Regularizer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * The saved-model file: DL4J's own model zip ({@code configuration.json}, {@code coefficients.bin},
- * {@code updaterState.bin}), so DL4J tools can read it, plus one entry {@value #ENTRY} holding
- * the Keras-level description (layers, optimiser, loss, metrics, input shape) that DL4J's
- * configuration cannot express. That entry is read with a filter that admits only Dendrite's
- * own value classes and the JDK types they use.
+ * {@code updaterState.bin}), so DL4J tools can read it, plus {@value #ENTRY}, the Keras-level
+ * description DL4J's configuration cannot express, as readable, versioned JSON:
+ * <pre>{@code
+ * {"format": 1, "class_name": "Sequential",
+ *  "config": {"seed": 42, "input_shape": [8], "regularizer": null, "normalizer": null,
+ *             "layers": [{"class_name": "Dense", "config": {"units": 12, "activation": {...}, ...}}, ...]},
+ *  "compile_config": {"optimizer": {"class_name": "Adam", "config": {"learning_rate": 0.001, ...}},
+ *                     "loss": {"class_name": "Loss", "config": {"name": "binary_crossentropy"}},
+ *                     "metrics": [{"class_name": "Accuracy", "config": {}}]},
+ *  "build_config": {"input_shape": [8]}}
+ * }</pre>
+ * Each value is rebuilt through its constructor on load, so a hand-edited file gets the same checks
+ * as code. Files of format 0 (a Java-serialised description) are still read ({@link LegacyModelFile}).
  */
 final class ModelFile {
 
-    static final String ENTRY = "dendrite-model.ser";
-    private static final ObjectInputFilter ONLY_DENDRITE = ObjectInputFilter.Config.createFilter(
-            "org.dendrite.**;java.lang.*;java.util.*;[J;[F;maxdepth=20;!*");
+    static final String ENTRY = "dendrite.json";
+    /** The format this version writes, and the newest it reads. */
+    static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The class name format 0 gave Keras's plain momentum in DL4J's configuration; it now lives in the runtime module. */
+    private static final String OLD_MOMENTUM = "org.dendrite.optimizers.Momentum";
 
     private ModelFile() {
     }
 
-    /** Everything a restored model needs besides DL4J's network. */
-    record Description(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape)
-            implements Serializable {
+    /** Everything a restored model needs besides DL4J's network; {@code inputShape} in Keras's layout. */
+    record Description(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape) {
     }
 
     static void save(Model model, Path file) throws IOException {
+        byte[] description = JSON.writeValueAsBytes(describe(model));
         AtomicFiles.write(file, temp -> {
             ModelSerializer.writeModel(model.network(), temp.toFile(), true);
-            try (FileSystem zip = FileSystems.newFileSystem(temp);
-                 OutputStream out = Files.newOutputStream(zip.getPath(ENTRY));
-                 ObjectOutputStream objects = new ObjectOutputStream(out)) {
-                objects.writeObject(new Description(model.architecture(), model.optimizer(), model.loss(),
-                        model.metrics(), model.inputShape()));
+            try (FileSystem zip = FileSystems.newFileSystem(temp)) {
+                Files.write(zip.getPath(ENTRY), description);
             }
         });
     }
 
-    static Model load(Path file) throws IOException {
-        Description description = readDescription(file);
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        return new Model(description.architecture(), description.optimizer(), description.loss(), description.metrics(),
-                description.inputShape(), network);
+    private static ObjectNode describe(Model model) {
+        Sequential architecture = model.architecture();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("class_name", "Sequential");
+        ObjectNode config = root.putObject("config");
+        config.put("seed", architecture.seed());
+        config.set("input_shape", RecordJson.encode(architecture.inputShape().orElse(null)));
+        config.set("regularizer", RecordJson.encode(architecture.regularizer().orElse(null)));
+        config.set("normalizer", RecordJson.encode(architecture.normalizer().flatMap(Normalizer::statistics).orElse(null)));
+        config.set("layers", RecordJson.encode(architecture.layers()));
+        ObjectNode compile = root.putObject("compile_config");
+        compile.set("optimizer", RecordJson.encode(model.optimizer()));
+        compile.set("loss", RecordJson.encode(model.loss()));
+        compile.set("metrics", RecordJson.encode(model.metrics()));
+        root.putObject("build_config").set("input_shape", RecordJson.encode(model.inputShape()));
+        return root;
     }
 
-    private static Description readDescription(Path file) throws IOException {
+    static Model load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no saved model at this path");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            var entry = zip.getEntry(ENTRY);
-            if (entry == null || zip.getEntry("configuration.json") == null) {
-                throw new IOException(file + " is not a saved Dendrite model: it has no " + (entry == null ? ENTRY : "configuration.json")
-                        + " entry" + (entry == null && zip.getEntry("configuration.json") != null
-                        ? " (a plain DL4J model: read it with MultiLayerNetwork.load)" : ""));
+            ZipEntry entry = zip.getEntry(ENTRY);
+            ZipEntry legacy = zip.getEntry(LegacyModelFile.ENTRY);
+            if ((entry == null && legacy == null) || zip.getEntry("configuration.json") == null) {
+                throw new IOException(file + " is not a saved Dendrite model: it has no "
+                        + (zip.getEntry("configuration.json") == null ? "configuration.json" : ENTRY) + " entry"
+                        + (zip.getEntry("configuration.json") != null ? " (a plain DL4J model: read it with MultiLayerNetwork.load)" : ""));
             }
-            try (InputStream in = zip.getInputStream(entry); ObjectInputStream objects = new ObjectInputStream(in)) {
-                objects.setObjectInputFilter(ONLY_DENDRITE);
-                return (Description) objects.readObject();
-            } catch (ClassNotFoundException | ClassCastException | java.io.InvalidClassException e) {
+            Description description;
+            try (InputStream in = zip.getInputStream(entry != null ? entry : legacy)) {
+                description = entry != null ? read(in) : LegacyModelFile.read(in);
+            } catch (IOException | IllegalArgumentException e) {
                 throw new IOException(file + " holds a model description this version of Dendrite cannot read: " + e.getMessage(), e);
             }
+            MultiLayerNetwork network = network(file, zip);
+            if (network.getnLayers() != description.architecture().layers().size()) {
+                network = rebuilt(description, network, file);
+            }
+            return new Model(description.architecture(), description.optimizer(), description.loss(), description.metrics(),
+                    description.inputShape(), network);
         } catch (ZipException e) {
             throw new IOException(file + " is not a saved Dendrite model: it is not a zip archive (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Description read(InputStream in) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IOException(ENTRY + " is not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        }
+        int format = root.path("format").asInt(-1);
+        if (format < 1 || format > FORMAT) {
+            throw new IOException(ENTRY + " has format " + root.path("format") + "; this version of Dendrite reads formats 0 to "
+                    + FORMAT + (format > FORMAT ? " (the file was written by a newer Dendrite)" : ""));
+        }
+        JsonNode config = root.path("config");
+        Sequential architecture = Sequential.empty().seed((long) decode(config.get("seed"), long.class, "config.seed"));
+        long[] declared = (long[]) decode(config.get("input_shape"), long[].class, "config.input_shape");
+        architecture = declared == null ? architecture : architecture.input(declared);
+        Regularizer regularizer = (Regularizer) decode(config.get("regularizer"), Regularizer.class, "config.regularizer");
+        architecture = regularizer == null ? architecture : architecture.regularizer(regularizer);
+        var statistics = (Normalizer.Statistics) decode(config.get("normalizer"), Normalizer.Statistics.class, "config.normalizer");
+        architecture = statistics == null ? architecture : architecture.normalize(Normalizer.of(statistics));
+        for (Object layer : (List<?>) decode(config.get("layers"), listOf(Layer.class), "config.layers")) {
+            architecture = architecture.add((Layer) layer);
+        }
+        JsonNode compile = root.path("compile_config");
+        List<Metric> metrics = new ArrayList<>();
+        for (Object metric : (List<?>) decode(compile.get("metrics"), listOf(Metric.class), "compile_config.metrics")) {
+            metrics.add((Metric) metric);
+        }
+        return new Description(architecture,
+                (Optimizer) decode(compile.get("optimizer"), Optimizer.class, "compile_config.optimizer"),
+                (Loss) decode(compile.get("loss"), Loss.class, "compile_config.loss"),
+                Collections.unmodifiableList(metrics),
+                (long[]) decode(root.path("build_config").get("input_shape"), long[].class, "build_config.input_shape"));
+    }
+
+    private static Object decode(JsonNode node, Type type, String where) {
+        return RecordJson.decode(node, type, ENTRY + " " + where);
+    }
+
+    private static Type listOf(Class<?> element) {
+        return new java.lang.reflect.ParameterizedType() {
+            @Override
+            public Type[] getActualTypeArguments() {
+                return new Type[] {element};
+            }
+
+            @Override
+            public Type getRawType() {
+                return List.class;
+            }
+
+            @Override
+            public Type getOwnerType() {
+                return null;
+            }
+        };
+    }
+
+    /**
+     * The network today's Dendrite builds for {@code description}, with the saved weights and optimiser
+     * state: for a format 0 file whose layers have changed shape since (a dense layer's input
+     * dropout is now a Dropout layer before it), the parameters are the same arrays in the same order.
+     */
+    private static MultiLayerNetwork rebuilt(Description description, MultiLayerNetwork saved, Path file) throws IOException {
+        Sequential architecture = description.architecture();
+        var network = new MultiLayerNetwork(NetworkBuilder.build(architecture.compiledLayers(), description.optimizer(),
+                description.loss(), architecture.seed(), description.inputShape()));
+        network.init();
+        if (network.numParams() != saved.numParams()) {
+            throw new IOException(file + ": its description (" + architecture + ", " + network.numParams()
+                    + " parameters) does not match its weights (" + saved.numParams() + " parameters)");
+        }
+        network.setParams(saved.params());
+        if (saved.getUpdater().getStateViewArray() != null) {
+            network.getUpdater().getStateViewArray().assign(saved.getUpdater().getStateViewArray());
+        }
+        network.setEpochCount(saved.getEpochCount());
+        network.setIterationCount(saved.getIterationCount());
+        return network;
+    }
+
+    /** DL4J's network from the file; a format 0 file may name plain momentum by its old class name, read as today's. */
+    private static MultiLayerNetwork network(Path file, ZipFile zip) throws IOException {
+        String configuration;
+        try (InputStream in = zip.getInputStream(zip.getEntry("configuration.json"))) {
+            configuration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!configuration.contains(OLD_MOMENTUM)) {
+            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        }
+        ByteArrayOutputStream renamed = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(renamed)) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (InputStream in = zip.getInputStream(entry)) {
+                    out.write(entry.getName().equals("configuration.json")
+                            ? configuration.replace(OLD_MOMENTUM, org.dendrite.runtime.Momentum.class.getName()).getBytes(StandardCharsets.UTF_8)
+                            : in.readAllBytes());
+                }
+            }
+        }
+        return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(renamed.toByteArray()), true);
     }
 }

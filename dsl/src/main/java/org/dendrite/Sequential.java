@@ -312,6 +312,11 @@ public final class Sequential implements Serializable {
         return Optional.ofNullable(inputShape).map(long[]::clone);
     }
 
+    /** The model-wide kernel regulariser set by {@link #regularizer(Regularizer)}, if any. */
+    public Optional<Regularizer> regularizer() {
+        return Optional.ofNullable(regularizer);
+    }
+
     /** The input scaling set by {@link #normalize}, if any. */
     public Optional<Normalizer> normalizer() {
         return Optional.ofNullable(normalizer);

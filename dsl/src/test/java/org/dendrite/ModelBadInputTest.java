@@ -28,7 +28,7 @@ class ModelBadInputTest {
     @Test
     void dataThatDiffersFromTheFirstFit() {
         var model = Sequential().dense(1, SIGMOID).compile(adam, crossEntropy);
-        model.fit(PIMA_LIKE, Fit.epochs(1).verbose(0));
+        model.fit(PIMA_LIKE, epochs(1).verbose(0));
         var narrower = Dataset.of(Nd4j.rand(10, 7), Nd4j.zeros(10, 1));
         assertTrue(message(() -> model.predict(narrower.features())).contains("[7] (7 features) but the model expects [8] (taken from the data at the first fit)"));
     }

@@ -20,8 +20,8 @@ class ModelFileTest {
     @Test
     void aReloadedModelPredictsBitForBitTheSameAndKeepsTraining() throws IOException {
         var data = TestData.blobs(64, 11);
-        var model = Sequential().dense(6, RELU, HE).dropout(0.1).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
-        model.fit(data, Fit.epochs(3).verbose(0));
+        var model = Sequential().dense(6, RELU, HE).dropout(0.1).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
+        model.fit(data, epochs(3).verbose(0));
         Path file = dir.resolve("model.zip");
 
         model.save(file);
@@ -34,9 +34,9 @@ class ModelFileTest {
         assertEquals(model.toString(), same.toString());
         assertArrayEquals(new long[] {2}, same.inputShape());
         org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(5);   // dropout masks come from ND4J's global RNG
-        model.fit(data, Fit.epochs(1).verbose(0).shuffle(false));
+        model.fit(data, epochs(1).verbose(0).shuffle(false));
         org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(5);
-        same.fit(data, Fit.epochs(1).verbose(0).shuffle(false));
+        same.fit(data, epochs(1).verbose(0).shuffle(false));
         assertEquals(model.network().params(), same.network().params(), "training continues identically");
     }
 
@@ -44,8 +44,8 @@ class ModelFileTest {
     void aNormalizerInsideTheModelScalesRawInputsAndIsSavedWithIt() throws IOException {
         var parts = Datasets.pima().split(0.8, 7);
         var scaler = Normalizer.standardize().fit(parts.train());
-        var model = Sequential().normalize(scaler).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
-        model.fit(parts.train(), Fit.epochs(20).verbose(0));
+        var model = Sequential().normalize(scaler).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
+        model.fit(parts.train(), epochs(20).verbose(0));
         var raw = parts.test().features();
         assertEquals(model.network().output(scaler.apply(raw), false), model.predict(raw), "predict scales raw inputs first");
         assertTrue(model.evaluate(parts.test()).accuracy() > 0.7, model.evaluate(parts.test()).toString());
@@ -59,7 +59,7 @@ class ModelFileTest {
     @Test
     void plainMomentumSurvivesTheRoundTrip() throws IOException {
         var model = Sequential().input(2).dense(1, SIGMOID).compile(sgd(0.1, 0.9), crossEntropy);
-        model.fit(TestData.blobs(32, 1), Fit.epochs(1).verbose(0));
+        model.fit(TestData.blobs(32, 1), epochs(1).verbose(0));
         model.save(dir.resolve("m.zip"));
         assertEquals(sgd(0.1, 0.9), Model.load(dir.resolve("m.zip")).optimizer());
     }

@@ -18,7 +18,7 @@ class ModelTest {
         var parts = Datasets.pima().split(0.8, 7);
         var model = Sequential().dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID).compile(adam, crossEntropy);
 
-        var history = model.fit(parts.train(), Fit.epochs(150).batch(10).verbose(0));   // the tutorial's settings
+        var history = model.fit(parts.train(), epochs(150).batch(10).verbose(0));   // the tutorial's settings
 
         assertEquals(150, history.epochs());
         double acc = model.evaluate(parts.test()).accuracy();
@@ -31,8 +31,8 @@ class ModelTest {
 
     @Test
     void lossDecreasesAndAccuracyIsLoggedPerEpoch() {
-        var model = Sequential().dense(4, TANH).dense(1, SIGMOID).compile(sgd(0.5), binaryCrossEntropy, ACCURACY);
-        var history = model.fit(TestData.blobs(200, 1), Fit.epochs(5).verbose(0));
+        var model = Sequential().dense(4, TANH).dense(1, SIGMOID).compile(sgd(0.5), binaryCrossEntropy, accuracy);
+        var history = model.fit(TestData.blobs(200, 1), epochs(5).verbose(0));
 
         assertEquals(5, history.loss().size());
         assertEquals(5, history.metric("accuracy").size());
@@ -46,8 +46,8 @@ class ModelTest {
     void theSameSeedTrainsTheSameWeights() {
         var a = Sequential().dense(4, RELU).dropout(0.3).dense(1, SIGMOID).seed(3).compile(adam, crossEntropy);
         var b = Sequential().dense(4, RELU).dropout(0.3).dense(1, SIGMOID).seed(3).compile(adam, crossEntropy);
-        a.fit(TestData.blobs(64, 2), Fit.epochs(2).verbose(0));
-        b.fit(TestData.blobs(64, 2), Fit.epochs(2).verbose(0));
+        a.fit(TestData.blobs(64, 2), epochs(2).verbose(0));
+        b.fit(TestData.blobs(64, 2), epochs(2).verbose(0));
         assertEquals(a.network().params(), b.network().params());
     }
 
@@ -56,8 +56,8 @@ class ModelTest {
         // 100 examples; the last 20 all have label 1 and features far away, so a model that never
         // saw them scores a high val_loss — and the train accuracy counts the first 80 only.
         var data = TestData.blobs(100, 3);
-        var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
-        var history = model.fit(data, Fit.epochs(1).validationSplit(0.2).verbose(0));
+        var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
+        var history = model.fit(data, epochs(1).validationSplit(0.2).verbose(0));
 
         assertEquals(1, history.metric("val_loss").size());
         var heldOut = data.rows(80, 100);
@@ -81,7 +81,7 @@ class ModelTest {
     void evaluateReportsAccuracyForClassifiersEvenWhenNotCompiled() {
         var data = TestData.blobs(100, 5);
         var model = Sequential().dense(1, SIGMOID).compile(adam(0.05), crossEntropy);
-        model.fit(data, Fit.epochs(20).verbose(0));
+        model.fit(data, epochs(20).verbose(0));
         var result = model.evaluate(data);
         assertTrue(result.accuracy() > 0.95, result.toString());
         assertTrue(result.toString().matches("loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4}"), result.toString());
@@ -96,21 +96,21 @@ class ModelTest {
             blobs.features().putScalar(i, 0, (i % 3) * 3.0);
         }
         var data = Dataset.of(blobs.features(), labels);
-        var model = Sequential().dense(3, SOFTMAX).compile(adam(0.1), sparseCategoricalCrossEntropy, ACCURACY);
-        var history = model.fit(data, Fit.epochs(30).verbose(0));
+        var model = Sequential().dense(3, SOFTMAX).compile(adam(0.1), sparseCategoricalCrossEntropy, accuracy);
+        var history = model.fit(data, epochs(30).verbose(0));
         assertTrue(history.metric("accuracy").get(29) > 0.9, history.toString());
     }
 
     @Test
     void plainMomentumTrains() {
         var model = Sequential().dense(1, SIGMOID).compile(sgd(0.1, 0.9), crossEntropy);
-        var history = model.fit(TestData.blobs(100, 7), Fit.epochs(5).verbose(0));
+        var history = model.fit(TestData.blobs(100, 7), epochs(5).verbose(0));
         assertTrue(history.loss().get(4) < history.loss().get(0));
     }
 
     @Test
     void readsWellInJShell() {
-        var model = Sequential().input(8).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
+        var model = Sequential().input(8).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
         assertEquals("Model[Dense(12, relu, he_normal) → Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy, accuracy; 121 params]",
                 model.toString());
         assertEquals("Model[Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy; not built: input shape unknown]",

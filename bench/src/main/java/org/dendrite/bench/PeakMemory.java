@@ -27,7 +27,7 @@ final class PeakMemory {
     /** Runs in the fresh JVM: {@code args[0]} is W1, W2 or W3. */
     public static void main(String[] args) {
         TrainingBench.Workload w = TrainingBench.workload(args[0]);
-        w.dendrite().get().fit(w.data(), Fit.epochs(w.epochs()).batch(w.batch()).verbose(0));
+        w.dendrite().get().fit(w.data(), Fit.defaults().epochs(w.epochs()).batch(w.batch()).verbose(0));
         System.out.println(bytes());
     }
 

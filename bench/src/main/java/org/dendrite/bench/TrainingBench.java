@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.dendrite.Fit;
 import org.dendrite.Model;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Datasets;
@@ -81,7 +80,7 @@ final class TrainingBench {
     /** Times both sides in alternating runs, a fresh network per run. */
     static Comparison measure(Workload w, int repetitions) throws Exception {
         List<Timing> t = Timing.interleaved(repetitions, List.of(
-                () -> w.dendrite().get().fit(w.data(), Fit.epochs(w.epochs()).batch(w.batch()).verbose(0)),
+                () -> w.dendrite().get().fit(w.data(), epochs(w.epochs()).batch(w.batch()).verbose(0)),
                 () -> {
                     RawDl4j.fit(w.raw().get(), w.data().toDataSet(), w.epochs(), w.batch());
                     return null;

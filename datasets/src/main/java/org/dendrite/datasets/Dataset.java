@@ -17,7 +17,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * An in-memory labelled data set: one row of features and one row of labels per example.
  *
  * <p>A value: every operation returns a new {@code Dataset} and none writes into the arrays it
- * holds. Features may have any rank (a row of 8 numbers, a 1×28×28 image); labels are a
+ * holds. Features may have any rank (a row of 8 numbers, a 28×28×1 image); labels are a
  * column of 0/1 values, one-hot rows, integer class indices or real-valued targets. Arrays are
  * held as 32-bit floats, the data type DL4J networks train in.
  */
@@ -86,9 +86,22 @@ public final class Dataset {
         return labels;
     }
 
-    /** The shape of one example's features: {@code [8]} for Pima, {@code [1, 28, 28]} for MNIST images. */
+    /**
+     * The shape of one example's features in Keras's layout: {@code [8]} for Pima, {@code [28, 28, 1]}
+     * (height, width, channels) for MNIST images, {@code [timesteps, features]} for sequences.
+     */
     public long[] featureShape() {
-        return Arrays.copyOfRange(features.shape(), 1, features.rank());
+        return exampleShape(features);
+    }
+
+    /**
+     * The shape of one example of {@code features} in Keras's layout. Images are held as DL4J wants
+     * them, {@code [batch, channels, height, width]}, and described as Keras does, {@code (height,
+     * width, channels)}: the one place that translates.
+     */
+    public static long[] exampleShape(INDArray features) {
+        long[] shape = Arrays.copyOfRange(features.shape(), 1, features.rank());
+        return shape.length == 3 ? new long[] {shape[1], shape[2], shape[0]} : shape;
     }
 
     /** Number of label columns: 1 for a 0/1 or class-index label, the class count for one-hot rows. */
@@ -192,8 +205,8 @@ public final class Dataset {
     }
 
     /**
-     * Flat square grey images as {@code [size, 1, side, side]} for convolutional layers: MNIST's
-     * 784 pixels become 1×28×28 (channels first, DL4J's layout).
+     * Flat square grey images for convolutional layers: MNIST's 784 pixels become 28×28×1 images
+     * ({@link #featureShape()} {@code [28, 28, 1]}; held channels first, as DL4J computes).
      *
      * @throws IllegalStateException when the features are not rows of a square pixel count
      */
@@ -208,8 +221,8 @@ public final class Dataset {
     }
 
     /**
-     * Flat rows as images {@code [size, channels, height, width]}; the sizes are given the Keras
-     * way, height × width × channels, and each row must hold channel after channel of height × width.
+     * Flat rows as images of height × width × channels (Keras's order, as {@link #featureShape()}
+     * reports them); each row must hold channel after channel of height × width.
      */
     public Dataset asImages(long height, long width, long channels) {
         long pixels = height * width * channels;

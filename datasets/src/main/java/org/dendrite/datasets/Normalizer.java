@@ -60,6 +60,41 @@ public final class Normalizer implements Serializable {
         return new Normalizer(kind, a.toFloatVector(), b.toFloatVector(), a.shape(), data.size());
     }
 
+    /**
+     * A fitted normaliser's numbers, as a saved model keeps them.
+     *
+     * @param kind     {@code "standardize"} or {@code "min_max"}
+     * @param first    per feature: the mean (standardize) or the minimum (min_max)
+     * @param second   per feature: the standard deviation or the maximum
+     * @param shape    the statistics' shape (the shape of one example's features)
+     * @param fittedOn how many examples they were computed from
+     */
+    public record Statistics(String kind, float[] first, float[] second, long[] shape, int fittedOn) implements Serializable {
+
+        public Statistics {
+            if (!kind.equals("standardize") && !kind.equals("min_max")) {
+                throw new IllegalArgumentException("normalizer kind must be standardize or min_max, received kind=" + kind);
+            }
+            long size = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+            if (first.length != size || second.length != size) {
+                throw new IllegalArgumentException("normalizer statistics of shape " + Arrays.toString(shape) + " need " + size
+                        + " values each, received " + first.length + " and " + second.length);
+            }
+        }
+    }
+
+    /** The fitted statistics, or empty before {@link #fit}. */
+    public java.util.Optional<Statistics> statistics() {
+        return isFitted() ? java.util.Optional.of(new Statistics(kind == Kind.STANDARDIZE ? "standardize" : "min_max",
+                first.clone(), second.clone(), statsShape.clone(), fittedOn)) : java.util.Optional.empty();
+    }
+
+    /** The fitted normaliser with these statistics (what {@link #statistics()} gave). */
+    public static Normalizer of(Statistics statistics) {
+        return new Normalizer(statistics.kind().equals("standardize") ? Kind.STANDARDIZE : Kind.MIN_MAX, statistics.first().clone(),
+                statistics.second().clone(), statistics.shape().clone(), statistics.fittedOn());
+    }
+
     /** Whether {@link #fit} has given it statistics. */
     public boolean isFitted() {
         return first != null;

@@ -1,55 +1,93 @@
 package org.dendrite.losses;
 
+import java.util.Map;
+import java.util.TreeSet;
+import org.dendrite.metrics.Metric;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * What training minimises, named as in {@code keras.losses}. {@link #CROSS_ENTROPY} is resolved
- * when the model is compiled: binary for sigmoid outputs, categorical for softmax outputs.
+ * What training minimises, named as Keras's {@code loss=} strings: {@code "binary_crossentropy"},
+ * {@code "mse"}, ... {@link #CROSS_ENTROPY} is resolved when the model is compiled: binary for
+ * sigmoid outputs, categorical for softmax outputs.
+ *
+ * <p>A loss is also a {@link Metric}, as in Keras's {@code metrics=['mse']}: its value over the
+ * predictions, logged under its name ({@code compile(adam, mae, mse)} trains on MAE and reports MSE).
+ *
+ * @param name Keras's name; one of {@link #NAMES}
  */
-public enum Loss {
+public record Loss(String name) implements Metric {
+
+    /** DL4J's loss function for each of Keras's names Dendrite has; {@code crossentropy} is resolved first. */
+    private static final Map<String, LossFunction> DL4J = Map.of(
+            "binary_crossentropy", LossFunction.XENT,
+            "categorical_crossentropy", LossFunction.MCXENT,
+            "sparse_categorical_crossentropy", LossFunction.SPARSE_MCXENT,
+            "mse", LossFunction.MSE,
+            "mae", LossFunction.MEAN_ABSOLUTE_ERROR,
+            "hinge", LossFunction.HINGE,
+            "kld", LossFunction.KL_DIVERGENCE,
+            "poisson", LossFunction.POISSON);
+
+    /** Every name a loss may have. */
+    public static final java.util.Set<String> NAMES = names();
+
     /** Binary or categorical cross-entropy, chosen from the output layer's activation. */
-    CROSS_ENTROPY("crossentropy", null),
+    public static final Loss CROSS_ENTROPY = new Loss("crossentropy");
     /** {@code -[y·ln(p) + (1-y)·ln(1-p)]} per output, for 0/1 labels and sigmoid outputs. */
-    BINARY_CROSS_ENTROPY("binary_crossentropy", LossFunction.XENT),
+    public static final Loss BINARY_CROSS_ENTROPY = new Loss("binary_crossentropy");
     /** {@code -Σ y·ln(p)} over one-hot labels and softmax outputs. */
-    CATEGORICAL_CROSS_ENTROPY("categorical_crossentropy", LossFunction.MCXENT),
+    public static final Loss CATEGORICAL_CROSS_ENTROPY = new Loss("categorical_crossentropy");
     /** Categorical cross-entropy with integer class labels (one column, values 0..classes-1). */
-    SPARSE_CATEGORICAL_CROSS_ENTROPY("sparse_categorical_crossentropy", LossFunction.SPARSE_MCXENT),
+    public static final Loss SPARSE_CATEGORICAL_CROSS_ENTROPY = new Loss("sparse_categorical_crossentropy");
     /** Mean squared error, {@code mean((y - p)²)}. */
-    MEAN_SQUARED_ERROR("mean_squared_error", LossFunction.MSE),
+    public static final Loss MEAN_SQUARED_ERROR = new Loss("mse");
     /** Mean absolute error, {@code mean(|y - p|)}. */
-    MEAN_ABSOLUTE_ERROR("mean_absolute_error", LossFunction.MEAN_ABSOLUTE_ERROR),
+    public static final Loss MEAN_ABSOLUTE_ERROR = new Loss("mae");
     /** {@code mean(max(0, 1 - y·p))}, labels -1 or 1 (as in DL4J; Keras also maps 0 to -1). */
-    HINGE("hinge", LossFunction.HINGE),
+    public static final Loss HINGE = new Loss("hinge");
     /** Kullback–Leibler divergence {@code Σ y·ln(y / p)}. */
-    KL_DIVERGENCE("kl_divergence", LossFunction.KL_DIVERGENCE),
+    public static final Loss KL_DIVERGENCE = new Loss("kld");
     /** {@code mean(p - y·ln(p))}, for counts. */
-    POISSON("poisson", LossFunction.POISSON);
+    public static final Loss POISSON = new Loss("poisson");
 
-    private final String kerasName;
-    private final LossFunction dl4j;
+    public Loss {
+        if (!NAMES.contains(java.util.Objects.requireNonNull(name, "name"))) {
+            throw new IllegalArgumentException("unknown loss, received name=\"" + name + "\"; known: " + NAMES);
+        }
+    }
 
-    Loss(String kerasName, LossFunction dl4j) {
-        this.kerasName = kerasName;
-        this.dl4j = dl4j;
+    private static java.util.Set<String> names() {
+        var names = new TreeSet<>(DL4J.keySet());
+        names.add("crossentropy");
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     /** DL4J's loss function; not defined for {@link #CROSS_ENTROPY}, which must be resolved first. */
     public LossFunction toDl4j() {
-        if (dl4j == null) {
-            throw new IllegalStateException(kerasName + " is resolved against the output layer at compile time");
+        LossFunction function = DL4J.get(name);
+        if (function == null) {
+            throw new IllegalStateException(name + " is resolved against the output layer at compile time");
         }
-        return dl4j;
+        return function;
     }
 
     /** True for the losses of classifiers, for which accuracy is defined. */
     public boolean isClassification() {
-        return this == CROSS_ENTROPY || this == BINARY_CROSS_ENTROPY || this == CATEGORICAL_CROSS_ENTROPY
-                || this == SPARSE_CATEGORICAL_CROSS_ENTROPY || this == HINGE;
+        return name.endsWith("crossentropy") || name.equals("hinge");
+    }
+
+    /** The loss of {@code predictions} (the model's outputs) against {@code labels}, averaged over examples. */
+    @Override
+    public double compute(INDArray predictions, INDArray labels) {
+        INDArray outputs = predictions.castTo(DataType.DOUBLE);
+        return toDl4j().getILossFunction().computeScore(labels.castTo(DataType.DOUBLE), outputs, new ActivationIdentity(), null, true);
     }
 
     @Override
     public String toString() {
-        return kerasName;
+        return name;
     }
 }

@@ -26,11 +26,6 @@ final class Targets {
         return oneHot;
     }
 
-    /** {@code predictions - labels} in double precision, a new array. */
-    static INDArray difference(INDArray predictions, INDArray labels) {
-        return predictions.castTo(DataType.DOUBLE).sub(labels.castTo(DataType.DOUBLE));
-    }
-
     /** The fraction of ones in a boolean or 0/1 array. */
     static double mean(INDArray bools) {
         return bools.castTo(DataType.DOUBLE).meanNumber().doubleValue();

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dendrite.Fit;
 import org.dendrite.TestData;
 import org.dendrite.Model;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class CallbacksTest {
     Path dir;
 
     private static Model small() {
-        return Sequential().dense(16, RELU, HE).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
+        return Sequential().dense(16, RELU, HE).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, accuracy);
     }
 
     @Test
@@ -29,7 +28,7 @@ class CallbacksTest {
         Path file = dir.resolve("best.zip");
         var model = small();
         var data = TestData.noisy(5);
-        var history = model.fit(data, Fit.epochs(30).batch(16).validationSplit(0.25).verbose(0)
+        var history = model.fit(data, epochs(30).batch(16).validationSplit(0.25).verbose(0)
                 .callbacks(checkpoint(file).bestOnly()));
 
         var best = Model.load(file);
@@ -51,7 +50,7 @@ class CallbacksTest {
             }
         };
         // min_delta 10 can never be met: every epoch after the first counts as a plateau.
-        model.fit(TestData.noisy(6), Fit.epochs(7).verbose(0)
+        model.fit(TestData.noisy(6), epochs(7).verbose(0)
                 .callbacks(reduceLrOnPlateau("loss").factor(0.5).patience(2).minDelta(10), spy));
         assertEquals(List.of(0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025, 0.00125), rates);
     }
@@ -65,11 +64,11 @@ class CallbacksTest {
                 rates.add(training.learningRate());
             }
         };
-        small().fit(TestData.noisy(7), Fit.epochs(5).verbose(0).callbacks(learningRateScheduler(stepDecay(0.5, 2)), spy));
+        small().fit(TestData.noisy(7), epochs(5).verbose(0).callbacks(learningRateScheduler(stepDecay(0.5, 2)), spy));
         assertEquals(List.of(0.01, 0.01, 0.005, 0.005, 0.0025), rates);
 
         rates.clear();
-        small().fit(TestData.noisy(7), Fit.epochs(3).verbose(0).callbacks(learningRateScheduler(epoch -> 0.1 / epoch), spy));
+        small().fit(TestData.noisy(7), epochs(3).verbose(0).callbacks(learningRateScheduler(epoch -> 0.1 / epoch), spy));
         assertEquals(0.1, rates.get(0), 1e-12);
         assertEquals(0.05, rates.get(1), 1e-12);
         assertEquals(0.1 / 3, rates.get(2), 1e-12);
@@ -86,7 +85,7 @@ class CallbacksTest {
     @Test
     void csvLoggerWritesOneRowPerEpoch() throws IOException {
         Path log = dir.resolve("log.csv");
-        var history = small().fit(TestData.noisy(8), Fit.epochs(3).validationSplit(0.25).verbose(0).callbacks(csvLogger(log)));
+        var history = small().fit(TestData.noisy(8), epochs(3).validationSplit(0.25).verbose(0).callbacks(csvLogger(log)));
         var lines = Files.readAllLines(log);
         assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", lines.get(0));
         assertEquals(4, lines.size());
@@ -105,7 +104,7 @@ class CallbacksTest {
                 }
             }
         };
-        var history = small().fit(TestData.noisy(9), Fit.epochs(10).verbose(0).callbacks(stopAtThree));
+        var history = small().fit(TestData.noisy(9), epochs(10).verbose(0).callbacks(stopAtThree));
         assertEquals(List.of(1, 2, 3), seen);
         assertEquals(3, history.stoppedEpoch());
         assertEquals("enough", history.stopReason());
@@ -113,7 +112,7 @@ class CallbacksTest {
 
     @Test
     void historyPlotsLossAndMetricsToAPng() throws IOException {
-        var history = small().fit(TestData.noisy(10), Fit.epochs(4).validationSplit(0.25).verbose(0));
+        var history = small().fit(TestData.noisy(10), epochs(4).validationSplit(0.25).verbose(0));
         Path png = dir.resolve("curves.png");
         history.plot(png);
         var image = javax.imageio.ImageIO.read(png.toFile());

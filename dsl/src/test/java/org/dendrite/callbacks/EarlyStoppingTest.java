@@ -3,7 +3,6 @@ package org.dendrite.callbacks;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.dendrite.Fit;
 import org.dendrite.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ class EarlyStoppingTest {
     @Test
     void stopsWellBeforeTheEpochLimitAndRestoresTheBestEpochsWeights() {
         var model = Sequential().dense(64, RELU, HE).dense(64, RELU, HE).dense(1, SIGMOID).compile(adam(0.01), crossEntropy);
-        var history = model.fit(TestData.noisy(1), Fit.epochs(500).batch(16).validationSplit(0.25).verbose(0)
+        var history = model.fit(TestData.noisy(1), epochs(500).batch(16).validationSplit(0.25).verbose(0)
                 .callbacks(earlyStopping("val_loss").patience(10).restoreBestWeights()));
 
         assertTrue(history.epochs() < 100, "stopped after " + history.epochs() + " epochs");
@@ -27,7 +26,7 @@ class EarlyStoppingTest {
     @Test
     void withoutRestoreTheLastWeightsStay() {
         var model = Sequential().dense(64, RELU, HE).dense(1, SIGMOID).compile(adam(0.01), crossEntropy);
-        var history = model.fit(TestData.noisy(2), Fit.epochs(300).batch(16).validationSplit(0.25).verbose(0)
+        var history = model.fit(TestData.noisy(2), epochs(300).batch(16).validationSplit(0.25).verbose(0)
                 .callbacks(earlyStopping("val_loss").patience(5)));
         double last = history.metric("val_loss").get(history.epochs() - 1);
         assertEquals(last, model.evaluate(TestData.noisy(2).rows(60, 80)).loss(), 1e-6);
@@ -37,7 +36,7 @@ class EarlyStoppingTest {
     void monitoringAValueThatIsNeverLoggedFailsBeforeTraining() {
         var model = Sequential().input(4).dense(1, SIGMOID).compile(adam, crossEntropy);
         var before = model.network().params().dup();
-        var e = assertThrows(IllegalArgumentException.class, () -> model.fit(TestData.noisy(3), Fit.epochs(5).verbose(0)
+        var e = assertThrows(IllegalArgumentException.class, () -> model.fit(TestData.noisy(3), epochs(5).verbose(0)
                 .callbacks(earlyStopping("val_loss"))));
         assertEquals("earlyStopping monitors \"val_loss\", but the run logs only [loss]; add validationSplit or validationData to fit",
                 e.getMessage());
@@ -46,8 +45,8 @@ class EarlyStoppingTest {
 
     @Test
     void accuracyIsMaximisedInAutoMode() {
-        var model = Sequential().dense(8, RELU).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
-        var history = model.fit(TestData.noisy(4), Fit.epochs(200).batch(16).validationSplit(0.25).verbose(0)
+        var model = Sequential().dense(8, RELU).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, accuracy);
+        var history = model.fit(TestData.noisy(4), epochs(200).batch(16).validationSplit(0.25).verbose(0)
                 .callbacks(earlyStopping("val_accuracy").patience(5)));
         var acc = history.metric("val_accuracy");
         double best = acc.stream().mapToDouble(Double::doubleValue).max().orElseThrow();

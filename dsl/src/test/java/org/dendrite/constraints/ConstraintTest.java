@@ -3,7 +3,6 @@ package org.dendrite.constraints;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.dendrite.Fit;
 import org.dendrite.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ class ConstraintTest {
     @Test
     void maxNormKeepsEveryUnitsIncomingWeightsWithinTheBound() {
         var model = Sequential().dense(16, RELU, normal(3.0)).maxNorm(1.5).dense(1, SIGMOID).compile(adam(0.05), crossEntropy);
-        model.fit(TestData.blobs(100, 13), Fit.epochs(3).verbose(0));
+        model.fit(TestData.blobs(100, 13), epochs(3).verbose(0));
 
         var kernel = model.getWeights().get(0);                       // [inputs, units]
         double[] unitNorms = kernel.norm2(0).toDoubleVector();
@@ -40,7 +39,7 @@ class ConstraintTest {
         var data = org.dendrite.datasets.Dataset.of(org.nd4j.linalg.factory.Nd4j.create(images), org.nd4j.linalg.factory.Nd4j.create(labels));
         var model = Sequential().input(6, 6, 1).conv2d(4, 3, RELU, normal(3.0)).maxNorm(1.5).flatten().dense(1, SIGMOID)
                 .compile(adam(0.05), crossEntropy);
-        model.fit(data, Fit.epochs(2).verbose(0));
+        model.fit(data, epochs(2).verbose(0));
 
         var kernel = model.getWeights().get(0);                       // (3, 3, 1, 4)
         double[] filterNorms = kernel.reshape(9, 4).norm2(0).toDoubleVector();
@@ -61,14 +60,14 @@ class ConstraintTest {
     @Test
     void nonNegKeepsWeightsAtOrAboveZero() {
         var model = Sequential().dense(8, RELU, HE, nonNeg()).dense(1, SIGMOID).compile(adam(0.05), crossEntropy);
-        model.fit(TestData.blobs(100, 14), Fit.epochs(2).verbose(0));
+        model.fit(TestData.blobs(100, 14), epochs(2).verbose(0));
         assertTrue(model.getWeights().get(0).minNumber().doubleValue() >= 0);
     }
 
     @Test
     void unitNormKeepsNormsAtOne() {
         var model = Sequential().dense(8, RELU, HE).unitNorm().dense(1, SIGMOID).compile(adam(0.05), crossEntropy);
-        model.fit(TestData.blobs(100, 15), Fit.epochs(2).verbose(0));
+        model.fit(TestData.blobs(100, 15), epochs(2).verbose(0));
         for (double norm : model.getWeights().get(0).norm2(0).toDoubleVector()) {
             assertEquals(1.0, norm, 1e-5);
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Random;
-import org.dendrite.Fit;
 import org.dendrite.Summary;
 import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class ConvLayersTest {
         var summary = Sequential().input(28, 28, 1)
                 .conv2d(32, 3, RELU).conv2d(64, 3, RELU).maxPool(2).dropout(0.25)
                 .flatten().dense(128, RELU).dropout(0.5).dense(10, SOFTMAX)
-                .compile(adadelta, crossEntropy, ACCURACY).summaryTable();
+                .compile(adadelta, crossEntropy, accuracy).summaryTable();
 
         assertEquals(List.of("conv2d", "conv2d_1", "max_pooling2d", "dropout", "flatten", "dense", "dropout_1", "dense_1"),
                 summary.rows().stream().map(Summary.Row::name).toList());
@@ -94,9 +93,25 @@ class ConvLayersTest {
 
     @Test
     void aSmallConvNetLearnsToTellBarsApart() {
-        var model = Sequential().conv2d(8, 3, RELU).maxPool(2).flatten().dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
-        model.fit(bars(200, 1), Fit.epochs(15).batch(20).verbose(0));
+        var model = Sequential().conv2d(8, 3, RELU).maxPool(2).flatten().dense(1, SIGMOID).compile(adam(0.01), crossEntropy, accuracy);
+        model.fit(bars(200, 1), epochs(15).batch(20).verbose(0));
         assertTrue(model.evaluate(bars(100, 2)).accuracy() > 0.9);
+    }
+
+    @Test
+    void imagesAreDescribedHeightWidthChannelsEverywhere() {
+        var model = Sequential().input(5, 4, 2).conv2d(3, 2, RELU).flatten().dense(1, SIGMOID).compile(adam, crossEntropy);
+        assertArrayEquals(new long[] {5, 4, 2}, model.inputShape(), "Keras's (height, width, channels), as declared");
+
+        var images = Dataset.of(Nd4j.rand(6, 40), Nd4j.zeros(6, 1)).asImages(5, 4, 2);
+        assertArrayEquals(new long[] {5, 4, 2}, images.featureShape());
+        assertTrue(images.toString().startsWith("Dataset[6 × 5×4×2 → 1"), images.toString());
+        model.fit(images, epochs(1).verbose(0));
+
+        var transposed = Dataset.of(Nd4j.rand(6, 40), Nd4j.zeros(6, 1)).asImages(4, 5, 2);
+        var e = assertThrows(IllegalArgumentException.class, () -> model.predict(transposed.features()));
+        assertEquals("the data has examples of shape [4, 5, 2] (40 features) but the model expects [5, 4, 2] (declared with input(...))",
+                e.getMessage());
     }
 
     @Test
@@ -104,6 +119,6 @@ class ConvLayersTest {
         var model = Sequential().input(8, 8, 1).conv2d(2, 3, RELU).dense(1, SIGMOID).compile(adam, crossEntropy);
         var flat = Dataset.of(Nd4j.rand(4, 64), Nd4j.zeros(4, 1));
         var e = assertThrows(IllegalArgumentException.class, () -> model.fit(flat, 1));
-        assertTrue(e.getMessage().endsWith("images go in as [channels, height, width]: use dataset.asImages()"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("flat rows of pixels become images with dataset.asImages(height, width, channels)"), e.getMessage());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import org.dendrite.Fit;
 import org.dendrite.Summary;
 import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,8 @@ class RecurrentLayersTest {
         }
         Dataset data = Dataset.of(Nd4j.create(x), Nd4j.create(y));
         assertArrayEquals(new long[] {8, 1}, data.featureShape(), "Keras's (timesteps, features)");
-        var model = Sequential().lstm(16).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
-        var history = model.fit(data, Fit.epochs(15).verbose(0));
+        var model = Sequential().lstm(16).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, accuracy);
+        var history = model.fit(data, epochs(15).verbose(0));
         double accuracy = history.metric("accuracy").get(14);
         assertTrue(accuracy > 0.9, "accuracy " + accuracy + ", " + history);
         assertArrayEquals(new long[] {n, 1}, model.predict(data.features()).shape());
@@ -73,8 +72,8 @@ class RecurrentLayersTest {
                 y[i][0] = x[i][t] == 7 ? 1 : y[i][0];
             }
         }
-        var model = Sequential().embedding(10, 8).simpleRnn(16).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, ACCURACY);
-        var history = model.fit(Dataset.of(Nd4j.create(x), Nd4j.create(y)), Fit.epochs(20).verbose(0));
+        var model = Sequential().embedding(10, 8).simpleRnn(16).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, accuracy);
+        var history = model.fit(Dataset.of(Nd4j.create(x), Nd4j.create(y)), epochs(20).verbose(0));
         double accuracy = history.metric("accuracy").get(19);
         assertTrue(accuracy > 0.9, "accuracy " + accuracy + ", " + history);
     }

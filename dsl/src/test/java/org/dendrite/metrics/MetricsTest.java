@@ -15,16 +15,16 @@ class MetricsTest {
 
     @Test
     void precisionRecallAndF1CountThresholdedOutputs() {
-        assertEquals(2.0 / 3, PRECISION.compute(p, y), 1e-9);
-        assertEquals(2.0 / 3, RECALL.compute(p, y), 1e-9);
-        assertEquals(2.0 / 3, F1.compute(p, y), 1e-9);
-        assertEquals(0.6, BINARY_ACCURACY.compute(p, y), 1e-9);
+        assertEquals(2.0 / 3, precision.compute(p, y), 1e-9);
+        assertEquals(2.0 / 3, recall.compute(p, y), 1e-9);
+        assertEquals(2.0 / 3, f1.compute(p, y), 1e-9);
+        assertEquals(0.6, binaryAccuracy.compute(p, y), 1e-9);
     }
 
     @Test
     void aucIsTheChanceAPositiveOutscoresANegative() {
         // positives 0.9, 0.8, 0.3 vs negatives 0.6, 0.2: 5 of 6 pairs ordered right
-        assertEquals(5.0 / 6, AUC.compute(p, y), 1e-9);
+        assertEquals(5.0 / 6, auc.compute(p, y), 1e-9);
     }
 
     @Test
@@ -33,14 +33,14 @@ class MetricsTest {
         var classes = Nd4j.createFromArray(new float[][] {{0}, {0}, {2}});
         // row 0: class 0 ranks 1st (hit); row 1: class 0 ranks 3rd (miss); row 2: class 2 ties for 2nd (hit)
         assertEquals(2.0 / 3, topK(2).compute(probs, classes), 1e-9);
-        assertEquals(1.0 / 3, ACCURACY.compute(probs, classes), 1e-9);
+        assertEquals(1.0 / 3, accuracy.compute(probs, classes), 1e-9);
     }
 
     @Test
     void meanErrorsAverageOverEveryOutput() {
         var pred = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}});
         var truth = Nd4j.createFromArray(new float[][] {{0, 2}, {5, 4}});
-        assertEquals(1.25, MSE.compute(pred, truth), 1e-9);
-        assertEquals(0.75, MAE.compute(pred, truth), 1e-9);
+        assertEquals(1.25, mse.compute(pred, truth), 1e-9);
+        assertEquals(0.75, mae.compute(pred, truth), 1e-9);
     }
 }

@@ -3,7 +3,6 @@ package org.dendrite.optimizers;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.dendrite.Fit;
 import org.dendrite.datasets.Dataset;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class GradientClipTest {
 
     private static INDArray[] step(org.dendrite.Model model) {
         var before = model.getWeights().stream().map(INDArray::dup).toList();
-        model.fit(EXPLODING, Fit.epochs(1).batch(4).shuffle(false).verbose(0));
+        model.fit(EXPLODING, epochs(1).batch(4).shuffle(false).verbose(0));
         var after = model.getWeights();
         return new INDArray[] {after.get(0).sub(before.get(0)), after.get(1).sub(before.get(1))};
     }

@@ -3,7 +3,6 @@ package org.dendrite.regularizers;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.dendrite.Fit;
 import org.dendrite.TestData;
 import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,8 @@ class RegularizerTest {
         var data = TestData.blobs(200, 12);
         var plain = Sequential().dense(32, RELU, HE).dense(1, SIGMOID).compile(adam(0.01), crossEntropy);
         var penalised = Sequential().dense(32, RELU, HE, l2(0.01)).dense(1, SIGMOID).compile(adam(0.01), crossEntropy);
-        plain.fit(data, Fit.epochs(30).verbose(0));
-        penalised.fit(data, Fit.epochs(30).verbose(0));
+        plain.fit(data, epochs(30).verbose(0));
+        penalised.fit(data, epochs(30).verbose(0));
 
         double free = plain.getWeights().get(0).norm2Number().doubleValue();
         double held = penalised.getWeights().get(0).norm2Number().doubleValue();

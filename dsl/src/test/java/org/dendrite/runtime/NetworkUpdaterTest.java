@@ -4,7 +4,6 @@ import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import org.dendrite.Fit;
 import org.dendrite.Model;
 import org.dendrite.TestData;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -82,7 +81,7 @@ class NetworkUpdaterTest {
     @Test
     void aLearningRateScheduleKeepsIt() {
         Model model = model();
-        model.fit(TestData.blobs(32, 2), Fit.epochs(2).verbose(0).callbacks(learningRateScheduler(epoch -> 0.005)));
+        model.fit(TestData.blobs(32, 2), epochs(2).verbose(0).callbacks(learningRateScheduler(epoch -> 0.005)));
 
         assertInstanceOf(NetworkUpdater.class, model.network().getUpdater());
         assertEquals(0.005, model.network().getLearningRate(0), 1e-12);

@@ -24,7 +24,7 @@ public final class MnistCnn {
                 .flatten()
                 .dense(128, RELU).dropout(0.5)
                 .dense(10, SOFTMAX)
-                .compile(adadelta, crossEntropy, ACCURACY);
+                .compile(adadelta, crossEntropy, accuracy);
     }
 
     /** The tutorials' conv + max-pool net: two small conv/pool stages and a softmax, trained with Adam. */
@@ -34,7 +34,7 @@ public final class MnistCnn {
                 .conv2d(32, 3, RELU).maxPool(2)
                 .flatten()
                 .dense(10, SOFTMAX)
-                .compile(adam, crossEntropy, ACCURACY);
+                .compile(adam, crossEntropy, accuracy);
     }
 
     public static void main(String[] args) {

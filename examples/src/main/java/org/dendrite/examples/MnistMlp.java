@@ -18,7 +18,7 @@ public final class MnistMlp {
                 .dense(512, RELU).dropout(0.2)
                 .dense(512, RELU).dropout(0.2)
                 .dense(10, SOFTMAX)
-                .compile(rmsprop, crossEntropy, ACCURACY);
+                .compile(rmsprop, crossEntropy, accuracy);
     }
 
     public static void main(String[] args) {

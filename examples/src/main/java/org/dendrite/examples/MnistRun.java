@@ -36,7 +36,7 @@ record MnistRun(Dataset train, Dataset test, int epochs, int verbose) {
 
     Report fit(Model model, int batchSize) {
         long start = System.nanoTime();
-        var history = model.fit(train, Fit.epochs(epochs).batch(batchSize).verbose(verbose));
+        var history = model.fit(train, Fit.defaults().epochs(epochs).batch(batchSize).verbose(verbose));
         double seconds = (System.nanoTime() - start) / 1e9;
         var evaluation = model.evaluate(test);
         return new Report(evaluation.accuracy(), evaluation.loss(), seconds / history.epochs(), history.epochs());

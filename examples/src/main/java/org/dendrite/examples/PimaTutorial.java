@@ -3,7 +3,6 @@ package org.dendrite.examples;
 import static org.dendrite.Dendrite.*;
 
 import java.nio.file.Path;
-import org.dendrite.Fit;
 import org.dendrite.Model;
 import org.dendrite.datasets.Datasets;
 
@@ -30,10 +29,10 @@ public final class PimaTutorial {
                 .dense(12, RELU, HE)
                 .dense(8, RELU)
                 .dense(1, SIGMOID)
-                .compile(adam, crossEntropy, ACCURACY);
+                .compile(adam, crossEntropy, accuracy);
 
         long start = System.nanoTime();
-        var history = model.fit(parts.train(), Fit.epochs(epochs).batch(10).verbose(verbose));
+        var history = model.fit(parts.train(), epochs(epochs).batch(10).verbose(verbose));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         model.summary();

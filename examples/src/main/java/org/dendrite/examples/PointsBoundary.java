@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dendrite.Fit;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.Model;
 import org.dendrite.plots.Charts;
@@ -42,8 +41,8 @@ public final class PointsBoundary {
         Model model = Sequential()
                 .dense(4, SIGMOID)
                 .dense(1, SIGMOID)
-                .compile(adam(0.05), crossEntropy, ACCURACY);
-        model.fit(DATA, Fit.epochs(1500).batch(8).verbose(0));
+                .compile(adam(0.05), crossEntropy, accuracy);
+        model.fit(DATA, epochs(1500).batch(8).verbose(0));
         return model;
     }
 

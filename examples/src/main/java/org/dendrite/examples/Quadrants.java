@@ -2,7 +2,6 @@ package org.dendrite.examples;
 
 import static org.dendrite.Dendrite.*;
 
-import org.dendrite.Fit;
 import org.dendrite.datasets.Dataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,8 +29,8 @@ public final class Quadrants {
         var model = Sequential()
                 .dense(50, RELU)
                 .dense(4, SOFTMAX)
-                .compile(adam(0.01), crossEntropy, ACCURACY);
-        model.fit(Dataset.of(POINTS, QUADRANTS), Fit.epochs(200).batch(4).verbose(0));
+                .compile(adam(0.01), crossEntropy, accuracy);
+        model.fit(Dataset.of(POINTS, QUADRANTS), epochs(200).batch(4).verbose(0));
         INDArray p = model.predict(Nd4j.create(new float[][] {{x, y}}));
         return new Result(p.toFloatVector(), p.argMax(1).getInt(0));
     }

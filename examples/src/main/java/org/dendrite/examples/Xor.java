@@ -2,7 +2,6 @@ package org.dendrite.examples;
 
 import static org.dendrite.Dendrite.*;
 
-import org.dendrite.Fit;
 import org.dendrite.datasets.Dataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +28,7 @@ public final class Xor {
                 .dense(1, SIGMOID)
                 .compile(adam(0.05), crossEntropy);
         Dataset xor = Dataset.of(INPUTS, TARGETS);
-        var history = model.fit(xor, Fit.epochs(1000).batch(4).verbose(0));
+        var history = model.fit(xor, epochs(1000).batch(4).verbose(0));
         int correct = (int) Math.round(4 * model.evaluate(xor).accuracy());
         return new Result(model.predict(INPUTS), correct, history.loss().get(history.epochs() - 1));
     }

@@ -36,7 +36,7 @@ class LauncherTest {
     void buildsOnFirstUseThenStartsFromTheCachedClassPath() throws Exception {
         String script = """
                 var model = Sequential().input(8).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy)
-                model.fit(Datasets.pima(), Fit.epochs(2).verbose(2))
+                model.fit(Datasets.pima(), epochs(2).verbose(2))
                 /exit
                 """;
         Run first = launch(script);

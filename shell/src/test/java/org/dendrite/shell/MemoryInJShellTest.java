@@ -29,7 +29,7 @@ class MemoryInJShellTest {
             List<Double> rss = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 shell.eval("var model = Sequential().dense(64, RELU, HE).dense(64, RELU).dense(1, SIGMOID).compile(adam, crossEntropy)");
-                shell.eval("model.fit(data, Fit.epochs(2).verbose(0))");
+                shell.eval("model.fit(data, epochs(2).verbose(0))");
                 shell.eval("System.gc()");
                 rss.add(residentMiB());
             }

@@ -41,7 +41,7 @@ class StoppingInJShellTest {
                 shell.stop();
             });
             stopper.start();
-            double seconds = shell.evalStopped("model.fit(data, Fit.epochs(1000).verbose(0).callbacks(recorder))");
+            double seconds = shell.evalStopped("model.fit(data, epochs(1000).verbose(0).callbacks(recorder))");
             stopper.join();
 
             int finished = Integer.parseInt(shell.eval("epochs.size()"));
@@ -62,7 +62,7 @@ class StoppingInJShellTest {
             System.clearProperty("dendrite.test.epochs");
             shell.eval("new Thread(() -> { try { while (System.getProperty(\"dendrite.test.epochs\") == null) Thread.sleep(50);"
                     + " Thread.sleep(500); } catch (InterruptedException e) { } model.stop(); }).start()");
-            shell.eval("var history = model.fit(data, Fit.epochs(1000).verbose(0).callbacks(recorder))");
+            shell.eval("var history = model.fit(data, epochs(1000).verbose(0).callbacks(recorder))");
 
             assertEquals("stopped by request", shell.eval("history.stopReason()").replace("\"", ""));
             assertEquals("true", shell.eval("history.epochs() == epochs.size() && history.epochs() < 1000"));

@@ -49,8 +49,8 @@ class TutorialInJShellTest {
     void aCompiledModelShowsItsLayersLossAndSize() {
         assertEquals("Model[Dense(12, relu, he_normal) → Dense(8, relu) → Dense(1, sigmoid); adam(lr=0.001), "
                 + "binary_crossentropy, accuracy; not built: input shape unknown]",
-                shell.eval("var model = layers.compile(adam, crossEntropy, ACCURACY)"));
-        assertTrue(shell.eval("var history = model.fit(parts.train(), Fit.epochs(20).batch(10).verbose(0))")
+                shell.eval("var model = layers.compile(adam, crossEntropy, accuracy)"));
+        assertTrue(shell.eval("var history = model.fit(parts.train(), epochs(20).batch(10).verbose(0))")
                 .matches("History\\[20 epochs; last: loss \\d\\.\\d{4} - accuracy \\d\\.\\d{4}]"));
         assertTrue(shell.eval("model").endsWith("; 221 params]"));
         assertTrue(shell.eval("model.evaluate(parts.test())").matches("loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4}"));
@@ -86,8 +86,8 @@ class TutorialInJShellTest {
         assertEquals("Mnist[train 60000 × 784, test 10000 × 784; 10 classes]", shell.eval("var mnist = Datasets.mnist()"));
         assertTrue(shell.eval("var small = mnist.train().take(2000)").startsWith("Dataset[2000 × 784 → 10; 10 classes 0: "));
         assertEquals("Sequential[Dense(64, relu) → Dense(10, softmax)]", shell.eval("var mlp = Sequential().dense(64, RELU).dense(10, SOFTMAX)"));
-        shell.eval("var digits = mlp.compile(adam, crossEntropy, ACCURACY)");
-        assertTrue(shell.eval("digits.fit(small, Fit.epochs(5).verbose(0))").startsWith("History[5 epochs; last: loss "));
+        shell.eval("var digits = mlp.compile(adam, crossEntropy, accuracy)");
+        assertTrue(shell.eval("digits.fit(small, epochs(5).verbose(0))").startsWith("History[5 epochs; last: loss "));
         double accuracy = Double.parseDouble(shell.eval("digits.evaluate(mnist.test().take(1000)).accuracy()"));
         assertTrue(accuracy > 0.8, "2,000 images, 5 epochs: test accuracy " + accuracy);
     }
@@ -95,7 +95,7 @@ class TutorialInJShellTest {
     @Test
     @Order(6)
     void noEchoIsAnObjectIdentity() {
-        for (String expression : new String[] {"data", "parts", "model", "history", "Fit.epochs(3)", "layers.layers().get(0)",
+        for (String expression : new String[] {"data", "parts", "model", "history", "epochs(3)", "layers.layers().get(0)",
                 "earlyStopping(\"val_loss\").patience(3)", "model.evaluate(parts.test())", "sgd(0.1, 0.9)", "l2(0.01)",
                 "mnist", "Normalizer.standardize().fit(data)", "Csv.read(Path.of(\"data.csv\")).label(-1)"}) {
             String echo = shell.eval(expression);

@@ -15,13 +15,13 @@ public final class DataCheck {
     private DataCheck() {
     }
 
-    /** Feature shape of one example against the model's input shape. */
+    /** Feature shape of one example against the model's input shape, both in Keras's layout. */
     public static void features(long[] dataShape, long[] inputShape, String origin) {
         if (!Arrays.equals(dataShape, inputShape)) {
             throw new IllegalArgumentException("the data has examples of shape " + Arrays.toString(dataShape)
                     + " (" + width(dataShape) + " features) but the model expects " + Arrays.toString(inputShape)
                     + " (" + origin + ")" + (dataShape.length == 1 && inputShape.length == 3
-                    ? "; images go in as [channels, height, width]: use dataset.asImages()" : ""));
+                    ? "; flat rows of pixels become images with dataset.asImages(height, width, channels)" : ""));
         }
     }
 
@@ -38,7 +38,7 @@ public final class DataCheck {
         int outputs = units.getAsInt();
         long width = labels.size(1);
         String where = OutputCheck.describe(layers);
-        if (loss == Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY) {
+        if (loss.equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY)) {
             if (width != 1) {
                 throw new IllegalArgumentException("sparse categorical cross-entropy needs one label column of class indices, "
                         + "but the labels have " + width + " columns; for one-hot labels use categoricalCrossEntropy");
@@ -47,13 +47,13 @@ public final class DataCheck {
             return;
         }
         if (width != outputs) {
-            String hint = width == 1 && loss == Loss.CATEGORICAL_CROSS_ENTROPY
+            String hint = width == 1 && loss.equals(Loss.CATEGORICAL_CROSS_ENTROPY)
                     ? "; for labels that are class indices use sparseCategoricalCrossEntropy, or one-hot encode them"
                     : "";
             throw new IllegalArgumentException("the labels have " + width + " column" + (width == 1 ? "" : "s") + " but "
                     + where + " has " + outputs + " unit" + (outputs == 1 ? "" : "s") + hint);
         }
-        if (loss == Loss.BINARY_CROSS_ENTROPY || loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+        if (loss.equals(Loss.BINARY_CROSS_ENTROPY) || loss.equals(Loss.CATEGORICAL_CROSS_ENTROPY)) {
             double min = labels.minNumber().doubleValue();
             double max = labels.maxNumber().doubleValue();
             if (min < 0 || max > 1) {

@@ -24,7 +24,7 @@ public final class NetworkBuilder {
 
     /**
      * @param loss       a resolved loss (see {@link OutputCheck#resolve})
-     * @param inputShape the shape of one example
+     * @param inputShape the shape of one example, in Keras's layout
      */
     public static MultiLayerConfiguration build(List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape) {
         var network = new NeuralNetConfiguration.Builder()
@@ -51,25 +51,20 @@ public final class NetworkBuilder {
     }
 
     /**
-     * DL4J's input type for one example as the data holds it: {@code [n]}, {@code [timesteps,
-     * features]} (Keras's order, DL4J's NWC) or {@code [channels, height, width]}.
+     * DL4J's input type for one example of Keras's shape: {@code (n)}, {@code (timesteps, features)}
+     * (DL4J's NWC) or {@code (height, width, channels)} (which DL4J holds channels first).
      */
-    public static InputType inputType(long[] dataShape) {
-        if (dataShape.length == 1) {
-            return InputType.feedForward(dataShape[0]);
+    public static InputType inputType(long[] shape) {
+        if (shape.length == 1) {
+            return InputType.feedForward(shape[0]);
         }
-        if (dataShape.length == 2) {
-            return InputType.recurrent(dataShape[1], dataShape[0], RNNFormat.NWC);
+        if (shape.length == 2) {
+            return InputType.recurrent(shape[1], shape[0], RNNFormat.NWC);
         }
-        if (dataShape.length == 3) {
-            return InputType.convolutional(dataShape[1], dataShape[2], dataShape[0]);
+        if (shape.length == 3) {
+            return InputType.convolutional(shape[0], shape[1], shape[2]);
         }
-        throw new IllegalArgumentException("examples of shape " + java.util.Arrays.toString(dataShape)
-                + ": only feature vectors [n], sequences [timesteps, features] and images [channels, height, width] are supported");
-    }
-
-    /** A Keras input shape, {@code (n)} or {@code (height, width, channels)}, in DL4J's data order. */
-    public static long[] dataShape(long[] kerasShape) {
-        return kerasShape.length == 3 ? new long[] {kerasShape[2], kerasShape[0], kerasShape[1]} : kerasShape.clone();
+        throw new IllegalArgumentException("examples of shape " + java.util.Arrays.toString(shape)
+                + ": only feature vectors (n), sequences (timesteps, features) and images (height, width, channels) are supported");
     }
 }

@@ -24,7 +24,7 @@ public final class OutputCheck {
         OptionalInt units = outputUnits(layers);
         String where = describe(layers);
         Loss resolved = loss;
-        if (loss == Loss.CROSS_ENTROPY) {
+        if (loss.equals(Loss.CROSS_ENTROPY)) {
             if (activation.equals(Activation.SOFTMAX)) {
                 resolved = Loss.CATEGORICAL_CROSS_ENTROPY;
             } else if (activation.equals(Activation.SIGMOID) || activation.equals(Activation.HARD_SIGMOID)) {
@@ -34,11 +34,11 @@ public final class OutputCheck {
                         + where + " uses " + activation);
             }
         }
-        if (resolved == Loss.BINARY_CROSS_ENTROPY && !(activation.equals(Activation.SIGMOID) || activation.equals(Activation.HARD_SIGMOID))) {
+        if (resolved.equals(Loss.BINARY_CROSS_ENTROPY) && !(activation.equals(Activation.SIGMOID) || activation.equals(Activation.HARD_SIGMOID))) {
             throw new IllegalArgumentException("binary cross-entropy needs independent sigmoid outputs, but " + where
                     + " uses " + activation + (activation.equals(Activation.SOFTMAX) ? "; use categoricalCrossEntropy with softmax" : ""));
         }
-        boolean categorical = resolved == Loss.CATEGORICAL_CROSS_ENTROPY || resolved == Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY;
+        boolean categorical = resolved.equals(Loss.CATEGORICAL_CROSS_ENTROPY) || resolved.equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY);
         if (categorical && !activation.equals(Activation.SOFTMAX)) {
             throw new IllegalArgumentException(resolved + " needs a softmax output, but " + where + " uses " + activation);
         }

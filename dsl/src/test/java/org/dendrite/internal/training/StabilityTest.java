@@ -3,7 +3,6 @@ package org.dendrite.internal.training;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.dendrite.Fit;
 import org.dendrite.TestData;
 import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,10 @@ class StabilityTest {
             sigmoid = sigmoid.dense(32, SIGMOID);
             relu = relu.dense(32, RELU, HE).batchNorm();
         }
-        var vanishing = sigmoid.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, ACCURACY)
-                .fit(data, Fit.epochs(20).verbose(0));
-        var healthy = relu.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, ACCURACY)
-                .fit(data, Fit.epochs(20).verbose(0));
+        var vanishing = sigmoid.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, accuracy)
+                .fit(data, epochs(20).verbose(0));
+        var healthy = relu.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, accuracy)
+                .fit(data, epochs(20).verbose(0));
 
         double stuck = vanishing.metric("accuracy").get(19);
         double learned = healthy.metric("accuracy").get(19);
@@ -37,7 +36,7 @@ class StabilityTest {
     void dropoutActsInTrainingButNotInPredictOrEvaluate() {
         var data = TestData.blobs(64, 16);
         var model = Sequential().dense(64, RELU).dropout(0.5).dense(1, SIGMOID).compile(adam, crossEntropy);
-        model.fit(data, Fit.epochs(1).verbose(0));
+        model.fit(data, epochs(1).verbose(0));
 
         assertEquals(model.predict(data.features()), model.predict(data.features()), "predict is deterministic");
         assertEquals(model.evaluate(data).loss(), model.evaluate(data).loss(), 0);
@@ -50,7 +49,7 @@ class StabilityTest {
     void aDivergingLearningRateStopsTrainingAtTheFirstNonFiniteLossKeepingTheLastGoodWeights() {
         var data = Dataset.of(Nd4j.rand(64, 4).muli(100), Nd4j.rand(64, 1).muli(1000));
         var model = Sequential().dense(16, RELU, HE).dense(1).compile(sgd(10.0), mse);
-        var history = model.fit(data, Fit.epochs(50).batch(8).verbose(0));
+        var history = model.fit(data, epochs(50).batch(8).verbose(0));
 
         assertTrue(history.stoppedEpoch() > 0 && history.stoppedEpoch() < 50, history.toString());
         assertTrue(history.stopReason().matches("loss became (NaN|Infinity|-Infinity) at epoch \\d+, batch \\d+: .*"), history.stopReason());

@@ -3,7 +3,6 @@ package org.dendrite.internal.training;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.dendrite.Fit;
 import org.dendrite.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +12,8 @@ class TrainingMetricsTest {
     @Test
     void withWeightsThatBarelyMoveTheyEqualAnEvaluationOfTheTrainingData() {
         var data = TestData.circle(200, 3);
-        var model = Sequential().input(2).dense(8, TANH).dense(1, SIGMOID).compile(sgd(1e-9), crossEntropy, ACCURACY);
-        var history = model.fit(data, Fit.epochs(1).batch(16).verbose(0));
+        var model = Sequential().input(2).dense(8, TANH).dense(1, SIGMOID).compile(sgd(1e-9), crossEntropy, accuracy);
+        var history = model.fit(data, epochs(1).batch(16).verbose(0));
 
         assertEquals(model.evaluate(data).accuracy(), history.metric("accuracy").get(0), 1e-12);
     }
@@ -22,8 +21,8 @@ class TrainingMetricsTest {
     @Test
     void whileTheModelLearnsTheyLagBehindTheWeightsAtTheEndOfTheEpoch() {
         var data = TestData.blobs(256, 5);
-        var model = Sequential().input(2).dense(1, SIGMOID).compile(adam(0.02), crossEntropy, ACCURACY);
-        var history = model.fit(data, Fit.epochs(1).batch(8).verbose(0));
+        var model = Sequential().input(2).dense(1, SIGMOID).compile(adam(0.02), crossEntropy, accuracy);
+        var history = model.fit(data, epochs(1).batch(8).verbose(0));
 
         double running = history.metric("accuracy").get(0);
         double atTheEnd = model.evaluate(data).accuracy();
@@ -32,8 +31,8 @@ class TrainingMetricsTest {
 
     @Test
     void theyLeaveNoListenerBehindOnTheNetwork() {
-        var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy, ACCURACY);
-        model.fit(TestData.blobs(32, 1), Fit.epochs(2).verbose(0));
+        var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
+        model.fit(TestData.blobs(32, 1), epochs(2).verbose(0));
 
         assertTrue(model.network().getListeners().isEmpty(), model.network().getListeners().toString());
     }
