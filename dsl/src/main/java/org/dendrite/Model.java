@@ -140,13 +140,44 @@ public final class Model {
         return fit(Dataset.of(dataSet), 1);
     }
 
-    /** Trains on a DL4J iterator, reset before each epoch and used in its own order. */
+    /** Trains on a DL4J iterator for {@code epochs} epochs (see {@link #fit(DataSetIterator, Fit)}). */
     public History fit(DataSetIterator iterator, int epochs) {
-        var batches = new IteratorBatches(iterator, batch -> architecture.normalizer()
-                .map(n -> new DataSet(n.apply(batch.getFeatures()), batch.getLabels())).orElse(batch));
+        return fit(iterator, Fit.defaults().epochs(epochs));
+    }
+
+    /**
+     * Trains on a DL4J iterator (data larger than memory, e.g. {@code Csv...stream(1024)}), reset
+     * before each epoch and used in its own order and batch size; every other {@code Fit} argument
+     * applies (callbacks, verbosity, {@code validationData}).
+     *
+     * @throws IllegalArgumentException for {@code batch(...)} or {@code validationSplit(...)}, which
+     *     need in-memory data: the iterator makes its own batches, and holds no "last fraction"
+     */
+    public History fit(DataSetIterator iterator, Fit options) {
+        Objects.requireNonNull(iterator, "iterator");
+        if (options.validationSplit() > 0) {
+            throw new IllegalArgumentException("validationSplit(" + options.validationSplit() + ") needs in-memory data; "
+                    + "with an iterator pass validationData(...) instead");
+        }
+        var batches = iteratorBatches(iterator);
         DataSet first = batches.peek();
-        check(Arrays.copyOfRange(first.getFeatures().shape(), 1, first.getFeatures().rank()), first.getLabels());
-        return train(batches, null, Fit.defaults().epochs(epochs).batch(Math.max(first.numExamples(), 1)));
+        if (options.batchSize() != Fit.DEFAULT_BATCH && options.batchSize() != first.numExamples()) {
+            throw new IllegalArgumentException("batch(" + options.batchSize() + ") applies to in-memory data; the iterator makes "
+                    + "its own batches of " + first.numExamples());
+        }
+        check(Dataset.exampleShape(first.getFeatures()), first.getLabels());
+        Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
+        if (validation != null) {
+            check(validation.featureShape(), validation.labels());
+        }
+        Batches validationBatches = validation == null ? null : new DatasetBatches(validation, first.numExamples(), false);
+        return train(batches, validationBatches, options.batch(Math.max(first.numExamples(), 1)));
+    }
+
+    /** Batches from a DL4J iterator, scaled when the architecture has a normalizer. */
+    private IteratorBatches iteratorBatches(DataSetIterator iterator) {
+        return new IteratorBatches(iterator, batch -> architecture.normalizer()
+                .map(n -> new DataSet(n.apply(batch.getFeatures()), batch.getLabels())).orElse(batch));
     }
 
     /** The data as the network sees it: scaled when the architecture has a normalizer. */
@@ -203,11 +234,27 @@ public final class Model {
     public Evaluation evaluate(Dataset raw) {
         Dataset data = scaled(raw);
         check(data.featureShape(), data.labels());
+        return new Evaluation(Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
+    }
+
+    /**
+     * The loss and metrics over every batch of a DL4J iterator (data larger than memory), with
+     * dropout off, as {@link #evaluate(Dataset)} computes them over a data set.
+     */
+    public Evaluation evaluate(DataSetIterator iterator) {
+        var batches = iteratorBatches(Objects.requireNonNull(iterator, "iterator"));
+        DataSet first = batches.peek();
+        check(Dataset.exampleShape(first.getFeatures()), first.getLabels());
+        return new Evaluation(Scoring.evaluate(network, batches.inOrder(), reported(), "", true));
+    }
+
+    /** The compiled metrics, with accuracy first for a classifier that was not compiled with it. */
+    private List<Metric> reported() {
         List<Metric> reported = new ArrayList<>(metrics);
         if (loss.isClassification() && metrics.stream().noneMatch(m -> m.name().equals("accuracy"))) {
             reported.add(0, new Accuracy());
         }
-        return new Evaluation(Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported, "", true));
+        return reported;
     }
 
     /** The model's outputs for each row of {@code features}, with dropout off: shape {@code [rows, outputs]}. */

@@ -55,25 +55,25 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
         if (Files.size(file) == 0) {
             throw new IOException(file + " is empty");
         }
-        var reader = open(file, Math.max(skipLines, 0), delimiter);
         var builder = new Builder(file, dropInvalid);
         boolean header = false;
-        boolean first = true;
-        while (reader.hasNext() && builder.rows() < limit) {
-            Record record = reader.nextRecord();
-            List<Writable> cells = record.getRecord();
-            int line = (int) ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
-            if (cells.size() == 1 && cells.get(0).toString().isBlank()) {
-                continue;
+        try (var reader = open(file, Math.max(skipLines, 0), delimiter)) {   // closed on a bad cell too
+            boolean first = true;
+            while (reader.hasNext() && builder.rows() < limit) {
+                Record record = reader.nextRecord();
+                List<Writable> cells = record.getRecord();
+                int line = (int) ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
+                if (cells.size() == 1 && cells.get(0).toString().isBlank()) {
+                    continue;
+                }
+                if (first && skipLines < 0 && cells.stream().noneMatch(c -> isNumber(c.toString()))) {
+                    header = true;
+                } else {
+                    builder.add(cells, line);
+                }
+                first = false;
             }
-            if (first && skipLines < 0 && cells.stream().noneMatch(c -> isNumber(c.toString()))) {
-                header = true;
-            } else {
-                builder.add(cells, line);
-            }
-            first = false;
         }
-        reader.close();
         if (builder.rows() == 0) {
             throw new IOException(file + (header ? " has a header line but no data rows"
                     : builder.droppedLines.isEmpty() ? " holds no data rows" : ": all " + builder.droppedLines.size()

@@ -24,6 +24,27 @@ class CsvBadInputTest {
         return message;
     }
 
+    @Test
+    void aFileWithABadCellIsClosedAgain() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.csv"), "1,2,0\n3,x,1\n");
+        assertThrows(UncheckedIOException.class, () -> Csv.read(file).build());
+        assertEquals(0, openDescriptorsOf(file), "the reader was left open on the parse error");
+    }
+
+    /** How many of this process's file descriptors point at {@code file} (Linux's /proc). */
+    private static long openDescriptorsOf(Path file) throws IOException {
+        Path target = file.toRealPath();
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(target);
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
     private String failure(String content) throws IOException {
         return failure(content, csv -> csv);
     }
