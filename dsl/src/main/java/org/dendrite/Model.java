@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.dendrite.internal.compile.DataCheck;
 import org.dendrite.internal.compile.NetworkBuilder;
 import org.dendrite.internal.compile.OutputCheck;
+import org.dendrite.internal.compile.ShapeCheck;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Weighted;
@@ -60,6 +61,8 @@ public final class Model {
     private final Random random;
     private MultiLayerNetwork network;
     private long[] inputShape;
+    /** Each layer's output shape (Keras's layout), known with the input shape. */
+    private List<long[]> shapes;
     private String inputOrigin;
     private volatile TrainingRun current;
 
@@ -83,10 +86,14 @@ public final class Model {
         this.network = network;
         NetworkUpdater.install(network);
         this.inputShape = inputShape.clone();
+        this.shapes = ShapeCheck.outputShapes(architecture.layers(), inputShape);
         this.inputOrigin = "restored from a saved model";
     }
 
+    /** Checks every layer's shape rule, then builds DL4J's network for examples of {@code inputShape}. */
     private void build(long[] inputShape, String origin) {
+        List<long[]> outputShapes = ShapeCheck.outputShapes(architecture.layers(), inputShape);
+        OutputCheck.checkWidth(architecture.layers(), outputShapes.get(outputShapes.size() - 1)[0]);
         MultiLayerConfiguration conf = NetworkBuilder.build(architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape);
         Nd4j.getRandom().setSeed(architecture.seed());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -94,6 +101,7 @@ public final class Model {
         NetworkUpdater.install(net);
         network = net;
         this.inputShape = inputShape.clone();
+        shapes = outputShapes;
         inputOrigin = origin;
     }
 
@@ -122,9 +130,9 @@ public final class Model {
             validation = train.rows(trainSize, data.size());
             train = train.rows(0, trainSize);
         }
-        check(train.featureShape(), train.labels());
+        check(train.features(), train.labels());
         if (validation != null) {
-            check(validation.featureShape(), validation.labels());
+            check(validation.features(), validation.labels());
         }
         Batches validationBatches = validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
         return train(new DatasetBatches(train, options.batchSize(), options.shuffle()), validationBatches, options);
@@ -165,10 +173,10 @@ public final class Model {
             throw new IllegalArgumentException("batch(" + options.batchSize() + ") applies to in-memory data; the iterator makes "
                     + "its own batches of " + first.numExamples());
         }
-        check(Dataset.exampleShape(first.getFeatures()), first.getLabels());
+        check(first.getFeatures(), first.getLabels());
         Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
         if (validation != null) {
-            check(validation.featureShape(), validation.labels());
+            check(validation.features(), validation.labels());
         }
         Batches validationBatches = validation == null ? null : new DatasetBatches(validation, first.numExamples(), false);
         return train(batches, validationBatches, options.batch(Math.max(first.numExamples(), 1)));
@@ -185,12 +193,15 @@ public final class Model {
         return architecture.normalizer().map(n -> n.apply(data)).orElse(data);
     }
 
-    private void check(long[] featureShape, INDArray labels) {
+    /** Checks data against the model before anything runs on it, building the network from its shape at the first fit. */
+    private void check(INDArray features, INDArray labels) {
+        long[] featureShape = Dataset.exampleShape(features);
         if (network == null) {
             build(featureShape, "taken from the data at the first fit");
         }
         DataCheck.features(featureShape, inputShape(), inputOrigin);
-        DataCheck.labels(labels, architecture.layers(), loss);
+        DataCheck.tokens(features, architecture.layers());
+        DataCheck.labels(labels, shapes.get(shapes.size() - 1)[0], architecture.layers(), loss);
     }
 
     private History train(Batches train, Batches validation, Fit options) {
@@ -233,7 +244,7 @@ public final class Model {
      */
     public Evaluation evaluate(Dataset raw) {
         Dataset data = scaled(raw);
-        check(data.featureShape(), data.labels());
+        check(data.features(), data.labels());
         return new Evaluation(Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
     }
 
@@ -244,7 +255,7 @@ public final class Model {
     public Evaluation evaluate(DataSetIterator iterator) {
         var batches = iteratorBatches(Objects.requireNonNull(iterator, "iterator"));
         DataSet first = batches.peek();
-        check(Dataset.exampleShape(first.getFeatures()), first.getLabels());
+        check(first.getFeatures(), first.getLabels());
         return new Evaluation(Scoring.evaluate(network, batches.inOrder(), reported(), "", true));
     }
 
@@ -261,6 +272,7 @@ public final class Model {
     public INDArray predict(INDArray raw) {
         INDArray features = architecture.normalizer().map(n -> n.apply(raw)).orElse(raw);
         DataCheck.features(Dataset.exampleShape(features), inputShape(), inputOrigin);
+        DataCheck.tokens(features, architecture.layers());
         long rows = features.size(0);
         List<INDArray> parts = new ArrayList<>();
         for (long from = 0; from < rows; from += PREDICT_CHUNK) {
@@ -374,7 +386,8 @@ public final class Model {
 
     /** The summary as a value: rows and totals, with the table as its {@code toString}. */
     public Summary summaryTable() {
-        return Summary.of(architecture.layers(), network(), NetworkBuilder.inputType(inputShape()));
+        network();
+        return Summary.of(architecture.layers(), network, shapes);
     }
 
     /** DL4J's configuration of this model (built when the input shape is known). */

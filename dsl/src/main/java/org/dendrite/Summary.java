@@ -7,9 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dendrite.layers.Flatten;
 import org.dendrite.layers.Layer;
-import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.dendrite.layers.Shapes;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -33,8 +32,8 @@ public record Summary(List<Row> rows) {
         rows = List.copyOf(rows);
     }
 
-    static Summary of(List<Layer> layers, MultiLayerNetwork network, InputType input) {
-        List<InputType> shapes = network.getLayerWiseConfigurations().getLayerActivationTypes(input);
+    /** @param shapes each layer's output shape, from the layers' shape rules */
+    static Summary of(List<Layer> layers, MultiLayerNetwork network, List<long[]> shapes) {
         Map<String, Integer> seen = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -45,8 +44,7 @@ public record Summary(List<Row> rows) {
             long total = params.values().stream().mapToLong(p -> p.length()).sum();
             long frozen = params.entrySet().stream().filter(e -> NON_TRAINABLE.contains(e.getKey()))
                     .mapToLong(e -> e.getValue().length()).sum();
-            InputType shape = layer instanceof Flatten ? InputType.feedForward(shapes.get(i).arrayElementsPerExample()) : shapes.get(i);
-            rows.add(new Row(k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shape), total, total - frozen));
+            rows.add(new Row(k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shapes.get(i)), total, total - frozen));
         }
         return new Summary(rows);
     }
@@ -64,17 +62,8 @@ public record Summary(List<Row> rows) {
     }
 
     /** Keras's notation, batch first: {@code (None, 12)}, {@code (None, 26, 26, 32)}. */
-    static String kerasShape(InputType type) {
-        if (type instanceof InputType.InputTypeFeedForward ff) {
-            return "(None, " + ff.getSize() + ")";
-        }
-        if (type instanceof InputType.InputTypeConvolutional c) {
-            return "(None, " + c.getHeight() + ", " + c.getWidth() + ", " + c.getChannels() + ")";
-        }
-        if (type instanceof InputType.InputTypeRecurrent r) {
-            return "(None, " + r.getTimeSeriesLength() + ", " + r.getSize() + ")";
-        }
-        return type.toString();
+    static String kerasShape(long[] shape) {
+        return Shapes.describe(shape).replace("(", "(None, ");
     }
 
     /** Keras's own rule: {@code MaxPooling2D} → {@code max_pooling2d}, {@code BatchNormalization} → {@code batch_normalization}. */

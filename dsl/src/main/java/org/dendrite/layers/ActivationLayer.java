@@ -26,6 +26,12 @@ public record ActivationLayer(Activation activation) implements OutputCapable {
         return new LossLayer.Builder(loss).activation(activation.toDl4j()).build();
     }
 
+    /** The shape is unchanged. */
+    @Override
+    public long[] outputShape(long[] input) {
+        return input.clone();
+    }
+
     @Override
     public String toString() {
         return "Activation(" + activation + ")";

@@ -23,6 +23,12 @@ public record AlphaDropout(double rate) implements Layer {
         return Noises.layer(new org.deeplearning4j.nn.conf.dropout.AlphaDropout(1 - rate));
     }
 
+    /** The shape is unchanged. */
+    @Override
+    public long[] outputShape(long[] input) {
+        return input.clone();
+    }
+
     @Override
     public String toString() {
         return "AlphaDropout(" + rate + ")";

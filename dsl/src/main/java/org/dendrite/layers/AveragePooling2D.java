@@ -38,6 +38,11 @@ public record AveragePooling2D(int size, Strides strides, Padding padding) imple
         return Windows.pooling(PoolingType.AVG, size, strides, padding);
     }
 
+    @Override
+    public long[] outputShape(long[] input) {
+        return Windows.outputShape("AveragePooling2D", input, size, strides, padding);
+    }
+
     /** E.g. {@code AvgPool(2)} or {@code AvgPool(3, strides(2), same)}. */
     @Override
     public String toString() {

@@ -39,6 +39,12 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
         return new BatchNormalization.Builder().decay(momentum).eps(epsilon).build();
     }
 
+    /** The shape is unchanged. */
+    @Override
+    public long[] outputShape(long[] input) {
+        return input.clone();
+    }
+
     @Override
     public String toString() {
         return equals(KERAS_DEFAULTS) ? "BatchNorm()" : "BatchNorm(momentum=" + momentum + ", epsilon=" + epsilon + ")";

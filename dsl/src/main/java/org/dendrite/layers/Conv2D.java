@@ -84,6 +84,13 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, Strides str
         return parameter.equals("W") && keras.rank() == 4 ? keras.permute(3, 2, 0, 1).dup('c') : Weighted.super.fromKeras(parameter, keras);
     }
 
+    @Override
+    public long[] outputShape(long[] input) {
+        Shapes.requireImage("Conv2D", input);
+        return new long[] {Shapes.side("Conv2D", "height", input[0], kernelHeight, strides.height(), padding),
+                Shapes.side("Conv2D", "width", input[1], kernelWidth, strides.width(), padding), filters};
+    }
+
     /** E.g. {@code Conv2D(32, 3×3, relu)}; Keras's defaults (linear, stride 1, valid, Glorot-uniform, bias) are left out. */
     @Override
     public String toString() {

@@ -80,6 +80,15 @@ public record Dense(int units, Activation activation, Initializer initializer, b
         return layer;
     }
 
+    @Override
+    public long[] outputShape(long[] input) {
+        if (input.length == 2) {
+            throw new IllegalArgumentException("Dense expects a row of features (an image is flattened), received " + Shapes.what(input)
+                    + "; end the recurrent layers with returnSequences false, or flatten()");
+        }
+        return new long[] {units};   // an image is flattened first, as DL4J does
+    }
+
     /** E.g. {@code Dense(12, relu, he_normal, l2(1.0E-4))}; Keras's defaults are left out. */
     @Override
     public String toString() {

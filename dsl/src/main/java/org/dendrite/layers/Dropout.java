@@ -40,6 +40,12 @@ public record Dropout(double rate) implements Layer, LayerOption {
         return new DropoutLayer.Builder(retainProbability()).build();
     }
 
+    /** The shape is unchanged. */
+    @Override
+    public long[] outputShape(long[] input) {
+        return input.clone();
+    }
+
     @Override
     public String toString() {
         return "Dropout(" + rate + ")";

@@ -33,6 +33,14 @@ public record Embedding(int vocabulary, int dimensions) implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        if (input.length != 1) {
+            throw new IllegalArgumentException("Embedding expects a row of token indices (timesteps), received " + Shapes.what(input));
+        }
+        return new long[] {input[0], dimensions};
+    }
+
+    @Override
     public String toString() {
         return "Embedding(" + vocabulary + ", " + dimensions + ")";
     }

@@ -23,6 +23,11 @@ public record Flatten() implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        return new long[] {Shapes.size(input)};
+    }
+
+    @Override
     public String toString() {
         return "Flatten()";
     }

@@ -22,6 +22,12 @@ public record GaussianDropout(double rate) implements Layer {
         return Noises.layer(new org.deeplearning4j.nn.conf.dropout.GaussianDropout(rate));
     }
 
+    /** The shape is unchanged. */
+    @Override
+    public long[] outputShape(long[] input) {
+        return input.clone();
+    }
+
     @Override
     public String toString() {
         return "GaussianDropout(" + rate + ")";

@@ -24,6 +24,12 @@ public record GaussianNoise(double stddev) implements Layer {
         return Noises.layer(new org.deeplearning4j.nn.conf.dropout.GaussianNoise(stddev));
     }
 
+    /** The shape is unchanged. */
+    @Override
+    public long[] outputShape(long[] input) {
+        return input.clone();
+    }
+
     @Override
     public String toString() {
         return "GaussianNoise(" + stddev + ")";

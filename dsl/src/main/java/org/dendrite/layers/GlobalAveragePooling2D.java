@@ -17,6 +17,12 @@ public record GlobalAveragePooling2D() implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        Shapes.requireImage(kind(), input);
+        return new long[] {input[2]};
+    }
+
+    @Override
     public String toString() {
         return "GlobalAvgPool()";
     }

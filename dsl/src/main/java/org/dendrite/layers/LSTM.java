@@ -31,6 +31,12 @@ public record LSTM(int units, boolean returnSequences) implements Layer {
                 .forgetGateBiasInit(1.0), units, returnSequences);
     }
 
+    @Override
+    public long[] outputShape(long[] input) {
+        Shapes.requireSequence(kind(), input);
+        return returnSequences ? new long[] {input[0], units} : new long[] {units};
+    }
+
     /** E.g. {@code LSTM(32)} or {@code LSTM(8, return sequences)}. */
     @Override
     public String toString() {

@@ -17,6 +17,14 @@ public sealed interface Layer extends Serializable permits Weighted, OutputCapab
     /** Keras's class name for this kind of layer, as {@code summary()} shows it: {@code "Dense"}. */
     String kind();
 
+    /**
+     * The shape of one example after this layer, given the shape before it (Keras's
+     * {@code compute_output_shape}); see {@link Shapes} for the notation.
+     *
+     * @throws IllegalArgumentException saying what this layer needs and what it received
+     */
+    long[] outputShape(long[] input);
+
     /** This layer as a DL4J layer configuration in a hidden (non-final) position. */
     org.deeplearning4j.nn.conf.layers.Layer toDl4j();
 }

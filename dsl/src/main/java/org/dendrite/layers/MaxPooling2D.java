@@ -38,6 +38,11 @@ public record MaxPooling2D(int size, Strides strides, Padding padding) implement
         return Windows.pooling(PoolingType.MAX, size, strides, padding);
     }
 
+    @Override
+    public long[] outputShape(long[] input) {
+        return Windows.outputShape("MaxPooling2D", input, size, strides, padding);
+    }
+
     /** E.g. {@code MaxPool(2)} or {@code MaxPool(3, strides(2), same)}. */
     @Override
     public String toString() {

@@ -26,6 +26,12 @@ public record SimpleRNN(int units, boolean returnSequences) implements Layer {
         return RecurrentLayers.build(new SimpleRnn.Builder(), units, returnSequences);
     }
 
+    @Override
+    public long[] outputShape(long[] input) {
+        Shapes.requireSequence(kind(), input);
+        return returnSequences ? new long[] {input[0], units} : new long[] {units};
+    }
+
     /** E.g. {@code SimpleRNN(8)} or {@code SimpleRNN(8, return sequences)}. */
     @Override
     public String toString() {

@@ -22,6 +22,12 @@ public record UpSampling2D(int size) implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        Shapes.requireImage(kind(), input);
+        return new long[] {input[0] * size, input[1] * size, input[2]};
+    }
+
+    @Override
     public String toString() {
         return "UpSampling2D(" + size + ")";
     }

@@ -28,6 +28,12 @@ final class Windows {
                 .convolutionMode(padding.toDl4j()).build();
     }
 
+    static long[] outputShape(String kind, long[] input, int size, Strides strides, Padding padding) {
+        Shapes.requireImage(kind, input);
+        return new long[] {Shapes.side(kind, "height", input[0], size, strides.height(), padding),
+                Shapes.side(kind, "width", input[1], size, strides.width(), padding), input[2]};
+    }
+
     static String describe(String name, int size, Strides strides, Padding padding) {
         return name + "(" + size + (strides.equals(new Strides(size, size)) ? "" : ", " + strides)
                 + (padding == Padding.VALID ? "" : ", same") + ")";

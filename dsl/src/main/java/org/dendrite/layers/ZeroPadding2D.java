@@ -22,6 +22,12 @@ public record ZeroPadding2D(int pad) implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        Shapes.requireImage(kind(), input);
+        return new long[] {input[0] + 2L * pad, input[1] + 2L * pad, input[2]};
+    }
+
+    @Override
     public String toString() {
         return "ZeroPadding2D(" + pad + ")";
     }

@@ -3,6 +3,7 @@ package org.dendrite.layers;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -76,5 +77,16 @@ class RecurrentLayersTest {
         var history = model.fit(Dataset.of(Nd4j.create(x), Nd4j.create(y)), epochs(20).verbose(0));
         double accuracy = history.metric("accuracy").get(19);
         assertTrue(accuracy > 0.9, "accuracy " + accuracy + ", " + history);
+    }
+
+    @Test
+    void tokensOutsideTheVocabularyAreFoundInTheDataBeforeTraining() {
+        var model = Sequential().embedding(10, 4).lstm(3).dense(1, SIGMOID).compile(adam, crossEntropy);
+        var tooLarge = Dataset.of(Nd4j.create(new float[][] {{1, 2, 3}, {4, 10, 5}}), Nd4j.create(new float[][] {{0}, {1}}));
+        assertEquals("token 10.0 at row 1, column 1 is not an index 0..9 of layer 0 (Embedding(10, 4))",
+                assertThrows(IllegalArgumentException.class, () -> model.fit(tooLarge, 1)).getMessage());
+        var fractional = Dataset.of(Nd4j.create(new float[][] {{1, 2.5f, 3}}), Nd4j.create(new float[][] {{0}}));
+        assertEquals("token 2.5 at row 0, column 1 is not an index 0..9 of layer 0 (Embedding(10, 4))",
+                assertThrows(IllegalArgumentException.class, () -> model.predict(fractional.features())).getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.dendrite.internal.compile;
 
 import java.util.Arrays;
 import java.util.List;
+import org.dendrite.layers.Embedding;
 import org.dendrite.layers.Layer;
 import org.dendrite.losses.Loss;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,17 +26,35 @@ public final class DataCheck {
         }
     }
 
+    /**
+     * Token indices for a model that starts with an {@link Embedding}: whole numbers in
+     * {@code 0..vocabulary-1}; the first that is not is named by row and column.
+     */
+    public static void tokens(INDArray features, List<Layer> layers) {
+        if (layers.isEmpty() || !(layers.get(0) instanceof Embedding embedding)) {
+            return;
+        }
+        long columns = features.size(1);
+        double[] values = features.reshape(features.length()).toDoubleVector();
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (v != Math.rint(v) || v < 0 || v >= embedding.vocabulary()) {
+                throw new IllegalArgumentException("token " + v + " at row " + i / columns + ", column " + i % columns
+                        + " is not an index 0.." + (embedding.vocabulary() - 1) + " of layer 0 (" + embedding + ")");
+            }
+        }
+    }
+
     private static long width(long[] shape) {
         return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     }
 
-    /** Label columns and values against the output layer and the loss. */
-    public static void labels(INDArray labels, List<Layer> layers, Loss loss) {
-        var units = OutputCheck.outputUnits(layers);
-        if (units.isEmpty()) {
-            return;
-        }
-        int outputs = units.getAsInt();
+    /**
+     * Label columns and values against the model's output and the loss.
+     *
+     * @param outputs the model's output width (from the shape rules)
+     */
+    public static void labels(INDArray labels, long outputs, List<Layer> layers, Loss loss) {
         long width = labels.size(1);
         String where = OutputCheck.describe(layers);
         if (loss.equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY)) {
@@ -62,7 +81,7 @@ public final class DataCheck {
         }
     }
 
-    private static void requireClassIndices(INDArray labels, int classes, String where) {
+    private static void requireClassIndices(INDArray labels, long classes, String where) {
         double[] values = labels.reshape(labels.length()).toDoubleVector();
         for (int row = 0; row < values.length; row++) {
             double v = values[row];

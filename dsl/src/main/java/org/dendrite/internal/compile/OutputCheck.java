@@ -42,11 +42,18 @@ public final class OutputCheck {
         if (categorical && !activation.equals(Activation.SOFTMAX)) {
             throw new IllegalArgumentException(resolved + " needs a softmax output, but " + where + " uses " + activation);
         }
-        if (activation.equals(Activation.SOFTMAX) && units.isPresent() && units.getAsInt() == 1) {
-            throw new IllegalArgumentException("softmax over 1 unit always outputs 1.0 (" + where
-                    + "); for two classes use dense(1, SIGMOID) with binaryCrossEntropy, or dense(2, SOFTMAX)");
+        if (units.isPresent()) {
+            checkWidth(layers, units.getAsInt());
         }
         return resolved;
+    }
+
+    /** Checks the model's output width, known once the shapes are: softmax over one unit is meaningless. */
+    public static void checkWidth(List<Layer> layers, long width) {
+        if (outputLayer(layers).activation().equals(Activation.SOFTMAX) && width == 1) {
+            throw new IllegalArgumentException("softmax over 1 unit always outputs 1.0 (" + describe(layers)
+                    + "); for two classes use dense(1, SIGMOID) with binaryCrossEntropy, or dense(2, SOFTMAX)");
+        }
     }
 
     /** The last layer, which must be able to end a model. */
@@ -62,8 +69,8 @@ public final class OutputCheck {
         return output;
     }
 
-    /** The number of outputs, known when a Dense layer sets it (activations keep the width). */
-    public static OptionalInt outputUnits(List<Layer> layers) {
+    /** The number of outputs before the shapes are known, when the last layer with a width is Dense. */
+    private static OptionalInt outputUnits(List<Layer> layers) {
         for (int i = layers.size() - 1; i >= 0; i--) {
             if (layers.get(i) instanceof Dense dense) {
                 return OptionalInt.of(dense.units());
