@@ -38,7 +38,7 @@ import org.dendrite.optimizers.Sgd;
  * import static org.dendrite.Dendrite.*;
  *
  * var model = Sequential().dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID)
- *                         .compile(adam, crossEntropy, ACCURACY);
+ *                         .compile(adam, crossEntropy, accuracy);
  * }</pre>
  * One naming rule: what a layer takes is upper-case ({@code RELU}, {@code HE}, {@code SAME});
  * what {@code compile} takes is lower-case, as Keras spells it in

@@ -294,7 +294,7 @@ public final class Sequential implements Serializable {
      * Fixes how the model learns and returns a trainable {@link Model}. The DL4J network is built
      * now if the input shape is known, else at the first {@code fit}.
      *
-     * @param metrics reported per epoch besides the loss, e.g. {@code ACCURACY}
+     * @param metrics reported per epoch besides the loss, e.g. {@code accuracy}
      * @throws IllegalArgumentException if the model is empty, does not end in a layer that can
      *     produce outputs, or its output cannot work with the loss (softmax over one unit, ...)
      */

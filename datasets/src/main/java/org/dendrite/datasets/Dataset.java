@@ -221,8 +221,10 @@ public final class Dataset {
     }
 
     /**
-     * Flat rows as images of height × width × channels (Keras's order, as {@link #featureShape()}
-     * reports them); each row must hold channel after channel of height × width.
+     * Flat rows as images of height × width × channels, read the way NumPy's
+     * {@code x.reshape(n, height, width, channels)} reads them for Keras: pixel by pixel, a pixel's
+     * channels together (RGB RGB ...). {@link #featureShape()} then reports {@code [height, width,
+     * channels]}; the array is held channels first, as DL4J computes.
      */
     public Dataset asImages(long height, long width, long channels) {
         long pixels = height * width * channels;
@@ -230,7 +232,7 @@ public final class Dataset {
             throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of " + pixels
                     + " numbers, but the features have shape " + Arrays.toString(features.shape()));
         }
-        return new Dataset(features.reshape('c', size(), channels, height, width), labels);
+        return new Dataset(features.reshape('c', size(), height, width, channels).permute(0, 3, 1, 2).dup('c'), labels);
     }
 
     /**

@@ -95,4 +95,16 @@ class DatasetTest {
         assertEquals("asImages() needs rows of a square number of pixels, but the features have shape [4, 12]; "
                 + "call asImages(height, width, channels)", error.getMessage());
     }
+
+    @Test
+    void asImagesReadsRowsPixelByPixelAsKerasReshapesThem() {
+        // One row 0..11 as a 2×3 image of 2 channels, NumPy's reshape(1, 2, 3, 2): pixel (r, c) holds (2·(3r + c), 2·(3r + c) + 1).
+        var images = Dataset.of(Nd4j.arange(12).reshape(1, 12), Nd4j.zeros(1, 1)).asImages(2, 3, 2);
+        assertArrayEquals(new long[] {2, 3, 2}, images.featureShape());
+        var held = images.features();                     // DL4J's [batch, channels, height, width]
+        assertArrayEquals(new double[] {0, 2, 4, 6, 8, 10}, held.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0)).reshape(6).toDoubleVector(), 0, "channel 0");
+        assertArrayEquals(new double[] {1, 3, 5, 7, 9, 11}, held.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(1)).reshape(6).toDoubleVector(), 0, "channel 1");
+    }
 }

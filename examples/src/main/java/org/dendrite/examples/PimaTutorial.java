@@ -10,7 +10,7 @@ import org.dendrite.datasets.Datasets;
  * Keras's "first neural network" tutorial: predict the onset of diabetes from eight medical
  * measurements with a 12-8-1 network, 150 epochs in batches of 10.
  *
- * <p>Run: {@code mvn -q -pl examples -am install -DskipTests && mvn -q -pl examples exec:java}.
+ * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl examples exec:java}.
  * Arguments: {@code --epochs N} (default 150), {@code --verbose 0|1|2} (default 2).
  */
 public final class PimaTutorial {

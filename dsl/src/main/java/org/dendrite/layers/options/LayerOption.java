@@ -5,8 +5,8 @@ package org.dendrite.layers.options;
  * {@code dense(64, RELU, HE, l2(1e-4), maxNorm(3))},
  * {@code conv2d(32, 3, RELU, strides(2), SAME, HE, useBias(false))}. Activations, initialisers,
  * padding, strides, {@code useBias}, regularisers, constraints and {@code dropout} are options; each
- * layer kind names the ones it takes and refuses the others. A later option of a kind replaces an
- * earlier one.
+ * layer kind names the ones it takes and refuses the others. Each kind of option is given at most
+ * once, as a keyword argument is.
  */
 public interface LayerOption {
 }
