@@ -10,7 +10,7 @@ public final class TestData {
     private TestData() {
     }
 
-    /** Two well separated Gaussian blobs in 2-D, labels alternating 0/1. */
+    /** Two well separated Gaussian blobs in 2-D, σ 0.5 around (-1.5, -1) for label 0 and (1.5, 1) for label 1; labels alternate. */
     public static Dataset blobs(int n, long seed) {
         var random = new Random(seed);
         double[][] x = new double[n][2];
@@ -24,7 +24,11 @@ public final class TestData {
         return Dataset.of(Nd4j.create(x), Nd4j.create(y));
     }
 
-    /** 80 examples of 4 features whose 0/1 labels are 30% noise: a big network overfits within a few dozen epochs. */
+    /**
+     * 80 examples of 4 standard-normal features; the label is {@code x0 > 0} for about 70% of them and a coin
+     * flip for the rest (so about 15% contradict the rule): little to learn and much to memorise, so a large
+     * network's validation loss soon stops improving, as the early-stopping and checkpoint tests need.
+     */
     public static Dataset noisy(long seed) {
         var random = new Random(seed);
         double[][] x = new double[80][4];

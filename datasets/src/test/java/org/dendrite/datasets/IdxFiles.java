@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small MNIST-format folders for tests: {@code n} images of {@code side}×{@code side}, pixel = (i + p) mod 256. */
+/**
+ * Writes small MNIST-format folders for tests: {@code n} images of {@code side}×{@code side} where image
+ * {@code i}'s pixel {@code p} (row-major) holds the byte {@code (i + p) mod 256}, and labels {@code i mod 10}.
+ */
 final class IdxFiles {
 
     private IdxFiles() {

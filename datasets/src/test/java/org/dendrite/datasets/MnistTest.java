@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,8 @@ class MnistTest {
     }
 
     @Test
+    @Tag("timing")   // loading must take under 20 s
+    @Tag("slow")     // reads 70,000 images (skipped where the package is not installed)
     void fashionMnistFromDebiansPackageWhenInstalled() {
         assumeTrue(Files.isDirectory(Datasets.FASHION_MNIST), "apt-get install dataset-fashion-mnist to run this test");
         long start = System.nanoTime();

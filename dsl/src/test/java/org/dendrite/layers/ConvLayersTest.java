@@ -72,7 +72,10 @@ class ConvLayersTest {
         assertEquals(changed, model.getWeights().get(0));
     }
 
-    /** 8×8 images with a bright horizontal (0) or vertical (1) bar somewhere, plus noise. */
+    /**
+     * 8×8 single-channel images: one full row of ones (label 0, a horizontal bar) or one full column (label 1,
+     * vertical) at a random position on zeros, labels alternating, plus Gaussian noise (σ 0.1) on every pixel.
+     */
     private static Dataset bars(int n, long seed) {
         var random = new Random(seed);
         var x = Nd4j.zeros(n, 1, 8, 8);

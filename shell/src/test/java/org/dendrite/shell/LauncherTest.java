@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real dendrite-shell launcher, fed a script on standard input as a user would pipe one. */
+@Tag("network")   // the first start runs Maven, which may download what its local repository lacks
+@Tag("timing")    // the second start must take under 10 s
+@Tag("slow")      // builds the project and starts JShell twice: 8 s
 class LauncherTest {
 
     @TempDir

