@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.dendrite.internal.compile.DataCheck;
 import org.dendrite.internal.compile.NetworkBuilder;
@@ -47,6 +48,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Unlike {@code Sequential}, a model is mutable: {@code fit} changes its weights. The network
  * is built when the input shape becomes known: at compile time after {@code input(n)}, else at
  * the first {@code fit}.
+ *
+ * <p>Safe to share between threads (a model served by a web server): {@code predict},
+ * {@code evaluate} and the weight accessors take turns on the network, and give the same numbers as
+ * one thread would. One {@code fit} runs at a time; a second one, or a {@code predict} from another
+ * thread while it runs, is refused with the reason, and {@link #stop()} stops the one running.
  */
 public final class Model {
 
@@ -65,6 +71,10 @@ public final class Model {
     private List<long[]> shapes;
     private String inputOrigin;
     private volatile TrainingRun current;
+    /** Held by a fit for its whole run and by each read of the network (predict, evaluate, ...): one at a time. */
+    private final ReentrantLock guard = new ReentrantLock();
+    /** The thread running fit, or null. */
+    private volatile Thread fitting;
 
     Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
@@ -105,6 +115,61 @@ public final class Model {
         inputOrigin = origin;
     }
 
+    // ---------------------------------------------------------------- threads
+
+    /** Work on the network that may throw {@code E}. */
+    @FunctionalInterface
+    private interface Action<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs a fit: one at a time per model. A second fit, from another thread or from a callback, is
+     * refused at once rather than interleaved with the first (whose weights it would change mid-step).
+     */
+    private History fitting(Action<History, RuntimeException> fit) {
+        refuseWhileFitting("fit");
+        guard.lock();
+        try {
+            refuseWhileFitting("fit");
+            fitting = Thread.currentThread();
+            try {
+                return fit.run();
+            } finally {
+                fitting = null;
+            }
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    /**
+     * Runs a read or write of the network (predict, evaluate, weights, save) with no other running:
+     * DL4J's layers keep per-call state, so concurrent calls on one network corrupt each other (or
+     * crash native code). Calls from several threads therefore take turns; each ND4J operation still
+     * uses every core. While a fit runs on another thread the call is refused, since the weights are
+     * changing (one started just before the fit waits for it); a callback may call it on the fit's thread.
+     */
+    private <T, E extends Exception> T using(String what, Action<T, E> action) throws E {
+        if (fitting != Thread.currentThread()) {
+            refuseWhileFitting(what);
+        }
+        guard.lock();
+        try {
+            return action.run();
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    private void refuseWhileFitting(String what) {
+        Thread other = fitting;
+        if (other != null) {
+            throw new IllegalStateException(what + " refused: this model is training (fit on thread \"" + other.getName()
+                    + "\"); a model runs one fit at a time, and reads its weights between fits. Wait for fit to return, or stop() it");
+        }
+    }
+
     // ---------------------------------------------------------------- training
 
     /** Trains for {@code epochs} epochs in batches of 32 (Keras's default), shuffling each epoch. */
@@ -119,6 +184,10 @@ public final class Model {
 
     /** Trains with every Keras {@code fit} argument given by {@code options}. */
     public History fit(Dataset data, Fit options) {
+        return fitting(() -> fitNow(data, options));
+    }
+
+    private History fitNow(Dataset data, Fit options) {
         Dataset train = scaled(Objects.requireNonNull(data, "data"));
         Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
         if (validation == null && options.validationSplit() > 0) {
@@ -162,6 +231,10 @@ public final class Model {
      *     need in-memory data: the iterator makes its own batches, and holds no "last fraction"
      */
     public History fit(DataSetIterator iterator, Fit options) {
+        return fitting(() -> fitNow(iterator, options));
+    }
+
+    private History fitNow(DataSetIterator iterator, Fit options) {
         Objects.requireNonNull(iterator, "iterator");
         if (options.validationSplit() > 0) {
             throw new IllegalArgumentException("validationSplit(" + options.validationSplit() + ") needs in-memory data; "
@@ -243,6 +316,10 @@ public final class Model {
      * classification loss, even when not compiled.
      */
     public Evaluation evaluate(Dataset raw) {
+        return using("evaluate", () -> evaluateNow(raw));
+    }
+
+    private Evaluation evaluateNow(Dataset raw) {
         Dataset data = scaled(raw);
         check(data.features(), data.labels());
         return new Evaluation(Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
@@ -253,6 +330,10 @@ public final class Model {
      * dropout off, as {@link #evaluate(Dataset)} computes them over a data set.
      */
     public Evaluation evaluate(DataSetIterator iterator) {
+        return using("evaluate", () -> evaluateNow(iterator));
+    }
+
+    private Evaluation evaluateNow(DataSetIterator iterator) {
         var batches = iteratorBatches(Objects.requireNonNull(iterator, "iterator"));
         DataSet first = batches.peek();
         check(first.getFeatures(), first.getLabels());
@@ -270,6 +351,10 @@ public final class Model {
 
     /** The model's outputs for each row of {@code features}, with dropout off: shape {@code [rows, outputs]}. */
     public INDArray predict(INDArray raw) {
+        return using("predict", () -> predictNow(raw));
+    }
+
+    private INDArray predictNow(INDArray raw) {
         INDArray features = architecture.normalizer().map(n -> n.apply(raw)).orElse(raw);
         DataCheck.features(Dataset.exampleShape(features), inputShape(), inputOrigin);
         DataCheck.tokens(features, architecture.layers());
@@ -297,6 +382,10 @@ public final class Model {
      * changing them does not change the model.
      */
     public List<INDArray> getWeights() {
+        return using("getWeights", this::getWeightsNow);
+    }
+
+    private List<INDArray> getWeightsNow() {
         List<INDArray> weights = new ArrayList<>();
         for (int i = 0; i < architecture.layers().size(); i++) {
             Layer layer = architecture.layers().get(i);
@@ -314,6 +403,10 @@ public final class Model {
      * @throws IllegalArgumentException naming the array, its layer and both shapes on any mismatch
      */
     public void setWeights(INDArray... weights) {
+        using("setWeights", () -> setWeightsNow(weights));
+    }
+
+    private Void setWeightsNow(INDArray... weights) {
         List<INDArray> targets = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -345,6 +438,7 @@ public final class Model {
         for (int i = 0; i < weights.length; i++) {
             targets.get(i).assign(converted.get(i).reshape(targets.get(i).shape()).castTo(targets.get(i).dataType()));
         }
+        return null;
     }
 
     /**
@@ -434,7 +528,12 @@ public final class Model {
      * file renamed into place); {@link #load} restores a model that predicts bit for bit the same.
      */
     public void save(Path file) throws IOException {
+        using("save", () -> saveNow(file));
+    }
+
+    private Void saveNow(Path file) throws IOException {
         ModelFile.save(this, file);
+        return null;
     }
 
     /** Reads a model written by {@link #save}. */
