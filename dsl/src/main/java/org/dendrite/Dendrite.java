@@ -1,6 +1,10 @@
 package org.dendrite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.IntToDoubleFunction;
 import org.dendrite.activations.Activation;
 import org.dendrite.callbacks.CsvLogger;
@@ -9,21 +13,20 @@ import org.dendrite.callbacks.LearningRateScheduler;
 import org.dendrite.callbacks.ModelCheckpoint;
 import org.dendrite.callbacks.ReduceLrOnPlateau;
 import org.dendrite.constraints.Constraint;
+import org.dendrite.initializers.Initializer;
 import org.dendrite.layers.Dropout;
 import org.dendrite.layers.Padding;
 import org.dendrite.layers.options.Strides;
 import org.dendrite.layers.options.UseBias;
+import org.dendrite.losses.Loss;
+import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Auc;
 import org.dendrite.metrics.BinaryAccuracy;
 import org.dendrite.metrics.F1;
+import org.dendrite.metrics.Metric;
 import org.dendrite.metrics.Precision;
 import org.dendrite.metrics.Recall;
 import org.dendrite.metrics.TopKAccuracy;
-import org.dendrite.regularizers.Regularizer;
-import org.dendrite.initializers.Initializer;
-import org.dendrite.losses.Loss;
-import org.dendrite.metrics.Accuracy;
-import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Adadelta;
 import org.dendrite.optimizers.Adagrad;
 import org.dendrite.optimizers.Adam;
@@ -31,6 +34,7 @@ import org.dendrite.optimizers.Adamax;
 import org.dendrite.optimizers.Nadam;
 import org.dendrite.optimizers.RmsProp;
 import org.dendrite.optimizers.Sgd;
+import org.dendrite.regularizers.Regularizer;
 
 /**
  * The whole vocabulary in one static import, as a Keras script would use it:
@@ -48,16 +52,14 @@ import org.dendrite.optimizers.Sgd;
  */
 public final class Dendrite {
 
-    private Dendrite() {
-    }
+    private Dendrite() {}
 
     /** Prints the DSL at a glance: every layer call, activation, initialiser, optimiser, loss, metric and callback. */
     public static void help() {
         try (var in = Dendrite.class.getResourceAsStream("help.txt")) {
-            System.out.print(new String(java.util.Objects.requireNonNull(in, "help.txt").readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            System.out.print(new String(Objects.requireNonNull(in, "help.txt").readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -101,6 +103,7 @@ public final class Dendrite {
     // ---------------------------------------------------------------- initialisers
     /** He normal: variance 2 / fan-in, for ReLU layers. */
     public static final Initializer HE = Initializer.HE_NORMAL;
+
     public static final Initializer HE_NORMAL = Initializer.HE_NORMAL;
     public static final Initializer HE_UNIFORM = Initializer.HE_UNIFORM;
     /** Glorot (Xavier) uniform, Keras's Dense default. */
@@ -111,6 +114,7 @@ public final class Dendrite {
      */
     @Deprecated(forRemoval = true)
     public static final Initializer XAVIER = Initializer.GLOROT_UNIFORM;
+
     public static final Initializer GLOROT_NORMAL = Initializer.GLOROT_NORMAL;
     public static final Initializer LECUN_NORMAL = Initializer.LECUN_NORMAL;
     public static final Initializer LECUN_UNIFORM = Initializer.LECUN_UNIFORM;
@@ -142,6 +146,7 @@ public final class Dendrite {
     public static final Adagrad adagrad = new Adagrad(0.001, 1e-7);
     /** Adadelta as in Keras 2 with lr 1.0 (DL4J's Adadelta has no learning rate). */
     public static final Adadelta adadelta = new Adadelta(0.95, 1e-7);
+
     public static final Sgd sgd = new Sgd(0.01, 0, false);
 
     public static Adam adam(double learningRate) {
@@ -178,9 +183,11 @@ public final class Dendrite {
         return new Sgd(learningRate, momentum, nesterov);
     }
 
-    // ---------------------------------------------------------------- losses (lower-case, as Keras's loss='mse'); each is also a metric
+    // ---------------------------------------------------------------- losses (lower-case, as Keras's loss='mse'); each
+    // is also a metric
     /** Binary or categorical cross-entropy, picked from the output layer (sigmoid or softmax). */
     public static final Loss crossEntropy = Loss.CROSS_ENTROPY;
+
     public static final Loss binaryCrossEntropy = Loss.BINARY_CROSS_ENTROPY;
     public static final Loss categoricalCrossEntropy = Loss.CATEGORICAL_CROSS_ENTROPY;
     public static final Loss sparseCategoricalCrossEntropy = Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY;
@@ -190,13 +197,15 @@ public final class Dendrite {
     public static final Loss kld = Loss.KL_DIVERGENCE;
     public static final Loss poisson = Loss.POISSON;
 
-    // ---------------------------------------------------------------- metrics (lower-case, as Keras's metrics=['accuracy'])
+    // ---------------------------------------------------------------- metrics (lower-case, as Keras's
+    // metrics=['accuracy'])
     /** Binary accuracy for one output unit, categorical (arg-max) accuracy otherwise. */
     public static final Metric accuracy = new Accuracy();
     /** The fraction of output values on the right side of 0.5. */
     public static final Metric binaryAccuracy = new BinaryAccuracy(0.5);
     /** Whether the true class is among the 5 most probable. */
     public static final Metric top5Accuracy = new TopKAccuracy(5);
+
     public static final Metric precision = new Precision();
     public static final Metric recall = new Recall();
     public static final Metric f1 = new F1();

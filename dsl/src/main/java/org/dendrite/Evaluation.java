@@ -1,5 +1,6 @@
 package org.dendrite;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 public record Evaluation(Map<String, Double> values) {
 
     public Evaluation {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** The loss, regularisation included (as Keras reports it). */
@@ -37,7 +38,8 @@ public record Evaluation(Map<String, Double> values) {
     /** E.g. {@code loss: 0.4711 - accuracy: 0.7727}. */
     @Override
     public String toString() {
-        return values.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s: %.4f", e.getKey(), e.getValue()))
+        return values.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s: %.4f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(" - "));
     }
 }

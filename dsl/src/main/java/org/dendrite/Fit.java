@@ -20,8 +20,14 @@ import org.dendrite.datasets.Dataset;
  * @param validationData  a separate validation set, used instead of a split; may be null
  * @param callbacks       run at the start and end of training and of each epoch, in order
  */
-public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, double validationSplit, Dataset validationData,
-                  List<Callback> callbacks) {
+public record Fit(
+        int epochs,
+        int batchSize,
+        int verbose,
+        boolean shuffle,
+        double validationSplit,
+        Dataset validationData,
+        List<Callback> callbacks) {
 
     /** Keras's default batch size. */
     public static final int DEFAULT_BATCH = 32;
@@ -74,7 +80,14 @@ public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, doubl
 
     /** A separate validation set, used instead of a split (if not set, none). */
     public Fit validationData(Dataset data) {
-        return new Fit(epochs, batchSize, verbose, shuffle, validationSplit, Objects.requireNonNull(data, "validation data"), callbacks);
+        return new Fit(
+                epochs,
+                batchSize,
+                verbose,
+                shuffle,
+                validationSplit,
+                Objects.requireNonNull(data, "validation data"),
+                callbacks);
     }
 
     /** Callbacks to run, e.g. {@code earlyStopping("val_loss").patience(5)}. */
@@ -84,7 +97,8 @@ public record Fit(int epochs, int batchSize, int verbose, boolean shuffle, doubl
 
     @Override
     public String toString() {
-        return "Fit[epochs " + epochs + ", batch " + batchSize + ", verbose " + verbose + (shuffle ? "" : ", no shuffle")
+        return "Fit[epochs " + epochs + ", batch " + batchSize + ", verbose " + verbose
+                + (shuffle ? "" : ", no shuffle")
                 + (validationSplit > 0 ? ", validationSplit " + validationSplit : "")
                 + (validationData != null ? ", validation " + validationData.size() + " examples" : "")
                 + (callbacks.isEmpty() ? "" : ", callbacks " + callbacks) + "]";

@@ -28,7 +28,8 @@ public final class History {
 
     /** Records one epoch's values (called once per finished epoch). */
     void record(Map<String, Double> epoch) {
-        epoch.forEach((name, value) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+        epoch.forEach((name, value) ->
+                values.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
     }
 
     /** Records how the run ended (called once, after training). */
@@ -83,7 +84,11 @@ public final class History {
             return markedBest;
         }
         List<Double> series = values.containsKey("val_loss") ? values.get("val_loss") : values.get("loss");
-        return 1 + IntStream.range(0, series.size()).boxed().min((a, b) -> Double.compare(series.get(a), series.get(b))).orElse(0);
+        return 1
+                + IntStream.range(0, series.size())
+                        .boxed()
+                        .min((a, b) -> Double.compare(series.get(a), series.get(b)))
+                        .orElse(0);
     }
 
     /**
@@ -92,8 +97,10 @@ public final class History {
      */
     public void plot(Path png) throws IOException {
         List<XYChart> charts = new ArrayList<>();
-        charts.add(chart("Loss", values.keySet().stream().filter(n -> n.endsWith("loss")).toList()));
-        List<String> others = values.keySet().stream().filter(n -> !n.endsWith("loss")).toList();
+        charts.add(chart(
+                "Loss", values.keySet().stream().filter(n -> n.endsWith("loss")).toList()));
+        List<String> others =
+                values.keySet().stream().filter(n -> !n.endsWith("loss")).toList();
         if (!others.isEmpty()) {
             charts.add(chart("Metrics", others));
         }
@@ -101,10 +108,21 @@ public final class History {
     }
 
     private XYChart chart(String title, List<String> names) {
-        XYChart chart = new XYChartBuilder().width(600).height(400).title(title).xAxisTitle("epoch").build();
+        XYChart chart = new XYChartBuilder()
+                .width(600)
+                .height(400)
+                .title(title)
+                .xAxisTitle("epoch")
+                .build();
         for (String name : names) {
             List<Double> series = values.get(name);
-            chart.addSeries(name, IntStream.rangeClosed(1, series.size()).boxed().map(Integer::doubleValue).toList(), series);
+            chart.addSeries(
+                    name,
+                    IntStream.rangeClosed(1, series.size())
+                            .boxed()
+                            .map(Integer::doubleValue)
+                            .toList(),
+                    series);
         }
         return chart;
     }
@@ -115,8 +133,14 @@ public final class History {
         if (values.isEmpty()) {
             return "History[no epochs]";
         }
-        return "History[" + epochs() + " epoch" + (epochs() == 1 ? "" : "s") + "; last: " + values.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue().get(e.getValue().size() - 1)))
-                .collect(Collectors.joining(" - ")) + (stopReason == null ? "" : "; stopped at epoch " + stoppedEpoch) + "]";
+        return "History[" + epochs() + " epoch" + (epochs() == 1 ? "" : "s") + "; last: "
+                + values.entrySet().stream()
+                        .map(e -> String.format(
+                                Locale.ROOT,
+                                "%s %.4f",
+                                e.getKey(),
+                                e.getValue().get(e.getValue().size() - 1)))
+                        .collect(Collectors.joining(" - "))
+                + (stopReason == null ? "" : "; stopped at epoch " + stoppedEpoch) + "]";
     }
 }

@@ -7,7 +7,6 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
-import java.io.ObjectStreamField;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -50,8 +49,8 @@ final class LegacyModelFile {
 
     static final String ENTRY = "dendrite-model.ser";
 
-    private static final ObjectInputFilter ONLY_DENDRITE = ObjectInputFilter.Config.createFilter(
-            "org.dendrite.**;java.lang.*;java.util.*;[J;[F;maxdepth=20;!*");
+    private static final ObjectInputFilter ONLY_DENDRITE =
+            ObjectInputFilter.Config.createFilter("org.dendrite.**;java.lang.*;java.util.*;[J;[F;maxdepth=20;!*");
 
     /** Format 0's class names whose fields have changed, and the mirror that reads each. */
     private static final Map<String, Class<?>> MIRRORS = Map.ofEntries(
@@ -68,15 +67,15 @@ final class LegacyModelFile {
             Map.entry("org.dendrite.losses.Loss", V0Loss.class),
             Map.entry("org.dendrite.optimizers.GradientClip", V0GradientClip.class));
 
-    private LegacyModelFile() {
-    }
+    private LegacyModelFile() {}
 
     static ModelFile.Description read(InputStream in) throws IOException {
         try (ObjectInputStream objects = new MirroringStream(in)) {
             objects.setObjectInputFilter(ONLY_DENDRITE);
             return ((V0Description) objects.readObject()).toDescription();
         } catch (ClassNotFoundException | ClassCastException e) {
-            throw new InvalidClassException("a class it names is not one this version of Dendrite reads: " + e.getMessage());
+            throw new InvalidClassException(
+                    "a class it names is not one this version of Dendrite reads: " + e.getMessage());
         }
     }
 
@@ -96,32 +95,44 @@ final class LegacyModelFile {
             }
             ObjectStreamClass local = ObjectStreamClass.lookup(mirror);
             if (!fields(local).equals(fields(stream))) {
-                throw new InvalidClassException(stream.getName(), "its fields " + fields(stream) + " are not those format 0 had " + fields(local));
+                throw new InvalidClassException(
+                        stream.getName(),
+                        "its fields " + fields(stream) + " are not those format 0 had " + fields(local));
             }
             return local;
         }
 
         private static List<String> fields(ObjectStreamClass description) {
-            return Arrays.stream(description.getFields()).map(f -> f.getName() + ":" + f.getTypeCode()).sorted().toList();
+            return Arrays.stream(description.getFields())
+                    .map(f -> f.getName() + ":" + f.getTypeCode())
+                    .sorted()
+                    .toList();
         }
     }
 
-    record V0Description(Sequential architecture, Optimizer optimizer, V0Loss loss, List<Metric> metrics, long[] inputShape)
+    record V0Description(
+            Sequential architecture, Optimizer optimizer, V0Loss loss, List<Metric> metrics, long[] inputShape)
             implements Serializable {
 
         /** Today's description; format 0 kept an image's shape channels first, today's is Keras's (height, width, channels). */
         ModelFile.Description toDescription() {
-            long[] shape = inputShape.length == 3 ? new long[] {inputShape[1], inputShape[2], inputShape[0]} : inputShape;
+            long[] shape =
+                    inputShape.length == 3 ? new long[] {inputShape[1], inputShape[2], inputShape[0]} : inputShape;
             return new ModelFile.Description(architecture, optimizer, loss.today, metrics, shape);
         }
     }
 
     /** Format 0's losses were an enum. */
     enum V0Loss {
-        CROSS_ENTROPY(Loss.CROSS_ENTROPY), BINARY_CROSS_ENTROPY(Loss.BINARY_CROSS_ENTROPY),
-        CATEGORICAL_CROSS_ENTROPY(Loss.CATEGORICAL_CROSS_ENTROPY), SPARSE_CATEGORICAL_CROSS_ENTROPY(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY),
-        MEAN_SQUARED_ERROR(Loss.MEAN_SQUARED_ERROR), MEAN_ABSOLUTE_ERROR(Loss.MEAN_ABSOLUTE_ERROR), HINGE(Loss.HINGE),
-        KL_DIVERGENCE(Loss.KL_DIVERGENCE), POISSON(Loss.POISSON);
+        CROSS_ENTROPY(Loss.CROSS_ENTROPY),
+        BINARY_CROSS_ENTROPY(Loss.BINARY_CROSS_ENTROPY),
+        CATEGORICAL_CROSS_ENTROPY(Loss.CATEGORICAL_CROSS_ENTROPY),
+        SPARSE_CATEGORICAL_CROSS_ENTROPY(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY),
+        MEAN_SQUARED_ERROR(Loss.MEAN_SQUARED_ERROR),
+        MEAN_ABSOLUTE_ERROR(Loss.MEAN_ABSOLUTE_ERROR),
+        HINGE(Loss.HINGE),
+        KL_DIVERGENCE(Loss.KL_DIVERGENCE),
+        POISSON(Loss.POISSON);
 
         private final Loss today;
 
@@ -157,7 +168,11 @@ final class LegacyModelFile {
     }
 
     /** Format 0's options: an input dropout, which is now a Dropout layer before the layer. */
-    record V0WeightOptions(Regularizer kernelRegularizer, Regularizer biasRegularizer, Constraint kernelConstraint, Dropout inputDropout)
+    record V0WeightOptions(
+            Regularizer kernelRegularizer,
+            Regularizer biasRegularizer,
+            Constraint kernelConstraint,
+            Dropout inputDropout)
             implements Serializable {
 
         WeightOptions today() {
@@ -178,12 +193,28 @@ final class LegacyModelFile {
         }
     }
 
-    record V0Conv2D(int filters, int kernel, int stride, Padding padding, Activation activation, Initializer initializer,
-                    boolean useBias, V0WeightOptions options) implements Serializable {
+    record V0Conv2D(
+            int filters,
+            int kernel,
+            int stride,
+            Padding padding,
+            Activation activation,
+            Initializer initializer,
+            boolean useBias,
+            V0WeightOptions options)
+            implements Serializable {
 
         private Object readResolve() {
-            return options.before(new Conv2D(filters, kernel, kernel, new Strides(stride, stride), padding, activation, initializer,
-                    useBias, options.today()));
+            return options.before(new Conv2D(
+                    filters,
+                    kernel,
+                    kernel,
+                    new Strides(stride, stride),
+                    padding,
+                    activation,
+                    initializer,
+                    useBias,
+                    options.today()));
         }
     }
 

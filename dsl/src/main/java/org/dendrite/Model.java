@@ -5,34 +5,36 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dendrite.datasets.Dataset;
 import org.dendrite.internal.compile.DataCheck;
 import org.dendrite.internal.compile.NetworkBuilder;
 import org.dendrite.internal.compile.OutputCheck;
 import org.dendrite.internal.compile.ShapeCheck;
-import org.dendrite.datasets.Dataset;
+import org.dendrite.internal.training.Batches;
+import org.dendrite.internal.training.DatasetBatches;
+import org.dendrite.internal.training.IteratorBatches;
+import org.dendrite.internal.training.ProgressLog;
+import org.dendrite.internal.training.Scoring;
+import org.dendrite.internal.training.Trainer;
+import org.dendrite.internal.training.TrainingRun;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Weighted;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
-import org.dendrite.internal.training.Batches;
-import org.dendrite.internal.training.DatasetBatches;
-import org.dendrite.internal.training.IteratorBatches;
 import org.dendrite.runtime.NetworkUpdater;
-import org.dendrite.internal.training.ProgressLog;
-import org.dendrite.internal.training.Scoring;
-import org.dendrite.internal.training.Trainer;
-import org.dendrite.internal.training.TrainingRun;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -69,6 +71,7 @@ public final class Model {
     private long[] inputShape;
     /** Each layer's output shape (Keras's layout), known with the input shape. */
     private List<long[]> shapes;
+
     private String inputOrigin;
     private volatile TrainingRun current;
     /** Held by a fit for its whole run and by each read of the network (predict, evaluate, ...): one at a time. */
@@ -86,8 +89,13 @@ public final class Model {
     }
 
     /** A model around a restored network (see {@link #load}). */
-    Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape,
-          MultiLayerNetwork network) {
+    Model(
+            Sequential architecture,
+            Optimizer optimizer,
+            Loss loss,
+            List<Metric> metrics,
+            long[] inputShape,
+            MultiLayerNetwork network) {
         this.architecture = architecture;
         this.optimizer = optimizer;
         this.loss = loss;
@@ -104,7 +112,8 @@ public final class Model {
     private void build(long[] inputShape, String origin) {
         List<long[]> outputShapes = ShapeCheck.outputShapes(architecture.layers(), inputShape);
         OutputCheck.checkWidth(architecture.layers(), outputShapes.get(outputShapes.size() - 1)[0]);
-        MultiLayerConfiguration conf = NetworkBuilder.build(architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape);
+        MultiLayerConfiguration conf =
+                NetworkBuilder.build(architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape);
         Nd4j.getRandom().setSeed(architecture.seed());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -165,8 +174,9 @@ public final class Model {
     private void refuseWhileFitting(String what) {
         Thread other = fitting;
         if (other != null) {
-            throw new IllegalStateException(what + " refused: this model is training (fit on thread \"" + other.getName()
-                    + "\"); a model runs one fit at a time, and reads its weights between fits. Wait for fit to return, or stop() it");
+            throw new IllegalStateException(
+                    what + " refused: this model is training (fit on thread \"" + other.getName()
+                            + "\"); a model runs one fit at a time, and reads its weights between fits. Wait for fit to return, or stop() it");
         }
     }
 
@@ -203,7 +213,8 @@ public final class Model {
         if (validation != null) {
             check(validation.features(), validation.labels());
         }
-        Batches validationBatches = validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
+        Batches validationBatches =
+                validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
         return train(new DatasetBatches(train, options.batchSize(), options.shuffle()), validationBatches, options);
     }
 
@@ -237,28 +248,31 @@ public final class Model {
     private History fitNow(DataSetIterator iterator, Fit options) {
         Objects.requireNonNull(iterator, "iterator");
         if (options.validationSplit() > 0) {
-            throw new IllegalArgumentException("validationSplit(" + options.validationSplit() + ") needs in-memory data; "
-                    + "with an iterator pass validationData(...) instead");
+            throw new IllegalArgumentException("validationSplit(" + options.validationSplit()
+                    + ") needs in-memory data; " + "with an iterator pass validationData(...) instead");
         }
         var batches = iteratorBatches(iterator);
         DataSet first = batches.peek();
         if (options.batchSize() != Fit.DEFAULT_BATCH && options.batchSize() != first.numExamples()) {
-            throw new IllegalArgumentException("batch(" + options.batchSize() + ") applies to in-memory data; the iterator makes "
-                    + "its own batches of " + first.numExamples());
+            throw new IllegalArgumentException("batch(" + options.batchSize()
+                    + ") applies to in-memory data; the iterator makes " + "its own batches of " + first.numExamples());
         }
         check(first.getFeatures(), first.getLabels());
         Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
         if (validation != null) {
             check(validation.features(), validation.labels());
         }
-        Batches validationBatches = validation == null ? null : new DatasetBatches(validation, first.numExamples(), false);
+        Batches validationBatches =
+                validation == null ? null : new DatasetBatches(validation, first.numExamples(), false);
         return train(batches, validationBatches, options.batch(Math.max(first.numExamples(), 1)));
     }
 
     /** Batches from a DL4J iterator, scaled when the architecture has a normalizer. */
     private IteratorBatches iteratorBatches(DataSetIterator iterator) {
-        return new IteratorBatches(iterator, batch -> architecture.normalizer()
-                .map(n -> new DataSet(n.apply(batch.getFeatures()), batch.getLabels())).orElse(batch));
+        return new IteratorBatches(iterator, batch -> architecture
+                .normalizer()
+                .map(n -> new DataSet(n.apply(batch.getFeatures()), batch.getLabels()))
+                .orElse(batch));
     }
 
     /** The data as the network sees it: scaled when the architecture has a normalizer. */
@@ -286,11 +300,12 @@ public final class Model {
         }
         TrainingRun training = new TrainingRun(network, this::save, options.epochs(), logged);
         History history = new History();
-        var progress = new ProgressLog(System.out, options.verbose(),
-                System.console() != null || Boolean.getBoolean("dendrite.interactive"));
+        var progress = new ProgressLog(
+                System.out, options.verbose(), System.console() != null || Boolean.getBoolean("dendrite.interactive"));
         current = training;
         try {
-            new Trainer(network, metrics, random, progress).fit(train, validation, training, options.callbacks(), history::record);
+            new Trainer(network, metrics, random, progress)
+                    .fit(train, validation, training, options.callbacks(), history::record);
         } finally {
             current = null;
             history.finish(training.stoppedEpoch(), training.stopReason(), training.bestEpoch());
@@ -322,7 +337,8 @@ public final class Model {
     private Evaluation evaluateNow(Dataset raw) {
         Dataset data = scaled(raw);
         check(data.features(), data.labels());
-        return new Evaluation(Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
+        return new Evaluation(
+                Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
     }
 
     /**
@@ -390,7 +406,10 @@ public final class Model {
         for (int i = 0; i < architecture.layers().size(); i++) {
             Layer layer = architecture.layers().get(i);
             for (var e : kerasOrder(i)) {
-                weights.add(layer instanceof Weighted w ? w.toKeras(e.getKey(), e.getValue()) : e.getValue().dup());
+                weights.add(
+                        layer instanceof Weighted w
+                                ? w.toKeras(e.getKey(), e.getValue())
+                                : e.getValue().dup());
             }
         }
         return weights;
@@ -418,8 +437,8 @@ public final class Model {
             }
         }
         if (weights.length != targets.size()) {
-            throw new IllegalArgumentException("setWeights needs " + targets.size() + " arrays (" + describe(keys, owners)
-                    + "), got " + weights.length);
+            throw new IllegalArgumentException("setWeights needs " + targets.size() + " arrays ("
+                    + describe(keys, owners) + "), got " + weights.length);
         }
         List<INDArray> converted = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
@@ -427,16 +446,24 @@ public final class Model {
             INDArray given = layer instanceof Weighted w ? w.fromKeras(keys.get(i), weights[i]) : weights[i];
             INDArray target = targets.get(i);
             boolean sameShape = Arrays.equals(given.shape(), target.shape())
-                    || (target.rank() == 2 && target.size(0) == 1 && given.rank() == 1 && given.length() == target.length());
+                    || (target.rank() == 2
+                            && target.size(0) == 1
+                            && given.rank() == 1
+                            && given.length() == target.length());
             if (!sameShape) {
                 throw new IllegalArgumentException("weight " + i + " (layer " + owners.get(i) + " " + name(keys.get(i))
                         + ") has shape " + Arrays.toString(weights[i].shape()) + " but the layer expects "
-                        + Arrays.toString((layer instanceof Weighted w ? w.toKeras(keys.get(i), target) : target).shape()));
+                        + Arrays.toString(
+                                (layer instanceof Weighted w ? w.toKeras(keys.get(i), target) : target).shape()));
             }
             converted.add(given);
         }
         for (int i = 0; i < weights.length; i++) {
-            targets.get(i).assign(converted.get(i).reshape(targets.get(i).shape()).castTo(targets.get(i).dataType()));
+            targets.get(i)
+                    .assign(converted
+                            .get(i)
+                            .reshape(targets.get(i).shape())
+                            .castTo(targets.get(i).dataType()));
         }
         return null;
     }
@@ -445,9 +472,10 @@ public final class Model {
      * Layer {@code i}'s parameters in Keras's order: kernel, recurrent kernel, bias, then the rest
      * as DL4J lists them (conv layers list bias first).
      */
-    private List<java.util.Map.Entry<String, INDArray>> kerasOrder(int i) {
+    private List<Map.Entry<String, INDArray>> kerasOrder(int i) {
         var entries = new ArrayList<>(network().getLayer(i).paramTable().entrySet());
-        entries.sort(java.util.Comparator.comparingInt(e -> KERAS_ORDER.contains(e.getKey()) ? KERAS_ORDER.indexOf(e.getKey()) : KERAS_ORDER.size()));
+        entries.sort(Comparator.comparingInt(
+                e -> KERAS_ORDER.contains(e.getKey()) ? KERAS_ORDER.indexOf(e.getKey()) : KERAS_ORDER.size()));
         return entries;
     }
 
@@ -545,7 +573,9 @@ public final class Model {
     @Override
     public String toString() {
         String layers = architecture.layers().stream().map(Object::toString).collect(Collectors.joining(" → "));
-        String extras = metrics.isEmpty() ? "" : ", " + metrics.stream().map(Metric::name).collect(Collectors.joining(", "));
+        String extras = metrics.isEmpty()
+                ? ""
+                : ", " + metrics.stream().map(Metric::name).collect(Collectors.joining(", "));
         String params = network == null ? "not built: input shape unknown" : network.numParams() + " params";
         return "Model[" + layers + "; " + optimizer + ", " + loss + extras + "; " + params + "]";
     }

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -23,6 +24,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.dendrite.datasets.Normalizer;
 import org.dendrite.internal.compile.NetworkBuilder;
 import org.dendrite.internal.format.RecordJson;
@@ -32,8 +35,7 @@ import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
 import org.dendrite.regularizers.Regularizer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import org.dendrite.runtime.Momentum;
 
 /**
  * The saved-model file: DL4J's own model zip ({@code configuration.json}, {@code coefficients.bin},
@@ -61,12 +63,11 @@ final class ModelFile {
     /** The class name format 0 gave Keras's plain momentum in DL4J's configuration; it now lives in the runtime module. */
     private static final String OLD_MOMENTUM = "org.dendrite.optimizers.Momentum";
 
-    private ModelFile() {
-    }
+    private ModelFile() {}
 
     /** Everything a restored model needs besides DL4J's network; {@code inputShape} in Keras's layout. */
-    record Description(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape) {
-    }
+    record Description(
+            Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape) {}
 
     static void save(Model model, Path file) throws IOException {
         byte[] description = JSON.writeValueAsBytes(describe(model));
@@ -87,7 +88,12 @@ final class ModelFile {
         config.put("seed", architecture.seed());
         config.set("input_shape", RecordJson.encode(architecture.inputShape().orElse(null)));
         config.set("regularizer", RecordJson.encode(architecture.regularizer().orElse(null)));
-        config.set("normalizer", RecordJson.encode(architecture.normalizer().flatMap(Normalizer::statistics).orElse(null)));
+        config.set(
+                "normalizer",
+                RecordJson.encode(architecture
+                        .normalizer()
+                        .flatMap(Normalizer::statistics)
+                        .orElse(null)));
         config.set("layers", RecordJson.encode(architecture.layers()));
         ObjectNode compile = root.putObject("compile_config");
         compile.set("optimizer", RecordJson.encode(model.optimizer()));
@@ -107,22 +113,31 @@ final class ModelFile {
             if ((entry == null && legacy == null) || zip.getEntry("configuration.json") == null) {
                 throw new IOException(file + " is not a saved Dendrite model: it has no "
                         + (zip.getEntry("configuration.json") == null ? "configuration.json" : ENTRY) + " entry"
-                        + (zip.getEntry("configuration.json") != null ? " (a plain DL4J model: read it with MultiLayerNetwork.load)" : ""));
+                        + (zip.getEntry("configuration.json") != null
+                                ? " (a plain DL4J model: read it with MultiLayerNetwork.load)"
+                                : ""));
             }
             Description description;
             try (InputStream in = zip.getInputStream(entry != null ? entry : legacy)) {
                 description = entry != null ? read(in) : LegacyModelFile.read(in);
             } catch (IOException | IllegalArgumentException e) {
-                throw new IOException(file + " holds a model description this version of Dendrite cannot read: " + e.getMessage(), e);
+                throw new IOException(
+                        file + " holds a model description this version of Dendrite cannot read: " + e.getMessage(), e);
             }
             MultiLayerNetwork network = network(file, zip);
             if (network.getnLayers() != description.architecture().layers().size()) {
                 network = rebuilt(description, network, file);
             }
-            return new Model(description.architecture(), description.optimizer(), description.loss(), description.metrics(),
-                    description.inputShape(), network);
+            return new Model(
+                    description.architecture(),
+                    description.optimizer(),
+                    description.loss(),
+                    description.metrics(),
+                    description.inputShape(),
+                    network);
         } catch (ZipException e) {
-            throw new IOException(file + " is not a saved Dendrite model: it is not a zip archive (" + e.getMessage() + ")", e);
+            throw new IOException(
+                    file + " is not a saved Dendrite model: it is not a zip archive (" + e.getMessage() + ")", e);
         }
     }
 
@@ -131,21 +146,27 @@ final class ModelFile {
         try {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IOException(ENTRY + " is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            throw new IOException(
+                    ENTRY + " is not valid JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr(),
+                    e);
         }
         int format = root.path("format").asInt(-1);
         if (format < 1 || format > FORMAT) {
-            throw new IOException(ENTRY + " has format " + root.path("format") + "; this version of Dendrite reads formats 0 to "
-                    + FORMAT + (format > FORMAT ? " (the file was written by a newer Dendrite)" : ""));
+            throw new IOException(
+                    ENTRY + " has format " + root.path("format") + "; this version of Dendrite reads formats 0 to "
+                            + FORMAT + (format > FORMAT ? " (the file was written by a newer Dendrite)" : ""));
         }
         JsonNode config = root.path("config");
         Sequential architecture = Sequential.empty().seed((long) decode(config.get("seed"), long.class, "config.seed"));
         long[] declared = (long[]) decode(config.get("input_shape"), long[].class, "config.input_shape");
         architecture = declared == null ? architecture : architecture.input(declared);
-        Regularizer regularizer = (Regularizer) decode(config.get("regularizer"), Regularizer.class, "config.regularizer");
+        Regularizer regularizer =
+                (Regularizer) decode(config.get("regularizer"), Regularizer.class, "config.regularizer");
         architecture = regularizer == null ? architecture : architecture.regularizer(regularizer);
-        var statistics = (Normalizer.Statistics) decode(config.get("normalizer"), Normalizer.Statistics.class, "config.normalizer");
+        var statistics = (Normalizer.Statistics)
+                decode(config.get("normalizer"), Normalizer.Statistics.class, "config.normalizer");
         architecture = statistics == null ? architecture : architecture.normalize(Normalizer.of(statistics));
         for (Object layer : (List<?>) decode(config.get("layers"), listOf(Layer.class), "config.layers")) {
             architecture = architecture.add((Layer) layer);
@@ -155,11 +176,13 @@ final class ModelFile {
         for (Object metric : (List<?>) decode(compile.get("metrics"), listOf(Metric.class), "compile_config.metrics")) {
             metrics.add((Metric) metric);
         }
-        return new Description(architecture,
+        return new Description(
+                architecture,
                 (Optimizer) decode(compile.get("optimizer"), Optimizer.class, "compile_config.optimizer"),
                 (Loss) decode(compile.get("loss"), Loss.class, "compile_config.loss"),
                 Collections.unmodifiableList(metrics),
-                (long[]) decode(root.path("build_config").get("input_shape"), long[].class, "build_config.input_shape"));
+                (long[])
+                        decode(root.path("build_config").get("input_shape"), long[].class, "build_config.input_shape"));
     }
 
     private static Object decode(JsonNode node, Type type, String where) {
@@ -167,7 +190,7 @@ final class ModelFile {
     }
 
     private static Type listOf(Class<?> element) {
-        return new java.lang.reflect.ParameterizedType() {
+        return new ParameterizedType() {
             @Override
             public Type[] getActualTypeArguments() {
                 return new Type[] {element};
@@ -190,10 +213,15 @@ final class ModelFile {
      * state: for a format 0 file whose layers have changed shape since (a dense layer's input
      * dropout is now a Dropout layer before it), the parameters are the same arrays in the same order.
      */
-    private static MultiLayerNetwork rebuilt(Description description, MultiLayerNetwork saved, Path file) throws IOException {
+    private static MultiLayerNetwork rebuilt(Description description, MultiLayerNetwork saved, Path file)
+            throws IOException {
         Sequential architecture = description.architecture();
-        var network = new MultiLayerNetwork(NetworkBuilder.build(architecture.compiledLayers(), description.optimizer(),
-                description.loss(), architecture.seed(), description.inputShape()));
+        var network = new MultiLayerNetwork(NetworkBuilder.build(
+                architecture.compiledLayers(),
+                description.optimizer(),
+                description.loss(),
+                architecture.seed(),
+                description.inputShape()));
         network.init();
         if (network.numParams() != saved.numParams()) {
             throw new IOException(file + ": its description (" + architecture + ", " + network.numParams()
@@ -222,9 +250,12 @@ final class ModelFile {
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 try (InputStream in = zip.getInputStream(entry)) {
-                    out.write(entry.getName().equals("configuration.json")
-                            ? configuration.replace(OLD_MOMENTUM, org.dendrite.runtime.Momentum.class.getName()).getBytes(StandardCharsets.UTF_8)
-                            : in.readAllBytes());
+                    out.write(
+                            entry.getName().equals("configuration.json")
+                                    ? configuration
+                                            .replace(OLD_MOMENTUM, Momentum.class.getName())
+                                            .getBytes(StandardCharsets.UTF_8)
+                                    : in.readAllBytes());
                 }
             }
         }

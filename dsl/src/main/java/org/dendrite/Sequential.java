@@ -4,36 +4,38 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import org.dendrite.datasets.Normalizer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.dendrite.activations.Activation;
 import org.dendrite.constraints.Constraint;
+import org.dendrite.datasets.Normalizer;
 import org.dendrite.layers.ActivationLayer;
+import org.dendrite.layers.AlphaDropout;
+import org.dendrite.layers.AveragePooling2D;
 import org.dendrite.layers.BatchNorm;
 import org.dendrite.layers.Conv2D;
-import org.dendrite.layers.Embedding;
-import org.dendrite.layers.LSTM;
-import org.dendrite.layers.SimpleRNN;
-import org.dendrite.layers.Flatten;
-import org.dendrite.layers.GlobalAveragePooling2D;
-import org.dendrite.layers.GlobalMaxPooling2D;
-import org.dendrite.layers.AveragePooling2D;
-import org.dendrite.layers.MaxPooling2D;
-import org.dendrite.layers.UpSampling2D;
-import org.dendrite.layers.ZeroPadding2D;
 import org.dendrite.layers.Dense;
 import org.dendrite.layers.Dropout;
-import org.dendrite.layers.Layer;
-import org.dendrite.layers.options.LayerOption;
-import org.dendrite.layers.AlphaDropout;
+import org.dendrite.layers.Embedding;
+import org.dendrite.layers.Flatten;
 import org.dendrite.layers.GaussianDropout;
 import org.dendrite.layers.GaussianNoise;
+import org.dendrite.layers.GlobalAveragePooling2D;
+import org.dendrite.layers.GlobalMaxPooling2D;
+import org.dendrite.layers.LSTM;
+import org.dendrite.layers.Layer;
+import org.dendrite.layers.MaxPooling2D;
+import org.dendrite.layers.SimpleRNN;
+import org.dendrite.layers.UpSampling2D;
 import org.dendrite.layers.Weighted;
-import org.dendrite.regularizers.Regularizer;
+import org.dendrite.layers.ZeroPadding2D;
+import org.dendrite.layers.options.LayerOption;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
+import org.dendrite.regularizers.Regularizer;
 
 /**
  * A stack of layers, each feeding the next: Keras's {@code Sequential} model before
@@ -58,7 +60,8 @@ public final class Sequential implements Serializable {
     private final Regularizer regularizer;
     private final Normalizer normalizer;
 
-    private Sequential(List<Layer> layers, long[] inputShape, long seed, Regularizer regularizer, Normalizer normalizer) {
+    private Sequential(
+            List<Layer> layers, long[] inputShape, long seed, Regularizer regularizer, Normalizer normalizer) {
         this.layers = List.copyOf(layers);
         this.inputShape = inputShape;
         this.seed = seed;
@@ -79,8 +82,9 @@ public final class Sequential implements Serializable {
      */
     public Sequential input(long... shape) {
         if (shape.length == 0 || shape.length > 3 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
-            throw new IllegalArgumentException("input shape needs 1 (features), 2 (timesteps, features) or 3 (height, width, channels) positive sizes, received "
-                    + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "input shape needs 1 (features), 2 (timesteps, features) or 3 (height, width, channels) positive sizes, received "
+                            + Arrays.toString(shape));
         }
         return new Sequential(layers, shape.clone(), seed, regularizer, normalizer);
     }
@@ -92,7 +96,7 @@ public final class Sequential implements Serializable {
 
     /** A model-wide default: this penalty on the kernel of every layer that has no regulariser of its own. */
     public Sequential regularizer(Regularizer regularizer) {
-        return new Sequential(layers, inputShape, seed, java.util.Objects.requireNonNull(regularizer, "regularizer"), normalizer);
+        return new Sequential(layers, inputShape, seed, Objects.requireNonNull(regularizer, "regularizer"), normalizer);
     }
 
     /**
@@ -102,8 +106,9 @@ public final class Sequential implements Serializable {
      */
     public Sequential normalize(Normalizer fitted) {
         if (!fitted.isFitted()) {
-            throw new IllegalArgumentException("normalize(...) needs a fitted normalizer, e.g. Normalizer.standardize().fit(train), got "
-                    + fitted);
+            throw new IllegalArgumentException(
+                    "normalize(...) needs a fitted normalizer, e.g. Normalizer.standardize().fit(train), got "
+                            + fitted);
         }
         return new Sequential(layers, inputShape, seed, regularizer, fitted);
     }
@@ -111,7 +116,7 @@ public final class Sequential implements Serializable {
     /** Appends any layer. */
     public Sequential add(Layer layer) {
         List<Layer> more = new ArrayList<>(layers);
-        more.add(java.util.Objects.requireNonNull(layer, "layer"));
+        more.add(Objects.requireNonNull(layer, "layer"));
         return new Sequential(more, inputShape, seed, regularizer, normalizer);
     }
 
@@ -178,8 +183,11 @@ public final class Sequential implements Serializable {
 
     /** The layers as they are compiled: with the model-wide regulariser filled in where a layer has none. */
     public List<Layer> compiledLayers() {
-        return layers.stream().map(l -> l instanceof Weighted w && regularizer != null
-                ? w.withOptions(w.options().withDefaultRegularizer(regularizer)) : l).toList();
+        return layers.stream()
+                .map(l -> l instanceof Weighted w && regularizer != null
+                        ? w.withOptions(w.options().withDefaultRegularizer(regularizer))
+                        : l)
+                .toList();
     }
 
     /**
@@ -194,7 +202,8 @@ public final class Sequential implements Serializable {
 
     /** A 2-D convolution with {@code kernelHeight × kernelWidth} kernels (Keras's {@code kernel_size=(h, w)}). */
     public Sequential conv2d(int filters, int kernelHeight, int kernelWidth, LayerOption... options) {
-        return add(at(() -> Conv2D.of(filters, kernelHeight, kernelWidth, withoutDropout(options)))).dropoutAfter(options);
+        return add(at(() -> Conv2D.of(filters, kernelHeight, kernelWidth, withoutDropout(options))))
+                .dropoutAfter(options);
     }
 
     /** Max pooling over {@code size × size} windows; options {@code strides(...)} (default: the size) and {@code SAME}. */
@@ -269,20 +278,24 @@ public final class Sequential implements Serializable {
 
     /** The options but {@code dropout(...)}, which becomes a layer of its own (see {@link #dropoutAfter}). */
     private static LayerOption[] withoutDropout(LayerOption[] options) {
-        return java.util.Arrays.stream(options).filter(o -> !(o instanceof Dropout)).toArray(LayerOption[]::new);
+        return Arrays.stream(options).filter(o -> !(o instanceof Dropout)).toArray(LayerOption[]::new);
     }
 
     /** This model with a Dropout layer appended if {@code options} hold a {@code dropout(...)}. */
     private Sequential dropoutAfter(LayerOption[] options) {
-        List<Dropout> dropouts = java.util.Arrays.stream(options).filter(Dropout.class::isInstance).map(Dropout.class::cast).toList();
+        List<Dropout> dropouts = Arrays.stream(options)
+                .filter(Dropout.class::isInstance)
+                .map(Dropout.class::cast)
+                .toList();
         if (dropouts.size() > 1) {
-            throw new IllegalArgumentException("layer " + (layers.size() - 1) + ": takes one dropout, received " + dropouts);
+            throw new IllegalArgumentException(
+                    "layer " + (layers.size() - 1) + ": takes one dropout, received " + dropouts);
         }
         return dropouts.isEmpty() ? this : add(dropouts.get(0));
     }
 
     /** Builds the layer, naming the position it was meant for if its arguments are wrong. */
-    private Layer at(java.util.function.Supplier<Layer> make) {
+    private Layer at(Supplier<Layer> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
@@ -330,17 +343,24 @@ public final class Sequential implements Serializable {
     /** E.g. {@code Sequential[input 8 → Dense(12, relu, he_normal) → Dense(1, sigmoid)]}. */
     @Override
     public String toString() {
-        String input = inputShape == null ? "" : "input " + Arrays.stream(inputShape).mapToObj(Long::toString)
-                .collect(Collectors.joining("×")) + (layers.isEmpty() ? "" : " → ");
-        return "Sequential[" + input + (normalizer == null ? "" : normalizer + " → ") + layers.stream().map(Layer::toString).collect(Collectors.joining(" → "))
+        String input = inputShape == null
+                ? ""
+                : "input " + Arrays.stream(inputShape).mapToObj(Long::toString).collect(Collectors.joining("×"))
+                        + (layers.isEmpty() ? "" : " → ");
+        return "Sequential[" + input + (normalizer == null ? "" : normalizer + " → ")
+                + layers.stream().map(Layer::toString).collect(Collectors.joining(" → "))
                 + (regularizer == null ? "" : "; regularizer " + regularizer)
                 + (seed == DEFAULT_SEED ? "" : "; seed " + seed) + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Sequential s && s.layers.equals(layers) && Arrays.equals(s.inputShape, inputShape) && s.seed == seed
-                && java.util.Objects.equals(s.regularizer, regularizer) && java.util.Objects.equals(s.normalizer, normalizer);
+        return o instanceof Sequential s
+                && s.layers.equals(layers)
+                && Arrays.equals(s.inputShape, inputShape)
+                && s.seed == seed
+                && Objects.equals(s.regularizer, regularizer)
+                && Objects.equals(s.normalizer, normalizer);
     }
 
     @Override

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Shapes;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Keras's {@code model.summary()}: each layer's name and type, output shape and parameter count,
@@ -25,8 +25,7 @@ public record Summary(List<Row> rows) {
     private static final Set<String> NON_TRAINABLE = Set.of("mean", "var", "log10stdev");
 
     /** One line of the table: e.g. {@code dense_1 (Dense), (None, 8), 104 params, 104 trainable}. */
-    public record Row(String name, String type, String outputShape, long params, long trainable) {
-    }
+    public record Row(String name, String type, String outputShape, long params, long trainable) {}
 
     public Summary {
         rows = List.copyOf(rows);
@@ -42,9 +41,12 @@ public record Summary(List<Row> rows) {
             int k = seen.merge(base, 1, Integer::sum) - 1;
             var params = network.getLayer(i).paramTable();
             long total = params.values().stream().mapToLong(p -> p.length()).sum();
-            long frozen = params.entrySet().stream().filter(e -> NON_TRAINABLE.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().length()).sum();
-            rows.add(new Row(k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shapes.get(i)), total, total - frozen));
+            long frozen = params.entrySet().stream()
+                    .filter(e -> NON_TRAINABLE.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().length())
+                    .sum();
+            rows.add(new Row(
+                    k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shapes.get(i)), total, total - frozen));
         }
         return new Summary(rows);
     }
@@ -68,7 +70,9 @@ public record Summary(List<Row> rows) {
 
     /** Keras's own rule: {@code MaxPooling2D} → {@code max_pooling2d}, {@code BatchNormalization} → {@code batch_normalization}. */
     private static String snakeCase(String kind) {
-        return kind.replaceAll("(.)([A-Z][a-z]+)", "$1_$2").replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return kind.replaceAll("(.)([A-Z][a-z]+)", "$1_$2")
+                .replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The table as Keras prints it. */
@@ -76,15 +80,25 @@ public record Summary(List<Row> rows) {
     public String toString() {
         String rule = "_".repeat(65) + "\n";
         String format = " %-27s %-25s %s\n";
-        StringBuilder s = new StringBuilder("Model: \"sequential\"\n").append(rule)
+        StringBuilder s = new StringBuilder("Model: \"sequential\"\n")
+                .append(rule)
                 .append(String.format(Locale.ROOT, format, "Layer (type)", "Output Shape", "Param #"))
-                .append("=".repeat(65)).append('\n');
-        s.append(rows.stream().map(r -> String.format(Locale.ROOT, format, r.name() + " (" + r.type() + ")", r.outputShape(),
-                String.format(Locale.ROOT, "%,d", r.params()))).collect(Collectors.joining()));
-        return s.append("=".repeat(65)).append('\n')
+                .append("=".repeat(65))
+                .append('\n');
+        s.append(rows.stream()
+                .map(r -> String.format(
+                        Locale.ROOT,
+                        format,
+                        r.name() + " (" + r.type() + ")",
+                        r.outputShape(),
+                        String.format(Locale.ROOT, "%,d", r.params())))
+                .collect(Collectors.joining()));
+        return s.append("=".repeat(65))
+                .append('\n')
                 .append(String.format(Locale.ROOT, "Total params: %,d%n", totalParams()))
                 .append(String.format(Locale.ROOT, "Trainable params: %,d%n", trainableParams()))
                 .append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", nonTrainableParams()))
-                .append(rule).toString();
+                .append(rule)
+                .toString();
     }
 }

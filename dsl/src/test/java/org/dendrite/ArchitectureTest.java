@@ -42,16 +42,28 @@ class ArchitectureTest {
 
     @Test
     void onlyTheModelClassesReachTheInternals() {
-        noClasses().that().resideOutsideOfPackages("org.dendrite", "org.dendrite.internal..")
-                .should().dependOnClassesThat().resideInAPackage("org.dendrite.internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.dendrite", "org.dendrite.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.dendrite.internal..")
                 .check(DENDRITE);
     }
 
     @Test
     void theRuntimeKnowsNothingOfTheDslOrTheDatasets() {
-        noClasses().that().resideInAPackage("org.dendrite.runtime..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.dendrite", "org.dendrite.datasets..",
-                        "org.dendrite.layers..", "org.dendrite.internal..", "org.dendrite.callbacks..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.dendrite.runtime..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.dendrite",
+                        "org.dendrite.datasets..",
+                        "org.dendrite.layers..",
+                        "org.dendrite.internal..",
+                        "org.dendrite.callbacks..")
                 .check(DENDRITE);
     }
 }

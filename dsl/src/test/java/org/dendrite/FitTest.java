@@ -19,7 +19,8 @@ class FitTest {
 
     @Test
     void settingEpochsAgainKeepsEveryOtherArgument() {
-        // Fit.epochs(n) used to be a static factory, so epochs(10).batch(10).epochs(20) compiled and reset the batch to 32.
+        // Fit.epochs(n) used to be a static factory, so epochs(10).batch(10).epochs(20) compiled and reset the batch to
+        // 32.
         Fit fit = epochs(10).batch(10).validationSplit(0.2).epochs(20);
         assertEquals(20, fit.epochs());
         assertEquals(10, fit.batchSize());
@@ -28,8 +29,13 @@ class FitTest {
 
     @Test
     void refusesArgumentsKerasWouldRefuse() {
-        assertEquals("epochs must be at least 1, got 0", assertThrows(IllegalArgumentException.class, () -> epochs(0)).getMessage());
-        assertEquals("batch size must be at least 1, got -1",
-                assertThrows(IllegalArgumentException.class, () -> Fit.defaults().batch(-1)).getMessage());
+        assertEquals(
+                "epochs must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> epochs(0)).getMessage());
+        assertEquals(
+                "batch size must be at least 1, got -1",
+                assertThrows(IllegalArgumentException.class, () -> Fit.defaults()
+                                .batch(-1))
+                        .getMessage());
     }
 }

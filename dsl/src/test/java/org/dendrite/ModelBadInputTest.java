@@ -21,7 +21,8 @@ class ModelBadInputTest {
     void dataWiderThanTheDeclaredInput() {
         var model = Sequential().input(8).dense(1, SIGMOID).compile(adam, crossEntropy);
         var data = Dataset.of(Nd4j.rand(10, 9), Nd4j.zeros(10, 1));
-        assertEquals("the data has examples of shape [9] (9 features) but the model expects [8] (declared with input(...))",
+        assertEquals(
+                "the data has examples of shape [9] (9 features) but the model expects [8] (declared with input(...))",
                 message(() -> model.fit(data, 1)));
     }
 
@@ -30,21 +31,24 @@ class ModelBadInputTest {
         var model = Sequential().dense(1, SIGMOID).compile(adam, crossEntropy);
         model.fit(PIMA_LIKE, epochs(1).verbose(0));
         var narrower = Dataset.of(Nd4j.rand(10, 7), Nd4j.zeros(10, 1));
-        assertTrue(message(() -> model.predict(narrower.features())).contains("[7] (7 features) but the model expects [8] (taken from the data at the first fit)"));
+        assertTrue(message(() -> model.predict(narrower.features()))
+                .contains("[7] (7 features) but the model expects [8] (taken from the data at the first fit)"));
     }
 
     @Test
     void oneHotLabelsForASingleSigmoidUnit() {
         var model = Sequential().dense(1, SIGMOID).compile(adam, crossEntropy);
         var data = Dataset.of(Nd4j.rand(10, 8), Nd4j.eye(3).repeat(0, 4).getRows(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
-        assertEquals("the labels have 3 columns but the output layer (layer 0, Dense(1, sigmoid)) has 1 unit",
+        assertEquals(
+                "the labels have 3 columns but the output layer (layer 0, Dense(1, sigmoid)) has 1 unit",
                 message(() -> model.fit(data, 1)));
     }
 
     @Test
     void binaryLabelsForASoftmaxOutput() {
         var model = Sequential().dense(2, SOFTMAX).compile(adam, crossEntropy);
-        assertEquals("the labels have 1 column but the output layer (layer 0, Dense(2, softmax)) has 2 units; "
+        assertEquals(
+                "the labels have 1 column but the output layer (layer 0, Dense(2, softmax)) has 2 units; "
                         + "for labels that are class indices use sparseCategoricalCrossEntropy, or one-hot encode them",
                 message(() -> model.fit(PIMA_LIKE, 1)));
     }
@@ -61,15 +65,20 @@ class ModelBadInputTest {
     void labelsOutsideZeroToOneForCrossEntropy() {
         var model = Sequential().dense(1, SIGMOID).compile(adam, crossEntropy);
         var data = Dataset.of(Nd4j.rand(4, 8), Nd4j.createFromArray(new float[][] {{0}, {1}, {2}, {1}}));
-        assertEquals("binary_crossentropy needs labels in [0, 1], but they range over [0.0, 2.0]", message(() -> model.fit(data, 1)));
+        assertEquals(
+                "binary_crossentropy needs labels in [0, 1], but they range over [0.0, 2.0]",
+                message(() -> model.fit(data, 1)));
     }
 
     @Test
     void nanInTheData() {
         var x = Nd4j.rand(5, 8);
         x.putScalar(3, 2, Double.NaN);
-        assertEquals("features hold NaN at row 3, column 2; every value must be a finite number",
-                message(() -> Sequential().dense(1, SIGMOID).compile(adam, crossEntropy).fit(x, Nd4j.zeros(5, 1), 1, 5)));
+        assertEquals(
+                "features hold NaN at row 3, column 2; every value must be a finite number", message(() -> Sequential()
+                        .dense(1, SIGMOID)
+                        .compile(adam, crossEntropy)
+                        .fit(x, Nd4j.zeros(5, 1), 1, 5)));
     }
 
     @Test
@@ -93,7 +102,8 @@ class ModelBadInputTest {
 
     @Test
     void rowCountsThatDiffer() {
-        assertEquals("features have 10 rows but labels have 9 rows; each example needs one of each",
+        assertEquals(
+                "features have 10 rows but labels have 9 rows; each example needs one of each",
                 message(() -> Dataset.of(Nd4j.rand(10, 8), Nd4j.zeros(9, 1))));
     }
 }

@@ -11,6 +11,7 @@ import org.dendrite.datasets.Datasets;
 import org.dendrite.datasets.Normalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 
 class ModelFileTest {
 
@@ -20,7 +21,8 @@ class ModelFileTest {
     @Test
     void aReloadedModelPredictsBitForBitTheSameAndKeepsTraining() throws IOException {
         var data = TestData.blobs(64, 11);
-        var model = Sequential().dense(6, RELU, HE).dropout(0.1).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
+        var model =
+                Sequential().dense(6, RELU, HE).dropout(0.1).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
         model.fit(data, epochs(3).verbose(0));
         Path file = dir.resolve("model.zip");
 
@@ -28,14 +30,16 @@ class ModelFileTest {
         var same = Model.load(file);
 
         assertEquals(model.predict(data.features()), same.predict(data.features()));
-        assertEquals(model.network().getUpdater().getStateViewArray(), same.network().getUpdater().getStateViewArray(),
+        assertEquals(
+                model.network().getUpdater().getStateViewArray(),
+                same.network().getUpdater().getStateViewArray(),
                 "Adam's moments travel with the model");
         assertEquals(model.architecture(), same.architecture());
         assertEquals(model.toString(), same.toString());
         assertArrayEquals(new long[] {2}, same.inputShape());
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(5);   // dropout masks come from ND4J's global RNG
+        Nd4j.getRandom().setSeed(5); // dropout masks come from ND4J's global RNG
         model.fit(data, epochs(1).verbose(0).shuffle(false));
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(5);
+        Nd4j.getRandom().setSeed(5);
         same.fit(data, epochs(1).verbose(0).shuffle(false));
         assertEquals(model.network().params(), same.network().params(), "training continues identically");
     }
@@ -44,11 +48,20 @@ class ModelFileTest {
     void aNormalizerInsideTheModelScalesRawInputsAndIsSavedWithIt() throws IOException {
         var parts = Datasets.pima().split(0.8, 7);
         var scaler = Normalizer.standardize().fit(parts.train());
-        var model = Sequential().normalize(scaler).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
+        var model = Sequential()
+                .normalize(scaler)
+                .dense(12, RELU, HE)
+                .dense(1, SIGMOID)
+                .compile(adam, crossEntropy, accuracy);
         model.fit(parts.train(), epochs(20).verbose(0));
         var raw = parts.test().features();
-        assertEquals(model.network().output(scaler.apply(raw), false), model.predict(raw), "predict scales raw inputs first");
-        assertTrue(model.evaluate(parts.test()).accuracy() > 0.7, model.evaluate(parts.test()).toString());
+        assertEquals(
+                model.network().output(scaler.apply(raw), false),
+                model.predict(raw),
+                "predict scales raw inputs first");
+        assertTrue(
+                model.evaluate(parts.test()).accuracy() > 0.7,
+                model.evaluate(parts.test()).toString());
 
         model.save(dir.resolve("scaled.zip"));
         var same = Model.load(dir.resolve("scaled.zip"));
@@ -84,7 +97,9 @@ class ModelFileTest {
     void loadingSomethingThatIsNotAModelSaysSo() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.zip"), "just text");
         var e = assertThrows(IOException.class, () -> Model.load(text));
-        assertTrue(e.getMessage().contains("notes.zip is not a saved Dendrite model: it is not a zip archive"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("notes.zip is not a saved Dendrite model: it is not a zip archive"),
+                e.getMessage());
     }
 
     @Test
@@ -93,6 +108,7 @@ class ModelFileTest {
         Path file = dir.resolve("dl4j.zip");
         model.network().save(file.toFile());
         var e = assertThrows(IOException.class, () -> Model.load(file));
-        assertTrue(e.getMessage().endsWith("(a plain DL4J model: read it with MultiLayerNetwork.load)"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("(a plain DL4J model: read it with MultiLayerNetwork.load)"), e.getMessage());
     }
 }

@@ -15,12 +15,16 @@ import org.nd4j.linalg.factory.Nd4j;
 class ModelTest {
 
     @Test
-    @Tag("slow")   // 150 epochs: 4.3 s
+    @Tag("slow") // 150 epochs: 4.3 s
     void thePimaTutorialReachesSeventyPercentOnHeldOutData() {
         var parts = Datasets.pima().split(0.8, 7);
-        var model = Sequential().dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID).compile(adam, crossEntropy);
+        var model = Sequential()
+                .dense(12, RELU, HE)
+                .dense(8, RELU)
+                .dense(1, SIGMOID)
+                .compile(adam, crossEntropy);
 
-        var history = model.fit(parts.train(), epochs(150).batch(10).verbose(0));   // the tutorial's settings
+        var history = model.fit(parts.train(), epochs(150).batch(10).verbose(0)); // the tutorial's settings
 
         assertEquals(150, history.epochs());
         double acc = model.evaluate(parts.test()).accuracy();
@@ -40,14 +44,26 @@ class ModelTest {
         assertEquals(5, history.metric("accuracy").size());
         assertTrue(history.loss().get(4) < 0.5 * history.loss().get(0), history.toString());
         assertTrue(history.metric("accuracy").get(4) > 0.95, history.toString());
-        assertTrue(history.toString().startsWith("History[5 epochs; last: loss 0.") && history.toString().contains("accuracy"),
+        assertTrue(
+                history.toString().startsWith("History[5 epochs; last: loss 0.")
+                        && history.toString().contains("accuracy"),
                 history.toString());
     }
 
     @Test
     void theSameSeedTrainsTheSameWeights() {
-        var a = Sequential().dense(4, RELU).dropout(0.3).dense(1, SIGMOID).seed(3).compile(adam, crossEntropy);
-        var b = Sequential().dense(4, RELU).dropout(0.3).dense(1, SIGMOID).seed(3).compile(adam, crossEntropy);
+        var a = Sequential()
+                .dense(4, RELU)
+                .dropout(0.3)
+                .dense(1, SIGMOID)
+                .seed(3)
+                .compile(adam, crossEntropy);
+        var b = Sequential()
+                .dense(4, RELU)
+                .dropout(0.3)
+                .dense(1, SIGMOID)
+                .seed(3)
+                .compile(adam, crossEntropy);
         a.fit(TestData.blobs(64, 2), epochs(2).verbose(0));
         b.fit(TestData.blobs(64, 2), epochs(2).verbose(0));
         assertEquals(a.network().params(), b.network().params());
@@ -65,8 +81,14 @@ class ModelTest {
         assertEquals(1, history.metric("val_loss").size());
         var heldOut = data.rows(80, 100);
         assertEquals(model.evaluate(heldOut).loss(), history.metric("val_loss").get(0), 1e-6);
-        assertEquals(model.evaluate(heldOut).accuracy(), history.metric("val_accuracy").get(0), 1e-9);
-        assertEquals(model.evaluate(data.rows(0, 80)).accuracy(), history.metric("accuracy").get(0), 1e-9);
+        assertEquals(
+                model.evaluate(heldOut).accuracy(),
+                history.metric("val_accuracy").get(0),
+                1e-9);
+        assertEquals(
+                model.evaluate(data.rows(0, 80)).accuracy(),
+                history.metric("accuracy").get(0),
+                1e-9);
     }
 
     @Test
@@ -114,9 +136,11 @@ class ModelTest {
     @Test
     void readsWellInJShell() {
         var model = Sequential().input(8).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
-        assertEquals("Model[Dense(12, relu, he_normal) → Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy, accuracy; 121 params]",
+        assertEquals(
+                "Model[Dense(12, relu, he_normal) → Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy, accuracy; 121 params]",
                 model.toString());
-        assertEquals("Model[Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy; not built: input shape unknown]",
+        assertEquals(
+                "Model[Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy; not built: input shape unknown]",
                 Sequential().dense(1, SIGMOID).compile(adam, crossEntropy).toString());
     }
 }

@@ -33,19 +33,25 @@ class SequentialTest {
     @Test
     void readsLikeTheCodeThatBuiltIt() {
         var model = Sequential().input(8).dense(12, RELU, HE).dropout(0.2).dense(1, SIGMOID);
-        assertEquals("Sequential[input 8 → Dense(12, relu, he_normal) → Dropout(0.2) → Dense(1, sigmoid)]", model.toString());
-        assertEquals("Sequential[Dense(3, linear, zeros, no bias)]", Sequential().dense(3, LINEAR, ZEROS, useBias(false)).toString());
+        assertEquals(
+                "Sequential[input 8 → Dense(12, relu, he_normal) → Dropout(0.2) → Dense(1, sigmoid)]",
+                model.toString());
+        assertEquals(
+                "Sequential[Dense(3, linear, zeros, no bias)]",
+                Sequential().dense(3, LINEAR, ZEROS, useBias(false)).toString());
     }
 
     @Test
     void rejectsNonPositiveUnitsNamingTheLayerAndValue() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Sequential().dense(4).dense(0, RELU));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> Sequential().dense(4).dense(0, RELU));
         assertEquals("layer 1: Dense expects a positive number of units, received units=0", e.getMessage());
     }
 
     @Test
     void rejectsADropoutRateOutsideZeroToOne() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Sequential().dense(4).dropout(1.0));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> Sequential().dense(4).dropout(1.0));
         assertTrue(e.getMessage().contains("layer 1") && e.getMessage().contains("rate=1.0"), e.getMessage());
     }
 
@@ -63,8 +69,11 @@ class SequentialTest {
 
     @Test
     void compileRejectsAModelEndingInDropout() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Sequential().dense(4, RELU).dropout(0.5).compile(adam, mse));
-        assertEquals("layer 1 (Dropout(0.5)) cannot end a model: the last layer must be dense(...) or activation(...)", e.getMessage());
+        assertEquals(
+                "layer 1 (Dropout(0.5)) cannot end a model: the last layer must be dense(...) or activation(...)",
+                e.getMessage());
     }
 }

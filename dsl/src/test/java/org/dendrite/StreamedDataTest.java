@@ -22,8 +22,11 @@ class StreamedDataTest {
     void aStreamedCsvTrainsWithFitsArgumentsAndEvaluates() throws IOException {
         Path csv = writeCsv(TestData.blobs(200, 3), dir.resolve("blobs.csv"));
         var model = Sequential().input(2).dense(8, RELU).dense(2, SOFTMAX).compile(adam(0.05), crossEntropy, accuracy);
-        var history = model.fit(Csv.read(csv).label(-1).classes(2).stream(25),
-                epochs(6).validationData(Csv.read(csv).label(-1).classes(2).build()).verbose(0)
+        var history = model.fit(
+                Csv.read(csv).label(-1).classes(2).stream(25),
+                epochs(6)
+                        .validationData(Csv.read(csv).label(-1).classes(2).build())
+                        .verbose(0)
                         .callbacks(earlyStopping("val_loss").patience(2)));
 
         assertTrue(history.metric("val_accuracy").size() >= 3, history.toString());
@@ -39,16 +42,28 @@ class StreamedDataTest {
     void fitArgumentsThatNeedInMemoryDataAreRefused() {
         var data = TestData.blobs(40, 4);
         var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy);
-        assertEquals("validationSplit(0.2) needs in-memory data; with an iterator pass validationData(...) instead",
-                assertThrows(IllegalArgumentException.class, () -> model.fit(data.iterator(10, 1), epochs(2).validationSplit(0.2))).getMessage());
-        assertEquals("batch(16) applies to in-memory data; the iterator makes its own batches of 10",
-                assertThrows(IllegalArgumentException.class, () -> model.fit(data.iterator(10, 1), epochs(2).batch(16))).getMessage());
+        assertEquals(
+                "validationSplit(0.2) needs in-memory data; with an iterator pass validationData(...) instead",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> model.fit(data.iterator(10, 1), epochs(2).validationSplit(0.2)))
+                        .getMessage());
+        assertEquals(
+                "batch(16) applies to in-memory data; the iterator makes its own batches of 10",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> model.fit(data.iterator(10, 1), epochs(2).batch(16)))
+                        .getMessage());
     }
 
     private static Path writeCsv(Dataset data, Path file) throws IOException {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < data.size(); i++) {
-            s.append(String.format(Locale.ROOT, "%.6f,%.6f,%d%n", data.features().getDouble(i, 0), data.features().getDouble(i, 1),
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%.6f,%.6f,%d%n",
+                    data.features().getDouble(i, 0),
+                    data.features().getDouble(i, 1),
                     (int) data.labels().getDouble(i, 0)));
         }
         return Files.writeString(file, s.toString());

@@ -7,8 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Small seeded data sets the tests train on. */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** Two well separated Gaussian blobs in 2-D, σ 0.5 around (-1.5, -1) for label 0 and (1.5, 1) for label 1; labels alternate. */
     public static Dataset blobs(int n, long seed) {

@@ -29,7 +29,13 @@ class ThreadSafetyTest {
     @Tag("slow")
     void fourThreadsPredictingAndEvaluatingABatchNormModelGetOneThreadsNumbers() throws Exception {
         var data = TestData.blobs(300, 9);
-        var model = Sequential().input(2).dense(16, RELU).batchNorm().dense(8, RELU).batchNorm().dense(1, SIGMOID)
+        var model = Sequential()
+                .input(2)
+                .dense(16, RELU)
+                .batchNorm()
+                .dense(8, RELU)
+                .batchNorm()
+                .dense(1, SIGMOID)
                 .compile(adam, crossEntropy, accuracy, auc);
         model.fit(data, epochs(2).verbose(0));
         INDArray expected = model.predict(data.features());
@@ -56,11 +62,12 @@ class ThreadSafetyTest {
             }));
         }
         for (Future<?> worker : workers) {
-            worker.get(30, TimeUnit.SECONDS);   // rethrows any assertion a worker failed
+            worker.get(30, TimeUnit.SECONDS); // rethrows any assertion a worker failed
         }
         pool.shutdown();
         assertTrue(calls.get() >= 8, "calls in 3 s: " + calls.get());
-        System.out.println("4 threads, 3 s: " + calls.get() + " predict/evaluate calls over 300 rows, all equal to one thread's");
+        System.out.println(
+                "4 threads, 3 s: " + calls.get() + " predict/evaluate calls over 300 rows, all equal to one thread's");
     }
 
     @Test
@@ -72,7 +79,8 @@ class ThreadSafetyTest {
         Callback pause = new Callback() {
             @Override
             public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
-                assertDoesNotThrow(() -> model.predict(data.features()), "a callback may use the model on the fit's thread");
+                assertDoesNotThrow(
+                        () -> model.predict(data.features()), "a callback may use the model on the fit's thread");
                 firstEpochDone.countDown();
                 try {
                     mayGoOn.await(30, TimeUnit.SECONDS);
@@ -82,14 +90,18 @@ class ThreadSafetyTest {
             }
         };
         ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "trainer"));
-        Future<History> running = background.submit(() -> model.fit(data, epochs(100).verbose(0).callbacks(pause)));
+        Future<History> running =
+                background.submit(() -> model.fit(data, epochs(100).verbose(0).callbacks(pause)));
         assertTrue(firstEpochDone.await(30, TimeUnit.SECONDS));
 
         var second = assertThrows(IllegalStateException.class, () -> model.fit(data, 1));
-        assertEquals("fit refused: this model is training (fit on thread \"trainer\"); a model runs one fit at a time, and reads "
-                + "its weights between fits. Wait for fit to return, or stop() it", second.getMessage());
+        assertEquals(
+                "fit refused: this model is training (fit on thread \"trainer\"); a model runs one fit at a time, and reads "
+                        + "its weights between fits. Wait for fit to return, or stop() it",
+                second.getMessage());
         var predict = assertThrows(IllegalStateException.class, () -> model.predict(data.features()));
-        assertTrue(predict.getMessage().startsWith("predict refused: this model is training (fit on thread \"trainer\")"));
+        assertTrue(
+                predict.getMessage().startsWith("predict refused: this model is training (fit on thread \"trainer\")"));
 
         model.stop();
         mayGoOn.countDown();
@@ -97,6 +109,7 @@ class ThreadSafetyTest {
         background.shutdown();
         assertEquals("stopped by request", history.stopReason());
         assertTrue(history.epochs() < 100, "stopped after " + history.epochs() + " epochs");
-        assertEquals(1, model.fit(data, epochs(1).verbose(0)).epochs(), "the model trains again once the fit has returned");
+        assertEquals(
+                1, model.fit(data, epochs(1).verbose(0)).epochs(), "the model trains again once the fit has returned");
     }
 }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         int repetitions = 5;
@@ -26,7 +25,8 @@ public final class Bench {
             DatasetsBench.run(repetitions);
         }
         if (only == null || only.equals("training")) {
-            TrainingBench.run(repetitions, Path.of(System.getProperty("dendrite.bench.pytorch", "bench/pytorch/bench.py")));
+            TrainingBench.run(
+                    repetitions, Path.of(System.getProperty("dendrite.bench.pytorch", "bench/pytorch/bench.py")));
         }
     }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
 import org.datavec.api.split.FileSplit;
+import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.dendrite.datasets.Csv;
 import org.dendrite.datasets.Datasets;
-import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 
 /**
  * Data loading figures: all 70,000 MNIST images decoded to arrays (target under 1 s, warm), and
@@ -20,8 +20,7 @@ final class DatasetsBench {
     private static final int CSV_ROWS = 100_000;
     private static final int CSV_COLUMNS = 21;
 
-    private DatasetsBench() {
-    }
+    private DatasetsBench() {}
 
     static void run(int repetitions) throws Exception {
         Datasets.mnist();
@@ -32,10 +31,14 @@ final class DatasetsBench {
         try {
             writeCsv(csv);
             long cells = (long) CSV_ROWS * CSV_COLUMNS;
-            Timing ours = Timing.of(repetitions, () -> Csv.read(csv).label(-1).classes(2).build());
+            Timing ours = Timing.of(
+                    repetitions, () -> Csv.read(csv).label(-1).classes(2).build());
             Timing plain = Timing.of(repetitions, () -> plainDataVec(csv));
-            System.out.printf("CSV %,d cells, Csv.read | %s | %.2f M cells/s (target ≥ 1)%n", cells, ours, cells / ours.median() / 1e6);
-            System.out.printf("CSV %,d cells, plain DataVec | %s | %.2f M cells/s; Csv.read is %.2f× its speed (target ≥ 1)%n",
+            System.out.printf(
+                    "CSV %,d cells, Csv.read | %s | %.2f M cells/s (target ≥ 1)%n",
+                    cells, ours, cells / ours.median() / 1e6);
+            System.out.printf(
+                    "CSV %,d cells, plain DataVec | %s | %.2f M cells/s; Csv.read is %.2f× its speed (target ≥ 1)%n",
                     cells, plain, cells / plain.median() / 1e6, plain.median() / ours.median());
         } finally {
             Files.deleteIfExists(csv);
@@ -45,7 +48,9 @@ final class DatasetsBench {
     private static Object plainDataVec(Path csv) throws Exception {
         var reader = new CSVRecordReader(1, ',');
         reader.initialize(new FileSplit(csv.toFile()));
-        var iterator = new RecordReaderDataSetIterator.Builder(reader, 1000).classification(CSV_COLUMNS - 1, 2).build();
+        var iterator = new RecordReaderDataSetIterator.Builder(reader, 1000)
+                .classification(CSV_COLUMNS - 1, 2)
+                .build();
         long rows = 0;
         while (iterator.hasNext()) {
             rows += iterator.next().numExamples();

@@ -5,14 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.dendrite.runtime.NativeDefaults;
 import org.dendrite.datasets.DatasetCache;
 import org.dendrite.datasets.Datasets;
+import org.dendrite.runtime.NativeDefaults;
 
 /**
  * Runs {@code bench/pytorch/bench.py} (PyTorch from Debian's packages, installed by
@@ -29,8 +30,10 @@ final class PyTorchSide {
      */
     enum Setup {
         AS_INSTALLED("PyTorch 1.13"),
-        DENDRITES_ENVIRONMENT("PyTorch 1.13 + " + NativeDefaults.environment().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        DENDRITES_ENVIRONMENT("PyTorch 1.13 + "
+                + NativeDefaults.environment().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")));
 
         private final String label;
 
@@ -43,12 +46,12 @@ final class PyTorchSide {
         }
     }
 
-    private PyTorchSide() {
-    }
+    private PyTorchSide() {}
 
     /** Whether Debian's python3-torch is installed; prints how to install it when not. */
     static boolean installed() throws Exception {
-        boolean installed = new ProcessBuilder(PYTHON, "-c", "import torch").start().waitFor() == 0;
+        boolean installed =
+                new ProcessBuilder(PYTHON, "-c", "import torch").start().waitFor() == 0;
         if (!installed) {
             System.out.println("PyTorch side skipped: run bench/pytorch/install.sh to install Debian's python3-torch");
         }
@@ -58,7 +61,8 @@ final class PyTorchSide {
     /** Workload name (W1, W2, W3) → timing. */
     static Map<String, Timing> run(Path script, Setup setup, int repetitions, int w3Steps) throws Exception {
         Map<String, Timing> timings = new LinkedHashMap<>();
-        for (String line : runScript(script, setup, Integer.toString(repetitions), Integer.toString(w3Steps)).split("\n")) {
+        for (String line : runScript(script, setup, Integer.toString(repetitions), Integer.toString(w3Steps))
+                .split("\n")) {
             String[] f = line.trim().split(" ");
             timings.put(f[0], new Timing(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
         }
@@ -76,8 +80,11 @@ final class PyTorchSide {
         Datasets.mnist();
         Path pima = Files.createTempFile("pima", ".csv");
         try (InputStream in = Datasets.class.getResourceAsStream("pima-indians-diabetes.csv")) {
-            Files.copy(in, pima, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), pima.toString(),
+            Files.copy(in, pima, StandardCopyOption.REPLACE_EXISTING);
+            List<String> command = new ArrayList<>(List.of(
+                    PYTHON,
+                    script.toString(),
+                    pima.toString(),
                     DatasetCache.standard().root().resolve("mnist").toString()));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -27,47 +27,87 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  */
 final class RawDl4j {
 
-    private RawDl4j() {
-    }
+    private RawDl4j() {}
 
     private static NeuralNetConfiguration.ListBuilder base(IUpdater updater) {
-        return new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT).updater(updater)
-                .weightInit(WeightInit.XAVIER_UNIFORM).list();
+        return new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .dataType(DataType.FLOAT)
+                .updater(updater)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .list();
     }
 
     /** W1: Pima 8 → 12 relu (He) → 8 relu → 1 sigmoid, Keras's Adam. */
     static MultiLayerNetwork pima() {
         MultiLayerConfiguration conf = base(new Adam(1e-3, 0.9, 0.999, 1e-7))
-                .layer(new DenseLayer.Builder().nOut(12).activation(Activation.RELU).weightInit(WeightInit.RELU).build())
-                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())
-                .setInputType(InputType.feedForward(8)).build();
+                .layer(new DenseLayer.Builder()
+                        .nOut(12)
+                        .activation(Activation.RELU)
+                        .weightInit(WeightInit.RELU)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(8)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunction.XENT)
+                        .nOut(1)
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .setInputType(InputType.feedForward(8))
+                .build();
         return init(conf);
     }
 
     /** W2: Keras's mnist_mlp, RMSprop. */
     static MultiLayerNetwork mnistMlp() {
         MultiLayerConfiguration conf = base(new RmsProp(1e-3, 0.9, 1e-7))
-                .layer(new DenseLayer.Builder().nOut(512).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(512)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(new DropoutLayer.Builder(0.8).build())
-                .layer(new DenseLayer.Builder().nOut(512).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(512)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(new DropoutLayer.Builder(0.8).build())
-                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.feedForward(784)).build();
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT)
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.feedForward(784))
+                .build();
         return init(conf);
     }
 
     /** W3: Keras's mnist_cnn, Adadelta. */
     static MultiLayerNetwork mnistCnn() {
         MultiLayerConfiguration conf = base(new AdaDelta(0.95, 1e-7))
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(32)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(64)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
                 .layer(new DropoutLayer.Builder(0.75).build())
-                .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(128)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(new DropoutLayer.Builder(0.5).build())
-                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(28, 28, 1)).build();
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT)
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(28, 28, 1))
+                .build();
         return init(conf);
     }
 

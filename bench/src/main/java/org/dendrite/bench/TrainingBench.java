@@ -1,19 +1,19 @@
 package org.dendrite.bench;
 
+import static org.dendrite.Dendrite.*;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.Model;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Datasets;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import static org.dendrite.Dendrite.*;
 
 /**
  * Training time, Dendrite against the same network written with raw DL4J builders, on Keras's
@@ -24,16 +24,21 @@ final class TrainingBench {
 
     private static final int W3_STEPS = 10;
 
-    private TrainingBench() {
-    }
+    private TrainingBench() {}
 
     /** A workload: a name, the data, epochs and batch size, and the two ways to build its network. */
     /**
      * @param macs multiply-adds of one example's forward pass, 0 where GFLOP/s is not reported;
      *             a training step counts 6 FLOP per multiply-add (forward 2, backward about 4)
      */
-    record Workload(String name, Dataset data, int epochs, int batch, long macs, Supplier<Model> dendrite,
-                    Supplier<MultiLayerNetwork> raw) {
+    record Workload(
+            String name,
+            Dataset data,
+            int epochs,
+            int batch,
+            long macs,
+            Supplier<Model> dendrite,
+            Supplier<MultiLayerNetwork> raw) {
 
         /** Achieved GFLOP/s when one run takes {@code seconds}, or NaN when not reported. */
         double gflops(double seconds) {
@@ -42,22 +47,56 @@ final class TrainingBench {
     }
 
     static Workload pima(int epochs) {
-        return new Workload("W1 Pima 8-12-8-1, Adam, batch 10, " + epochs + " epochs", Datasets.pima().split(0.8, 7).train(), epochs, 10, 0,
-                () -> Sequential().dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID).compile(adam, crossEntropy), RawDl4j::pima);
+        return new Workload(
+                "W1 Pima 8-12-8-1, Adam, batch 10, " + epochs + " epochs",
+                Datasets.pima().split(0.8, 7).train(),
+                epochs,
+                10,
+                0,
+                () -> Sequential()
+                        .dense(12, RELU, HE)
+                        .dense(8, RELU)
+                        .dense(1, SIGMOID)
+                        .compile(adam, crossEntropy),
+                RawDl4j::pima);
     }
 
     static Workload mnistMlp() {
-        return new Workload("W2 mnist_mlp, RMSprop, batch 128, 1 epoch", Datasets.mnist().train(), 1, 128,
+        return new Workload(
+                "W2 mnist_mlp, RMSprop, batch 128, 1 epoch",
+                Datasets.mnist().train(),
+                1,
+                128,
                 784 * 512 + 512 * 512 + 512 * 10,
-                () -> Sequential().dense(512, RELU).dropout(0.2).dense(512, RELU).dropout(0.2).dense(10, SOFTMAX)
-                        .compile(rmsprop, crossEntropy), RawDl4j::mnistMlp);
+                () -> Sequential()
+                        .dense(512, RELU)
+                        .dropout(0.2)
+                        .dense(512, RELU)
+                        .dropout(0.2)
+                        .dense(10, SOFTMAX)
+                        .compile(rmsprop, crossEntropy),
+                RawDl4j::mnistMlp);
     }
 
     static Workload mnistCnn(int steps) {
-        return new Workload("W3 mnist_cnn, Adadelta, " + steps + " steps of 128", Datasets.mnist().train().take(steps * 128).asImages(), 1, 128,
+        return new Workload(
+                "W3 mnist_cnn, Adadelta, " + steps + " steps of 128",
+                Datasets.mnist().train().take(steps * 128).asImages(),
+                1,
+                128,
                 26 * 26 * 32 * 9 + 24 * 24 * 64 * 9 * 32 + 9216 * 128 + 128 * 10,
-                () -> Sequential().input(28, 28, 1).conv2d(32, 3, RELU).conv2d(64, 3, RELU).maxPool(2).dropout(0.25).flatten()
-                        .dense(128, RELU).dropout(0.5).dense(10, SOFTMAX).compile(adadelta, crossEntropy), RawDl4j::mnistCnn);
+                () -> Sequential()
+                        .input(28, 28, 1)
+                        .conv2d(32, 3, RELU)
+                        .conv2d(64, 3, RELU)
+                        .maxPool(2)
+                        .dropout(0.25)
+                        .flatten()
+                        .dense(128, RELU)
+                        .dropout(0.5)
+                        .dense(10, SOFTMAX)
+                        .compile(adadelta, crossEntropy),
+                RawDl4j::mnistCnn);
     }
 
     /** W1, W2 or W3, loading only the data it needs. */
@@ -79,19 +118,32 @@ final class TrainingBench {
 
     /** Times both sides in alternating runs, a fresh network per run. */
     static Comparison measure(Workload w, int repetitions) throws Exception {
-        List<Timing> t = Timing.interleaved(repetitions, List.of(
-                () -> w.dendrite().get().fit(w.data(), epochs(w.epochs()).batch(w.batch()).verbose(0)),
-                () -> {
-                    RawDl4j.fit(w.raw().get(), w.data().toDataSet(), w.epochs(), w.batch());
-                    return null;
-                }));
+        List<Timing> t = Timing.interleaved(
+                repetitions,
+                List.of(
+                        () -> w.dendrite()
+                                .get()
+                                .fit(
+                                        w.data(),
+                                        epochs(w.epochs()).batch(w.batch()).verbose(0)),
+                        () -> {
+                            RawDl4j.fit(w.raw().get(), w.data().toDataSet(), w.epochs(), w.batch());
+                            return null;
+                        }));
         return new Comparison(t.get(0), t.get(1));
     }
 
     private static Timing compare(Workload w, int repetitions) throws Exception {
         Comparison c = measure(w, repetitions);
-        System.out.printf("%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%s%n", w.name(), c.dendrite(), c.raw(),
-                c.ratio(), w.macs() == 0 ? "" : String.format("; %.1f GFLOP/s", w.gflops(c.dendrite().median())));
+        System.out.printf(
+                "%s | Dendrite %s | raw DL4J %s | Dendrite / raw %.3f (target ≤ 1.02)%s%n",
+                w.name(),
+                c.dendrite(),
+                c.raw(),
+                c.ratio(),
+                w.macs() == 0
+                        ? ""
+                        : String.format("; %.1f GFLOP/s", w.gflops(c.dendrite().median())));
         return c.dendrite();
     }
 
@@ -102,7 +154,8 @@ final class TrainingBench {
         INDArray c = Nd4j.create(DataType.FLOAT, 2048, 2048);
         Timing t = Timing.of(repetitions, () -> a.mmuli(b, c));
         double gflops = 2.0 * 2048 * 2048 * 2048 / t.median() / 1e9;
-        System.out.printf("SGEMM 2048², ND4J | %s | %.0f GFLOP/s (the peak the GFLOP/s below compare with)%n", t, gflops);
+        System.out.printf(
+                "SGEMM 2048², ND4J | %s | %.0f GFLOP/s (the peak the GFLOP/s below compare with)%n", t, gflops);
         return gflops;
     }
 
@@ -120,15 +173,27 @@ final class TrainingBench {
         boolean torch = PyTorchSide.installed();
         Map<String, String> targets = Map.of("W1", "≤ 2.0", "W2", "≤ 1.0", "W3", "≤ 2.0");
         for (PyTorchSide.Setup setup : torch ? PyTorchSide.Setup.values() : new PyTorchSide.Setup[0]) {
-            PyTorchSide.run(pytorchScript, setup, repetitions, W3_STEPS).forEach((name, timing) -> System.out.printf(
-                    "%s %s | %s | Dendrite / PyTorch %.2f (target %s)%s%n", name, setup.label(), timing,
-                    ours.get(name).median() / timing.median(), targets.get(name), workloads.get(name).macs() == 0 ? ""
-                            : String.format("; %.1f GFLOP/s", workloads.get(name).gflops(timing.median()))));
+            PyTorchSide.run(pytorchScript, setup, repetitions, W3_STEPS)
+                    .forEach((name, timing) -> System.out.printf(
+                            "%s %s | %s | Dendrite / PyTorch %.2f (target %s)%s%n",
+                            name,
+                            setup.label(),
+                            timing,
+                            ours.get(name).median() / timing.median(),
+                            targets.get(name),
+                            workloads.get(name).macs() == 0
+                                    ? ""
+                                    : String.format(
+                                            "; %.1f GFLOP/s",
+                                            workloads.get(name).gflops(timing.median()))));
         }
         Map<String, String> memoryTargets = Map.of("W1", " (target ≤ 0.8 GB)", "W2", " (target ≤ 1.5 GB)", "W3", "");
         for (String name : workloads.keySet()) {
-            System.out.printf("%s peak resident memory, one run in a fresh process | Dendrite %s%s | PyTorch %s%n", name,
-                    PeakMemory.format(PeakMemory.ofFreshRun(name)), memoryTargets.get(name),
+            System.out.printf(
+                    "%s peak resident memory, one run in a fresh process | Dendrite %s%s | PyTorch %s%n",
+                    name,
+                    PeakMemory.format(PeakMemory.ofFreshRun(name)),
+                    memoryTargets.get(name),
                     torch ? PeakMemory.format(PyTorchSide.peak(pytorchScript, name, W3_STEPS)) : "skipped");
         }
     }

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The CI guard against hidden costs: Dendrite's fit stays within 10% of hand-written DL4J on Pima. */
-@Tag("timing")   // compares two wall-clock times
-@Tag("slow")     // 4.9 s
+@Tag("timing") // compares two wall-clock times
+@Tag("slow") // 4.9 s
 class OverheadTest {
 
     @Test

@@ -35,7 +35,8 @@ public final class Csv {
     private final int skipLines;
     private final boolean dropInvalid;
 
-    private Csv(Path file, int label, int classes, boolean regression, char delimiter, int skipLines, boolean dropInvalid) {
+    private Csv(
+            Path file, int label, int classes, boolean regression, char delimiter, int skipLines, boolean dropInvalid) {
         this.file = file;
         this.label = label;
         this.classes = classes;
@@ -100,8 +101,12 @@ public final class Csv {
         try {
             CsvTable table = CsvTable.read(file, delimiter, skipLines, dropInvalid);
             if (!table.dropped().isEmpty()) {
-                LoggerFactory.getLogger(Csv.class).warn("{}: dropped {} rows with missing or non-finite cells (lines {})",
-                        file, table.dropped().size(), table.dropped());
+                LoggerFactory.getLogger(Csv.class)
+                        .warn(
+                                "{}: dropped {} rows with missing or non-finite cells (lines {})",
+                                file,
+                                table.dropped().size(),
+                                table.dropped());
             }
             int labelColumn = labelColumn(table.columns());
             float[] features = new float[table.rows() * (table.columns() - 1)];
@@ -116,7 +121,9 @@ public final class Csv {
                 }
             }
             var x = Nd4j.create(features, table.rows(), table.columns() - 1);
-            var y = regression ? Nd4j.create(targets, table.rows(), 1) : CsvLabels.classify(table, labelColumn, targets, classes);
+            var y = regression
+                    ? Nd4j.create(targets, table.rows(), 1)
+                    : CsvLabels.classify(table, labelColumn, targets, classes);
             return Dataset.of(x, y);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
@@ -131,14 +138,17 @@ public final class Csv {
      */
     public DataSetIterator stream(int batchSize) {
         if (!regression && classes == 0) {
-            throw new IllegalStateException("stream(batch) reads lazily and cannot count the classes first: call classes(n) or regression()");
+            throw new IllegalStateException(
+                    "stream(batch) reads lazily and cannot count the classes first: call classes(n) or regression()");
         }
         try {
             CsvTable head = CsvTable.read(file, delimiter, skipLines, false, 1);
             int skip = skipLines >= 0 ? skipLines : head.header() ? 1 : 0;
             var builder = new RecordReaderDataSetIterator.Builder(CsvTable.open(file, skip, delimiter), batchSize);
             int labelColumn = labelColumn(head.columns());
-            var iterator = regression ? builder.regression(labelColumn).build() : builder.classification(labelColumn, classes).build();
+            var iterator = regression
+                    ? builder.regression(labelColumn).build()
+                    : builder.classification(labelColumn, classes).build();
             return new AsyncDataSetIterator(iterator, 4, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
@@ -160,7 +170,9 @@ public final class Csv {
     /** E.g. {@code Csv[data.csv, label -1, classes inferred, ',' , header auto]}. */
     @Override
     public String toString() {
-        return "Csv[" + file + ", label " + label + ", " + (regression ? "regression" : classes > 0 ? classes + " classes" : "classes inferred")
-                + ", '" + delimiter + "', " + (skipLines < 0 ? "header auto" : "skip " + skipLines) + (dropInvalid ? ", drop invalid" : "") + "]";
+        return "Csv[" + file + ", label " + label + ", "
+                + (regression ? "regression" : classes > 0 ? classes + " classes" : "classes inferred") + ", '"
+                + delimiter + "', " + (skipLines < 0 ? "header auto" : "skip " + skipLines)
+                + (dropInvalid ? ", drop invalid" : "") + "]";
     }
 }

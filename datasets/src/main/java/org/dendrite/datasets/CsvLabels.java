@@ -8,8 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Turns a CSV label column into class labels, checking every value is a class index. */
 final class CsvLabels {
 
-    private CsvLabels() {
-    }
+    private CsvLabels() {}
 
     /**
      * One-hot rows of {@code classes} (or of {@code max + 1} when {@code classes} is 0 and more
@@ -24,7 +23,8 @@ final class CsvLabels {
             float v = labels[r];
             String problem = problem(v, classes);
             if (problem != null) {
-                throw new IOException(CsvTable.at(table.file(), table.lines()[r], column) + "label " + format(v) + " " + problem);
+                throw new IOException(
+                        CsvTable.at(table.file(), table.lines()[r], column) + "label " + format(v) + " " + problem);
             }
             seen.set((int) v);
         }

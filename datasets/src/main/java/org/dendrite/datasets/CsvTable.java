@@ -30,7 +30,8 @@ import org.datavec.api.writable.Writable;
  */
 record CsvTable(Path file, float[] values, int columns, int[] lines, boolean header, List<Integer> dropped) {
 
-    private static final Set<String> NON_FINITE = Set.of("nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+    private static final Set<String> NON_FINITE =
+            Set.of("nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
 
     int rows() {
         return lines.length;
@@ -57,7 +58,7 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
         }
         var builder = new Builder(file, dropInvalid);
         boolean header = false;
-        try (var reader = open(file, Math.max(skipLines, 0), delimiter)) {   // closed on a bad cell too
+        try (var reader = open(file, Math.max(skipLines, 0), delimiter)) { // closed on a bad cell too
             boolean first = true;
             while (reader.hasNext() && builder.rows() < limit) {
                 Record record = reader.nextRecord();
@@ -75,9 +76,13 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
             }
         }
         if (builder.rows() == 0) {
-            throw new IOException(file + (header ? " has a header line but no data rows"
-                    : builder.droppedLines.isEmpty() ? " holds no data rows" : ": all " + builder.droppedLines.size()
-                    + " rows held missing or non-finite values and were dropped"));
+            throw new IOException(file
+                    + (header
+                            ? " has a header line but no data rows"
+                            : builder.droppedLines.isEmpty()
+                                    ? " holds no data rows"
+                                    : ": all " + builder.droppedLines.size()
+                                            + " rows held missing or non-finite values and were dropped"));
         }
         return builder.build(header);
     }
@@ -175,14 +180,20 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
                 if (dropInvalid) {
                     return Float.NaN;
                 }
-                throw new IOException(at(file, line, column) + (cell.isBlank() ? "the cell is empty" : "\"" + cell
-                        + "\" is not a finite number") + "; fix the file or call dropInvalid() to drop such rows");
+                throw new IOException(at(file, line, column)
+                        + (cell.isBlank() ? "the cell is empty" : "\"" + cell + "\" is not a finite number")
+                        + "; fix the file or call dropInvalid() to drop such rows");
             }
             return (float) value;
         }
 
         CsvTable build(boolean header) {
-            return new CsvTable(file, Arrays.copyOf(values, size), columns, Arrays.copyOf(lines, rows), header,
+            return new CsvTable(
+                    file,
+                    Arrays.copyOf(values, size),
+                    columns,
+                    Arrays.copyOf(lines, rows),
+                    header,
                     List.copyOf(droppedLines));
         }
     }

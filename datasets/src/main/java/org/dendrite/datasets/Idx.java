@@ -79,8 +79,8 @@ record Idx(Path file, int[] dimensions, byte[] data) {
         }
         if (file.getFileName().toString().endsWith(".gz")) {
             raw.close();
-            throw new IOException(file + " is named .gz but is not gzip: it starts with bytes 0x" + hex2(b0) + " 0x" + hex2(b1)
-                    + " instead of 0x1f 0x8b");
+            throw new IOException(file + " is named .gz but is not gzip: it starts with bytes 0x" + hex2(b0) + " 0x"
+                    + hex2(b1) + " instead of 0x1f 0x8b");
         }
         return raw;
     }
@@ -94,7 +94,10 @@ record Idx(Path file, int[] dimensions, byte[] data) {
     }
 
     private static String describe(int[] dims) {
-        return Arrays.stream(dims).mapToObj(Integer::toString).reduce((a, b) -> a + "×" + b).orElse("");
+        return Arrays.stream(dims)
+                .mapToObj(Integer::toString)
+                .reduce((a, b) -> a + "×" + b)
+                .orElse("");
     }
 
     private static String hex(int v) {

@@ -10,14 +10,17 @@ final class LabelSummary {
 
     private static final int MAX_CLASSES_SHOWN = 12;
 
-    private LabelSummary() {
-    }
+    private LabelSummary() {}
 
     static String describe(INDArray labels) {
         SortedMap<Integer, Integer> counts = classCounts(labels);
         if (counts == null) {
-            return String.format(Locale.ROOT, "real-valued labels, mean %.4g, range [%.4g, %.4g]",
-                    labels.meanNumber().doubleValue(), labels.minNumber().doubleValue(), labels.maxNumber().doubleValue());
+            return String.format(
+                    Locale.ROOT,
+                    "real-valued labels, mean %.4g, range [%.4g, %.4g]",
+                    labels.meanNumber().doubleValue(),
+                    labels.minNumber().doubleValue(),
+                    labels.maxNumber().doubleValue());
         }
         long n = labels.size(0);
         StringBuilder s = new StringBuilder(counts.size() == 2 ? "labels " : counts.size() + " classes ");

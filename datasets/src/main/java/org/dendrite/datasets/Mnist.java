@@ -2,10 +2,10 @@ package org.dendrite.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +27,7 @@ public record Mnist(Dataset train, Dataset test) {
 
     /** The four file names; each may also end in {@code .gz}. */
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
@@ -57,10 +58,11 @@ public record Mnist(Dataset train, Dataset test) {
         Idx images = Idx.read(find(directory, imagesName), 3);
         Idx labels = Idx.read(find(directory, labelsName), 1);
         if (images.count() != labels.count()) {
-            throw new IOException(images.file() + " holds " + images.count() + " images but " + labels.file() + " holds "
-                    + labels.count() + " labels; they must pair one to one");
+            throw new IOException(images.file() + " holds " + images.count() + " images but " + labels.file()
+                    + " holds " + labels.count() + " labels; they must pair one to one");
         }
-        return Dataset.of(pixels(images.data(), images.count(), (long) images.dimensions()[1] * images.dimensions()[2]),
+        return Dataset.of(
+                pixels(images.data(), images.count(), (long) images.dimensions()[1] * images.dimensions()[2]),
                 Nd4j.create(oneHot(labels), labels.count(), CLASSES));
     }
 
@@ -71,7 +73,9 @@ public record Mnist(Dataset train, Dataset test) {
                 return candidate;
             }
         }
-        throw new NoSuchFileException(directory.resolve(name).toString(), null,
+        throw new NoSuchFileException(
+                directory.resolve(name).toString(),
+                null,
                 "missing (also looked for " + name + ".gz); an MNIST-format folder holds " + TRAIN_IMAGES + ", "
                         + TRAIN_LABELS + ", " + TEST_IMAGES + " and " + TEST_LABELS + ", raw or gzipped");
     }
@@ -98,7 +102,8 @@ public record Mnist(Dataset train, Dataset test) {
         for (int i = 0; i < data.length; i++) {
             int label = data[i] & 0xff;
             if (label >= CLASSES) {
-                throw new IOException(labels.file() + ": label " + i + " is " + label + ", not a class in 0.." + (CLASSES - 1));
+                throw new IOException(
+                        labels.file() + ": label " + i + " is " + label + ", not a class in 0.." + (CLASSES - 1));
             }
             out[i * CLASSES + label] = 1f;
         }

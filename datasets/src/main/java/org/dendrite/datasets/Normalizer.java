@@ -3,6 +3,7 @@ package org.dendrite.datasets;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.AbstractDataSetNormalizer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
@@ -24,7 +25,10 @@ public final class Normalizer implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private enum Kind { STANDARDIZE, MIN_MAX }
+    private enum Kind {
+        STANDARDIZE,
+        MIN_MAX
+    }
 
     private final Kind kind;
     private final float[] first;
@@ -53,10 +57,15 @@ public final class Normalizer implements Serializable {
 
     /** A copy fitted to {@code data}'s features; fit on the training part only, then apply to every part. */
     public Normalizer fit(Dataset data) {
-        AbstractDataSetNormalizer<?> normalizer = kind == Kind.STANDARDIZE ? new NormalizerStandardize() : new NormalizerMinMaxScaler(0, 1);
+        AbstractDataSetNormalizer<?> normalizer =
+                kind == Kind.STANDARDIZE ? new NormalizerStandardize() : new NormalizerMinMaxScaler(0, 1);
         normalizer.fit(data.toDataSet());
-        INDArray a = normalizer instanceof NormalizerStandardize s ? s.getMean() : ((NormalizerMinMaxScaler) normalizer).getMin();
-        INDArray b = normalizer instanceof NormalizerStandardize s ? s.getStd() : ((NormalizerMinMaxScaler) normalizer).getMax();
+        INDArray a = normalizer instanceof NormalizerStandardize s
+                ? s.getMean()
+                : ((NormalizerMinMaxScaler) normalizer).getMin();
+        INDArray b = normalizer instanceof NormalizerStandardize s
+                ? s.getStd()
+                : ((NormalizerMinMaxScaler) normalizer).getMax();
         return new Normalizer(kind, a.toFloatVector(), b.toFloatVector(), a.shape(), data.size());
     }
 
@@ -69,30 +78,42 @@ public final class Normalizer implements Serializable {
      * @param shape    the statistics' shape (the shape of one example's features)
      * @param fittedOn how many examples they were computed from
      */
-    public record Statistics(String kind, float[] first, float[] second, long[] shape, int fittedOn) implements Serializable {
+    public record Statistics(String kind, float[] first, float[] second, long[] shape, int fittedOn)
+            implements Serializable {
 
         public Statistics {
             if (!kind.equals("standardize") && !kind.equals("min_max")) {
-                throw new IllegalArgumentException("normalizer kind must be standardize or min_max, received kind=" + kind);
+                throw new IllegalArgumentException(
+                        "normalizer kind must be standardize or min_max, received kind=" + kind);
             }
             long size = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
             if (first.length != size || second.length != size) {
-                throw new IllegalArgumentException("normalizer statistics of shape " + Arrays.toString(shape) + " need " + size
-                        + " values each, received " + first.length + " and " + second.length);
+                throw new IllegalArgumentException("normalizer statistics of shape " + Arrays.toString(shape) + " need "
+                        + size + " values each, received " + first.length + " and " + second.length);
             }
         }
     }
 
     /** The fitted statistics, or empty before {@link #fit}. */
-    public java.util.Optional<Statistics> statistics() {
-        return isFitted() ? java.util.Optional.of(new Statistics(kind == Kind.STANDARDIZE ? "standardize" : "min_max",
-                first.clone(), second.clone(), statsShape.clone(), fittedOn)) : java.util.Optional.empty();
+    public Optional<Statistics> statistics() {
+        return isFitted()
+                ? Optional.of(new Statistics(
+                        kind == Kind.STANDARDIZE ? "standardize" : "min_max",
+                        first.clone(),
+                        second.clone(),
+                        statsShape.clone(),
+                        fittedOn))
+                : Optional.empty();
     }
 
     /** The fitted normaliser with these statistics (what {@link #statistics()} gave). */
     public static Normalizer of(Statistics statistics) {
-        return new Normalizer(statistics.kind().equals("standardize") ? Kind.STANDARDIZE : Kind.MIN_MAX, statistics.first().clone(),
-                statistics.second().clone(), statistics.shape().clone(), statistics.fittedOn());
+        return new Normalizer(
+                statistics.kind().equals("standardize") ? Kind.STANDARDIZE : Kind.MIN_MAX,
+                statistics.first().clone(),
+                statistics.second().clone(),
+                statistics.shape().clone(),
+                statistics.fittedOn());
     }
 
     /** Whether {@link #fit} has given it statistics. */
@@ -108,12 +129,13 @@ public final class Normalizer implements Serializable {
     /** Scaled copies of {@code features}. */
     public INDArray apply(INDArray features) {
         if (!isFitted()) {
-            throw new IllegalStateException("this " + name() + " normalizer has not been fitted: call fit(trainingData) first");
+            throw new IllegalStateException(
+                    "this " + name() + " normalizer has not been fitted: call fit(trainingData) first");
         }
         long width = Arrays.stream(statsShape).reduce(1, (x, y) -> x * y);
         if (features.rank() == 2 && features.size(1) != width) {
-            throw new IllegalArgumentException("the normalizer was fitted on " + width + " features, but the data has "
-                    + features.size(1));
+            throw new IllegalArgumentException(
+                    "the normalizer was fitted on " + width + " features, but the data has " + features.size(1));
         }
         INDArray copy = features.dup();
         normalizer().transform(copy);
@@ -141,8 +163,12 @@ public final class Normalizer implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Normalizer n && n.kind == kind && n.fittedOn == fittedOn && Arrays.equals(n.first, first)
-                && Arrays.equals(n.second, second) && Arrays.equals(n.statsShape, statsShape);
+        return o instanceof Normalizer n
+                && n.kind == kind
+                && n.fittedOn == fittedOn
+                && Arrays.equals(n.first, first)
+                && Arrays.equals(n.second, second)
+                && Arrays.equals(n.statsShape, statsShape);
     }
 
     @Override
@@ -153,7 +179,8 @@ public final class Normalizer implements Serializable {
     /** E.g. {@code Normalizer[standardize, fitted on 614 examples, 8 features]}. */
     @Override
     public String toString() {
-        return "Normalizer[" + name() + (isFitted() ? ", fitted on " + fittedOn + " examples, " + first.length + " features"
-                : ", not fitted") + "]";
+        return "Normalizer[" + name()
+                + (isFitted() ? ", fitted on " + fittedOn + " examples, " + first.length + " features" : ", not fitted")
+                + "]";
     }
 }

@@ -9,8 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /** Row selection on arrays of any rank, where a row is everything along axis 0. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** Rows {@code from..to-1} as a fresh array. */
     static INDArray range(INDArray a, int from, int to) {

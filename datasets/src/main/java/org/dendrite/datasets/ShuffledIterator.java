@@ -37,7 +37,8 @@ final class ShuffledIterator implements DataSetIterator {
             throw new NoSuchElementException("the epoch's " + data.size() + " examples are used up; call reset()");
         }
         int end = Math.min(next + n, data.size());
-        DataSet batch = data.select(Arrays.copyOfRange(order, next, end)).toDataSet();   // a gather: no shuffled copy of the whole set
+        DataSet batch = data.select(Arrays.copyOfRange(order, next, end))
+                .toDataSet(); // a gather: no shuffled copy of the whole set
         next = end;
         if (preProcessor != null) {
             preProcessor.preProcess(batch);

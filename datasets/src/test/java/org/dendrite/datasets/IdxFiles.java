@@ -14,8 +14,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class IdxFiles {
 
-    private IdxFiles() {
-    }
+    private IdxFiles() {}
 
     static void writeFolder(Path dir, int train, int test, int side, boolean gzip) throws IOException {
         Files.createDirectories(dir);
@@ -53,7 +52,8 @@ final class IdxFiles {
     }
 
     static void write(Path file, byte[] content, boolean gzip) throws IOException {
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+        try (OutputStream out =
+                gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(content);
         }
     }

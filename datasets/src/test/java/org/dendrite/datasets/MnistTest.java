@@ -37,7 +37,9 @@ class MnistTest {
     void gzippedFilesLoadTheSame() throws IOException {
         IdxFiles.writeFolder(dir.resolve("raw"), 6, 3, 4, false);
         IdxFiles.writeFolder(dir.resolve("gz"), 6, 3, 4, true);
-        assertEquals(Datasets.mnist(dir.resolve("raw")).train().features(), Datasets.mnist(dir.resolve("gz")).train().features());
+        assertEquals(
+                Datasets.mnist(dir.resolve("raw")).train().features(),
+                Datasets.mnist(dir.resolve("gz")).train().features());
     }
 
     @Test
@@ -49,7 +51,8 @@ class MnistTest {
     }
 
     private String failure(Path folder) {
-        return assertThrows(UncheckedIOException.class, () -> Datasets.mnist(folder)).getMessage();
+        return assertThrows(UncheckedIOException.class, () -> Datasets.mnist(folder))
+                .getMessage();
     }
 
     @Test
@@ -57,7 +60,9 @@ class MnistTest {
         IdxFiles.writeFolder(dir, 3, 2, 4, false);
         Files.delete(dir.resolve(Mnist.TEST_LABELS));
         String message = failure(dir);
-        assertTrue(message.contains(Mnist.TEST_LABELS) && message.contains("also looked for " + Mnist.TEST_LABELS + ".gz"), message);
+        assertTrue(
+                message.contains(Mnist.TEST_LABELS) && message.contains("also looked for " + Mnist.TEST_LABELS + ".gz"),
+                message);
     }
 
     @Test
@@ -72,7 +77,8 @@ class MnistTest {
         IdxFiles.writeFolder(dir, 3, 2, 4, false);
         byte[] images = IdxFiles.images(3, 4);
         IdxFiles.write(dir.resolve(Mnist.TRAIN_IMAGES), Arrays.copyOf(images, images.length - 5), false);
-        assertTrue(failure(dir).contains("is truncated: its header declares 3×4×4 = 48 bytes of data, but the file holds only 43"));
+        assertTrue(failure(dir)
+                .contains("is truncated: its header declares 3×4×4 = 48 bytes of data, but the file holds only 43"));
         IdxFiles.write(dir.resolve(Mnist.TRAIN_IMAGES), Arrays.copyOf(images, 6), false);
         assertTrue(failure(dir).contains("is truncated: it ends inside the header"));
     }
@@ -89,7 +95,8 @@ class MnistTest {
     void aGzNameOnAFileThatIsNotGzip() throws IOException {
         IdxFiles.writeFolder(dir, 3, 2, 4, false);
         Files.move(dir.resolve(Mnist.TRAIN_LABELS), dir.resolve(Mnist.TRAIN_LABELS + ".gz"));
-        assertTrue(failure(dir).contains("is named .gz but is not gzip: it starts with bytes 0x00 0x00 instead of 0x1f 0x8b"));
+        assertTrue(failure(dir)
+                .contains("is named .gz but is not gzip: it starts with bytes 0x00 0x00 instead of 0x1f 0x8b"));
     }
 
     @Test
@@ -102,8 +109,8 @@ class MnistTest {
     }
 
     @Test
-    @Tag("timing")   // loading must take under 20 s
-    @Tag("slow")     // reads 70,000 images (skipped where the package is not installed)
+    @Tag("timing") // loading must take under 20 s
+    @Tag("slow") // reads 70,000 images (skipped where the package is not installed)
     void fashionMnistFromDebiansPackageWhenInstalled() {
         assumeTrue(Files.isDirectory(Datasets.FASHION_MNIST), "apt-get install dataset-fashion-mnist to run this test");
         long start = System.nanoTime();
@@ -114,8 +121,10 @@ class MnistTest {
         assertEquals(784, fashion.train().features().size(1));
         assertEquals(1.0, fashion.train().features().maxNumber().doubleValue(), 1e-6);
         assertEquals(0.0, fashion.train().features().minNumber().doubleValue(), 1e-6);
-        assertArrayEquals(new double[] {6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000},
-                fashion.train().labels().sum(0).toDoubleVector(), "Fashion-MNIST's training classes are balanced");
+        assertArrayEquals(
+                new double[] {6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000},
+                fashion.train().labels().sum(0).toDoubleVector(),
+                "Fashion-MNIST's training classes are balanced");
         assertTrue(seconds < 20, "loading took " + seconds + " s");
     }
 }

@@ -38,7 +38,8 @@ class NormalizerTest {
         var x = scaler.apply(parts.train()).features();
         assertArrayEquals(new double[8], x.min(0).toDoubleVector(), 1e-6);
         assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1}, x.max(0).toDoubleVector(), 1e-6);
-        assertTrue(scaler.apply(parts.test()).features().mean(0).sumNumber().doubleValue() != 0,
+        assertTrue(
+                scaler.apply(parts.test()).features().mean(0).sumNumber().doubleValue() != 0,
                 "the test part is scaled with the training statistics, not its own");
     }
 
@@ -60,12 +61,14 @@ class NormalizerTest {
         try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             copy = (Normalizer) in.readObject();
         }
-        assertEquals(scaler.apply(parts.test().features()), copy.apply(parts.test().features()));
+        assertEquals(
+                scaler.apply(parts.test().features()), copy.apply(parts.test().features()));
     }
 
     @Test
     void anUnfittedOrMismatchedNormalizerIsRefused() {
-        var unfitted = assertThrows(IllegalStateException.class, () -> Normalizer.minMax().apply(parts.test()));
+        var unfitted = assertThrows(
+                IllegalStateException.class, () -> Normalizer.minMax().apply(parts.test()));
         assertTrue(unfitted.getMessage().contains("has not been fitted: call fit(trainingData) first"));
         var scaler = Normalizer.standardize().fit(parts.train());
         var wide = assertThrows(IllegalArgumentException.class, () -> scaler.apply(Nd4j.zeros(3, 5)));

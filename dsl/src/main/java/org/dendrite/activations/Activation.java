@@ -2,6 +2,9 @@ package org.dendrite.activations;
 
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dendrite.layers.options.LayerOption;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
@@ -20,19 +23,33 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
 public record Activation(String name, double alpha) implements LayerOption, Serializable {
 
     /** Keras's names of the functions Dendrite has; {@code leaky_relu} and {@code elu} also take {@code alpha}. */
-    public static final java.util.Set<String> NAMES = java.util.Set.of("linear", "sigmoid", "hard_sigmoid", "tanh", "relu",
-            "leaky_relu", "elu", "selu", "softplus", "softsign", "softmax", "swish", "gelu");
+    public static final Set<String> NAMES = Set.of(
+            "linear",
+            "sigmoid",
+            "hard_sigmoid",
+            "tanh",
+            "relu",
+            "leaky_relu",
+            "elu",
+            "selu",
+            "softplus",
+            "softsign",
+            "softmax",
+            "swish",
+            "gelu");
 
     public Activation {
-        java.util.Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
         if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown activation, received name=\"" + name + "\"; known: "
-                    + new java.util.TreeSet<>(NAMES));
+            throw new IllegalArgumentException(
+                    "unknown activation, received name=\"" + name + "\"; known: " + new TreeSet<>(NAMES));
         }
         boolean takesAlpha = name.equals("leaky_relu") || name.equals("elu");
         if (takesAlpha ? !Double.isFinite(alpha) : !Double.isNaN(alpha)) {
-            throw new IllegalArgumentException(takesAlpha ? name + " expects a finite alpha, received alpha=" + alpha
-                    : name + " takes no alpha, received alpha=" + alpha);
+            throw new IllegalArgumentException(
+                    takesAlpha
+                            ? name + " expects a finite alpha, received alpha=" + alpha
+                            : name + " takes no alpha, received alpha=" + alpha);
         }
     }
 
@@ -83,8 +100,9 @@ public record Activation(String name, double alpha) implements LayerOption, Seri
             case "linear" -> org.nd4j.linalg.activations.Activation.IDENTITY.getActivationFunction();
             case "leaky_relu" -> new ActivationLReLU(alpha);
             case "elu" -> new ActivationELU(alpha);
-            default -> org.nd4j.linalg.activations.Activation
-                    .valueOf(name.replace("_", "").toUpperCase(Locale.ROOT)).getActivationFunction();
+            default -> org.nd4j.linalg.activations.Activation.valueOf(
+                            name.replace("_", "").toUpperCase(Locale.ROOT))
+                    .getActivationFunction();
         };
     }
 

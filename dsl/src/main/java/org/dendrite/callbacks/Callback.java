@@ -16,18 +16,14 @@ import java.util.Map;
 public interface Callback {
 
     /** Before the first epoch. Throw here to refuse a training run (nothing has been changed yet). */
-    default void onTrainBegin(Training training) {
-    }
+    default void onTrainBegin(Training training) {}
 
     /** Before each epoch. */
-    default void onEpochBegin(int epoch, Training training) {
-    }
+    default void onEpochBegin(int epoch, Training training) {}
 
     /** After each epoch, with the values logged for it ({@code loss}, metrics, {@code val_} values). */
-    default void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
-    }
+    default void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {}
 
     /** After the last epoch, including when training was stopped early. */
-    default void onTrainEnd(Training training) {
-    }
+    default void onTrainEnd(Training training) {}
 }

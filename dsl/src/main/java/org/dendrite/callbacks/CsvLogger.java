@@ -37,8 +37,10 @@ public final class CsvLogger implements Callback {
             columns = List.copyOf(logs.keySet());
             rows.append("epoch,").append(String.join(",", columns)).append('\n');
         }
-        rows.append(epoch).append(',')
-                .append(columns.stream().map(c -> String.valueOf(logs.get(c))).collect(Collectors.joining(","))).append('\n');
+        rows.append(epoch)
+                .append(',')
+                .append(columns.stream().map(c -> String.valueOf(logs.get(c))).collect(Collectors.joining(",")))
+                .append('\n');
         write();
     }
 

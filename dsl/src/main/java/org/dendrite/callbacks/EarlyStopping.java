@@ -26,7 +26,8 @@ public final class EarlyStopping implements Callback {
     private int wait;
     private INDArray bestWeights;
 
-    private EarlyStopping(String monitor, Monitor.Mode mode, int patience, double minDelta, double baseline, boolean restore) {
+    private EarlyStopping(
+            String monitor, Monitor.Mode mode, int patience, double minDelta, double baseline, boolean restore) {
         if (patience < 0) {
             throw new IllegalArgumentException("patience must be ≥ 0, got " + patience);
         }
@@ -92,8 +93,14 @@ public final class EarlyStopping implements Callback {
             }
         }
         if (wait >= patience && wait > 0) {
-            training.stop(String.format(Locale.ROOT, "early stopping: %s did not improve for %d epoch%s (best %.4f at epoch %d)",
-                    monitor, wait, wait == 1 ? "" : "s", tracker.best(), training.bestEpoch()));
+            training.stop(String.format(
+                    Locale.ROOT,
+                    "early stopping: %s did not improve for %d epoch%s (best %.4f at epoch %d)",
+                    monitor,
+                    wait,
+                    wait == 1 ? "" : "s",
+                    tracker.best(),
+                    training.bestEpoch()));
         }
     }
 
@@ -106,7 +113,9 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public String toString() {
-        return "earlyStopping(\"" + monitor + "\").patience(" + patience + ")" + (minDelta != 0 ? ".minDelta(" + minDelta + ")" : "")
-                + (Double.isNaN(baseline) ? "" : ".baseline(" + baseline + ")") + (restore ? ".restoreBestWeights()" : "");
+        return "earlyStopping(\"" + monitor + "\").patience(" + patience + ")"
+                + (minDelta != 0 ? ".minDelta(" + minDelta + ")" : "")
+                + (Double.isNaN(baseline) ? "" : ".baseline(" + baseline + ")")
+                + (restore ? ".restoreBestWeights()" : "");
     }
 }

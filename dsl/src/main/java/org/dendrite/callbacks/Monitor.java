@@ -10,7 +10,11 @@ import java.util.Map;
 final class Monitor {
 
     /** Which direction is better. */
-    enum Mode { MIN, MAX, AUTO }
+    enum Mode {
+        MIN,
+        MAX,
+        AUTO
+    }
 
     private final String name;
     private final boolean maximise;
@@ -21,14 +25,16 @@ final class Monitor {
         this.name = name;
         this.maximise = mode == Mode.MAX || (mode == Mode.AUTO && name.matches(".*(acc|auc|precision|recall|f1).*"));
         this.minDelta = Math.abs(minDelta);
-        this.best = Double.isNaN(baseline) ? (maximise ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY) : baseline;
+        this.best =
+                Double.isNaN(baseline) ? (maximise ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY) : baseline;
     }
 
     /** Fails before training if the quantity will never be logged. */
     void requireLogged(Training training, String callback) {
         if (!training.loggedNames().contains(name)) {
-            throw new IllegalArgumentException(callback + " monitors \"" + name + "\", but the run logs only "
-                    + training.loggedNames() + (name.startsWith("val_") ? "; add validationSplit or validationData to fit" : ""));
+            throw new IllegalArgumentException(
+                    callback + " monitors \"" + name + "\", but the run logs only " + training.loggedNames()
+                            + (name.startsWith("val_") ? "; add validationSplit or validationData to fit" : ""));
         }
     }
 

@@ -19,7 +19,8 @@ public final class ReduceLrOnPlateau implements Callback {
     private int wait;
     private int cooling;
 
-    private ReduceLrOnPlateau(String monitor, double factor, int patience, double minDelta, int cooldown, double minRate) {
+    private ReduceLrOnPlateau(
+            String monitor, double factor, int patience, double minDelta, int cooldown, double minRate) {
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("reduceLrOnPlateau needs a factor in (0, 1), got " + factor);
         }

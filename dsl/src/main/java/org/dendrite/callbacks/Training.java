@@ -3,6 +3,7 @@ package org.dendrite.callbacks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
+import org.deeplearning4j.nn.api.Model;
 
 /**
  * What a {@link Callback} sees of the {@code fit} in progress and may change: Keras's
@@ -42,5 +43,5 @@ public interface Training {
     void save(Path file) throws IOException;
 
     /** DL4J's network being trained: its {@code params()} are every weight as one flat array. */
-    org.deeplearning4j.nn.api.Model network();
+    Model network();
 }

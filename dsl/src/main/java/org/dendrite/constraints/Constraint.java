@@ -1,11 +1,12 @@
 package org.dendrite.constraints;
 
 import java.io.Serializable;
-import org.dendrite.layers.options.LayerOption;
+import java.util.Objects;
 import org.deeplearning4j.nn.api.layers.LayerConstraint;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
 import org.deeplearning4j.nn.conf.constraint.NonNegativeConstraint;
 import org.deeplearning4j.nn.conf.constraint.UnitNormConstraint;
+import org.dendrite.layers.options.LayerOption;
 
 /**
  * A rule the kernel must satisfy after every update, as in {@code keras.constraints}.
@@ -23,7 +24,7 @@ import org.deeplearning4j.nn.conf.constraint.UnitNormConstraint;
 public record Constraint(String name, double value) implements LayerOption, Serializable {
 
     public Constraint {
-        java.util.Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
         switch (name) {
             case "max_norm" -> {
                 if (!(value > 0) || Double.isInfinite(value)) {
@@ -35,8 +36,8 @@ public record Constraint(String name, double value) implements LayerOption, Seri
                     throw new IllegalArgumentException(name + " takes no value, received value=" + value);
                 }
             }
-            default -> throw new IllegalArgumentException("unknown constraint, received name=\"" + name
-                    + "\"; known: max_norm, non_neg, unit_norm");
+            default -> throw new IllegalArgumentException(
+                    "unknown constraint, received name=\"" + name + "\"; known: max_norm, non_neg, unit_norm");
         }
     }
 

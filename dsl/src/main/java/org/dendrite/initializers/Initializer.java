@@ -1,13 +1,16 @@
 package org.dendrite.initializers;
 
 import java.io.Serializable;
-import org.dendrite.layers.options.LayerOption;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitConstant;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.dendrite.layers.options.LayerOption;
 
 /**
  * How a layer's initial weights are drawn, named as in {@code keras.initializers}.
@@ -24,14 +27,22 @@ import org.deeplearning4j.nn.weights.WeightInitDistribution;
 public record Initializer(String name, double value) implements LayerOption, Serializable {
 
     /** Keras's names of the initialisers Dendrite has; {@code uniform}, {@code normal} and {@code constant} take a value. */
-    public static final java.util.Set<String> NAMES = java.util.Set.of("glorot_uniform", "glorot_normal", "he_normal",
-            "he_uniform", "lecun_normal", "lecun_uniform", "uniform", "normal", "constant");
+    public static final Set<String> NAMES = Set.of(
+            "glorot_uniform",
+            "glorot_normal",
+            "he_normal",
+            "he_uniform",
+            "lecun_normal",
+            "lecun_uniform",
+            "uniform",
+            "normal",
+            "constant");
 
     public Initializer {
-        java.util.Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
         if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown initializer, received name=\"" + name + "\"; known: "
-                    + new java.util.TreeSet<>(NAMES));
+            throw new IllegalArgumentException(
+                    "unknown initializer, received name=\"" + name + "\"; known: " + new TreeSet<>(NAMES));
         }
         switch (name) {
             case "constant" -> {
@@ -41,8 +52,8 @@ public record Initializer(String name, double value) implements LayerOption, Ser
             }
             case "uniform", "normal" -> {
                 if (!(value > 0) || Double.isInfinite(value)) {
-                    throw new IllegalArgumentException(name + " expects a positive, finite " + (name.equals("uniform") ? "limit" : "stddev")
-                            + ", received " + value);
+                    throw new IllegalArgumentException(name + " expects a positive, finite "
+                            + (name.equals("uniform") ? "limit" : "stddev") + ", received " + value);
                 }
             }
             default -> {

@@ -1,14 +1,15 @@
 package org.dendrite.layers;
 
-import org.dendrite.activations.Activation;
+import java.util.Objects;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.dendrite.activations.Activation;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /** Applies an activation function to the previous layer's output (Keras's {@code Activation} layer); no weights. */
 public record ActivationLayer(Activation activation) implements OutputCapable {
 
     public ActivationLayer {
-        java.util.Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(activation, "activation");
     }
 
     @Override
@@ -18,7 +19,9 @@ public record ActivationLayer(Activation activation) implements OutputCapable {
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        return new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().activation(activation.toDl4j()).build();
+        return new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                .activation(activation.toDl4j())
+                .build();
     }
 
     @Override

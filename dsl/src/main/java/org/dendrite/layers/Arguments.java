@@ -28,21 +28,24 @@ final class Arguments {
         Objects.requireNonNull(options, "options");
         for (int i = 0; i < options.length; i++) {
             if (options[i] == null) {
-                throw new IllegalArgumentException(kind + " received a null option (option " + (i + 1) + " of " + options.length + ")");
+                throw new IllegalArgumentException(
+                        kind + " received a null option (option " + (i + 1) + " of " + options.length + ")");
             }
         }
         given = List.of(options);
         for (LayerOption option : given) {
             if (Arrays.stream(accepted).noneMatch(type -> type.isInstance(option))) {
-                throw new IllegalArgumentException(kind + " does not take " + option + " (" + name(option.getClass())
-                        + "); it takes " + Arrays.stream(accepted).map(Arguments::name).collect(Collectors.joining(", ")));
+                throw new IllegalArgumentException(
+                        kind + " does not take " + option + " (" + name(option.getClass()) + "); it takes "
+                                + Arrays.stream(accepted).map(Arguments::name).collect(Collectors.joining(", ")));
             }
         }
         for (int i = 0; i < given.size(); i++) {
             for (int j = i + 1; j < given.size(); j++) {
                 if (given.get(i).getClass() == given.get(j).getClass()) {
-                    throw new IllegalArgumentException(kind + " takes one " + name(given.get(i).getClass()).replaceFirst("^an? ", "")
-                            + ", received " + given.get(i) + " and " + given.get(j));
+                    throw new IllegalArgumentException(
+                            kind + " takes one " + name(given.get(i).getClass()).replaceFirst("^an? ", "")
+                                    + ", received " + given.get(i) + " and " + given.get(j));
                 }
             }
         }
@@ -50,14 +53,22 @@ final class Arguments {
 
     /** The option of {@code type}, or {@code fallback} when none was given. */
     <T extends LayerOption> T get(Class<T> type, T fallback) {
-        return given.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(fallback);
+        return given.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElse(fallback);
     }
 
     /** The regularisers and constraint among the options. */
     WeightOptions weightOptions() {
-        return new WeightOptions(get(Regularizer.class, null),
-                given.stream().filter(Regularizer.BiasRegularizer.class::isInstance).map(b -> ((Regularizer.BiasRegularizer) b).penalty())
-                        .findFirst().orElse(null),
+        return new WeightOptions(
+                get(Regularizer.class, null),
+                given.stream()
+                        .filter(Regularizer.BiasRegularizer.class::isInstance)
+                        .map(b -> ((Regularizer.BiasRegularizer) b).penalty())
+                        .findFirst()
+                        .orElse(null),
                 get(Constraint.class, null));
     }
 

@@ -1,6 +1,7 @@
 package org.dendrite.layers;
 
 import java.util.Objects;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.dendrite.activations.Activation;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.initializers.Initializer;
@@ -8,7 +9,6 @@ import org.dendrite.layers.options.LayerOption;
 import org.dendrite.layers.options.Strides;
 import org.dendrite.layers.options.UseBias;
 import org.dendrite.regularizers.Regularizer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,13 +23,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code [out, in, kh, kw]}: {@link #toKeras} and {@link #fromKeras} translate for
  * {@code getWeights}/{@code setWeights}.
  */
-public record Conv2D(int filters, int kernelHeight, int kernelWidth, Strides strides, Padding padding, Activation activation,
-                     Initializer initializer, boolean useBias, WeightOptions options) implements Weighted {
+public record Conv2D(
+        int filters,
+        int kernelHeight,
+        int kernelWidth,
+        Strides strides,
+        Padding padding,
+        Activation activation,
+        Initializer initializer,
+        boolean useBias,
+        WeightOptions options)
+        implements Weighted {
 
     public Conv2D {
         if (filters <= 0 || kernelHeight <= 0 || kernelWidth <= 0) {
-            throw new IllegalArgumentException("Conv2D expects positive filters and kernel size, received filters=" + filters
-                    + ", kernel=(" + kernelHeight + ", " + kernelWidth + ")");
+            throw new IllegalArgumentException("Conv2D expects positive filters and kernel size, received filters="
+                    + filters + ", kernel=(" + kernelHeight + ", " + kernelWidth + ")");
         }
         Objects.requireNonNull(strides, "strides");
         Objects.requireNonNull(padding, "padding");
@@ -47,11 +56,26 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, Strides str
      * @throws IllegalArgumentException for an option Conv2D does not take, or one given twice
      */
     public static Conv2D of(int filters, int kernelHeight, int kernelWidth, LayerOption... options) {
-        var given = new Arguments("Conv2D", options, Activation.class, Strides.class, Padding.class, Initializer.class,
-                UseBias.class, Regularizer.class, Regularizer.BiasRegularizer.class, Constraint.class);
-        return new Conv2D(filters, kernelHeight, kernelWidth, given.get(Strides.class, new Strides(1, 1)),
-                given.get(Padding.class, Padding.VALID), given.get(Activation.class, Activation.LINEAR),
-                given.get(Initializer.class, Initializer.GLOROT_UNIFORM), given.get(UseBias.class, new UseBias(true)).on(),
+        var given = new Arguments(
+                "Conv2D",
+                options,
+                Activation.class,
+                Strides.class,
+                Padding.class,
+                Initializer.class,
+                UseBias.class,
+                Regularizer.class,
+                Regularizer.BiasRegularizer.class,
+                Constraint.class);
+        return new Conv2D(
+                filters,
+                kernelHeight,
+                kernelWidth,
+                given.get(Strides.class, new Strides(1, 1)),
+                given.get(Padding.class, Padding.VALID),
+                given.get(Activation.class, Activation.LINEAR),
+                given.get(Initializer.class, Initializer.GLOROT_UNIFORM),
+                given.get(UseBias.class, new UseBias(true)).on(),
                 given.weightOptions());
     }
 
@@ -62,15 +86,20 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, Strides str
 
     @Override
     public Conv2D withOptions(WeightOptions options) {
-        return new Conv2D(filters, kernelHeight, kernelWidth, strides, padding, activation, initializer, useBias, options);
+        return new Conv2D(
+                filters, kernelHeight, kernelWidth, strides, padding, activation, initializer, useBias, options);
     }
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        var layer = new ConvolutionLayer.Builder(kernelHeight, kernelWidth).stride(strides.height(), strides.width()).nOut(filters)
-                .convolutionMode(padding.toDl4j()).activation(activation.toDl4j()).weightInit(initializer.toDl4j())
+        var layer = new ConvolutionLayer.Builder(kernelHeight, kernelWidth)
+                .stride(strides.height(), strides.width())
+                .nOut(filters)
+                .convolutionMode(padding.toDl4j())
+                .activation(activation.toDl4j())
+                .weightInit(initializer.toDl4j())
                 .hasBias(useBias);
-        options.applyTo(layer, 1, 2, 3);   // one norm per filter, as Keras's axis=[0, 1, 2]
+        options.applyTo(layer, 1, 2, 3); // one norm per filter, as Keras's axis=[0, 1, 2]
         return layer.build();
     }
 
@@ -81,22 +110,29 @@ public record Conv2D(int filters, int kernelHeight, int kernelWidth, Strides str
 
     @Override
     public INDArray fromKeras(String parameter, INDArray keras) {
-        return parameter.equals("W") && keras.rank() == 4 ? keras.permute(3, 2, 0, 1).dup('c') : Weighted.super.fromKeras(parameter, keras);
+        return parameter.equals("W") && keras.rank() == 4
+                ? keras.permute(3, 2, 0, 1).dup('c')
+                : Weighted.super.fromKeras(parameter, keras);
     }
 
     @Override
     public long[] outputShape(long[] input) {
         Shapes.requireImage("Conv2D", input);
-        return new long[] {Shapes.side("Conv2D", "height", input[0], kernelHeight, strides.height(), padding),
-                Shapes.side("Conv2D", "width", input[1], kernelWidth, strides.width(), padding), filters};
+        return new long[] {
+            Shapes.side("Conv2D", "height", input[0], kernelHeight, strides.height(), padding),
+            Shapes.side("Conv2D", "width", input[1], kernelWidth, strides.width(), padding),
+            filters
+        };
     }
 
     /** E.g. {@code Conv2D(32, 3×3, relu)}; Keras's defaults (linear, stride 1, valid, Glorot-uniform, bias) are left out. */
     @Override
     public String toString() {
-        return "Conv2D(" + filters + ", " + kernelHeight + "×" + kernelWidth + (activation.equals(Activation.LINEAR) ? "" : ", " + activation)
+        return "Conv2D(" + filters + ", " + kernelHeight + "×" + kernelWidth
+                + (activation.equals(Activation.LINEAR) ? "" : ", " + activation)
                 + (strides.equals(new Strides(1, 1)) ? "" : ", " + strides) + (padding == Padding.VALID ? "" : ", same")
-                + (initializer.equals(Initializer.GLOROT_UNIFORM) ? "" : ", " + initializer) + (useBias ? "" : ", no bias")
+                + (initializer.equals(Initializer.GLOROT_UNIFORM) ? "" : ", " + initializer)
+                + (useBias ? "" : ", no bias")
                 + options + ")";
     }
 }

@@ -1,14 +1,15 @@
 package org.dendrite.layers;
 
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.dendrite.activations.Activation;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.initializers.Initializer;
 import org.dendrite.layers.options.LayerOption;
 import org.dendrite.layers.options.UseBias;
 import org.dendrite.regularizers.Regularizer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -30,9 +31,9 @@ public record Dense(int units, Activation activation, Initializer initializer, b
         if (units <= 0) {
             throw new IllegalArgumentException("Dense expects a positive number of units, received units=" + units);
         }
-        java.util.Objects.requireNonNull(activation, "activation");
-        java.util.Objects.requireNonNull(initializer, "initializer");
-        java.util.Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(initializer, "initializer");
+        Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -43,10 +44,21 @@ public record Dense(int units, Activation activation, Initializer initializer, b
      * @throws IllegalArgumentException for an option Dense does not take, or one given twice
      */
     public static Dense of(int units, LayerOption... options) {
-        var given = new Arguments("Dense", options, Activation.class, Initializer.class, UseBias.class, Regularizer.class,
-                Regularizer.BiasRegularizer.class, Constraint.class);
-        return new Dense(units, given.get(Activation.class, Activation.LINEAR), given.get(Initializer.class, Initializer.GLOROT_UNIFORM),
-                given.get(UseBias.class, new UseBias(true)).on(), given.weightOptions());
+        var given = new Arguments(
+                "Dense",
+                options,
+                Activation.class,
+                Initializer.class,
+                UseBias.class,
+                Regularizer.class,
+                Regularizer.BiasRegularizer.class,
+                Constraint.class);
+        return new Dense(
+                units,
+                given.get(Activation.class, Activation.LINEAR),
+                given.get(Initializer.class, Initializer.GLOROT_UNIFORM),
+                given.get(UseBias.class, new UseBias(true)).on(),
+                given.weightOptions());
     }
 
     @Override
@@ -76,17 +88,17 @@ public record Dense(int units, Activation activation, Initializer initializer, b
         } else if (layer instanceof OutputLayer.Builder output) {
             output.nOut(units).hasBias(useBias);
         }
-        options.applyTo(layer, 0);   // one norm per unit, over its inputs
+        options.applyTo(layer, 0); // one norm per unit, over its inputs
         return layer;
     }
 
     @Override
     public long[] outputShape(long[] input) {
         if (input.length == 2) {
-            throw new IllegalArgumentException("Dense expects a row of features (an image is flattened), received " + Shapes.what(input)
-                    + "; end the recurrent layers with returnSequences false, or flatten()");
+            throw new IllegalArgumentException("Dense expects a row of features (an image is flattened), received "
+                    + Shapes.what(input) + "; end the recurrent layers with returnSequences false, or flatten()");
         }
-        return new long[] {units};   // an image is flattened first, as DL4J does
+        return new long[] {units}; // an image is flattened first, as DL4J does
     }
 
     /** E.g. {@code Dense(12, relu, he_normal, l2(1.0E-4))}; Keras's defaults are left out. */

@@ -1,8 +1,7 @@
 package org.dendrite.layers;
 
-import org.dendrite.layers.options.LayerOption;
-
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.dendrite.layers.options.LayerOption;
 
 /**
  * Sets a random fraction {@code rate} of its inputs to 0 during training and scales the rest by
@@ -21,7 +20,8 @@ public record Dropout(double rate) implements Layer, LayerOption {
 
     public Dropout {
         if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("Dropout expects a rate in [0, 1) (the fraction dropped), received rate=" + rate);
+            throw new IllegalArgumentException(
+                    "Dropout expects a rate in [0, 1) (the fraction dropped), received rate=" + rate);
         }
     }
 

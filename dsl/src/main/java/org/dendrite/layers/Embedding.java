@@ -16,8 +16,9 @@ public record Embedding(int vocabulary, int dimensions) implements Layer {
 
     public Embedding {
         if (vocabulary <= 0 || dimensions <= 0) {
-            throw new IllegalArgumentException("Embedding expects a positive vocabulary and dimension, received vocabulary="
-                    + vocabulary + ", dimensions=" + dimensions);
+            throw new IllegalArgumentException(
+                    "Embedding expects a positive vocabulary and dimension, received vocabulary=" + vocabulary
+                            + ", dimensions=" + dimensions);
         }
     }
 
@@ -28,14 +29,21 @@ public record Embedding(int vocabulary, int dimensions) implements Layer {
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        return new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions).hasBias(false)
-                .weightInit(Initializer.UNIFORM.toDl4j()).outputDataFormat(RNNFormat.NWC).inferInputLength(true).build();
+        return new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabulary)
+                .nOut(dimensions)
+                .hasBias(false)
+                .weightInit(Initializer.UNIFORM.toDl4j())
+                .outputDataFormat(RNNFormat.NWC)
+                .inferInputLength(true)
+                .build();
     }
 
     @Override
     public long[] outputShape(long[] input) {
         if (input.length != 1) {
-            throw new IllegalArgumentException("Embedding expects a row of token indices (timesteps), received " + Shapes.what(input));
+            throw new IllegalArgumentException(
+                    "Embedding expects a row of token indices (timesteps), received " + Shapes.what(input));
         }
         return new long[] {input[0], dimensions};
     }

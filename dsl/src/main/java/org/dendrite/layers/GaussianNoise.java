@@ -10,7 +10,8 @@ public record GaussianNoise(double stddev) implements Layer {
 
     public GaussianNoise {
         if (!(stddev >= 0) || Double.isInfinite(stddev)) {
-            throw new IllegalArgumentException("GaussianNoise expects a finite standard deviation ≥ 0, received stddev=" + stddev);
+            throw new IllegalArgumentException(
+                    "GaussianNoise expects a finite standard deviation ≥ 0, received stddev=" + stddev);
         }
     }
 

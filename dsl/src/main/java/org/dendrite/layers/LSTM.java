@@ -1,6 +1,7 @@
 package org.dendrite.layers;
 
 import org.deeplearning4j.nn.conf.layers.LSTM.Builder;
+import org.nd4j.linalg.activations.Activation;
 
 /**
  * Long short-term memory over sequences {@code (batch, timesteps, features)}, Keras's layout: tanh,
@@ -27,8 +28,10 @@ public record LSTM(int units, boolean returnSequences) implements Layer {
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        return RecurrentLayers.build(new Builder().gateActivationFunction(org.nd4j.linalg.activations.Activation.SIGMOID)
-                .forgetGateBiasInit(1.0), units, returnSequences);
+        return RecurrentLayers.build(
+                new Builder().gateActivationFunction(Activation.SIGMOID).forgetGateBiasInit(1.0),
+                units,
+                returnSequences);
     }
 
     @Override

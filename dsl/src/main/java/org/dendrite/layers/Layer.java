@@ -10,9 +10,24 @@ import java.io.Serializable;
  * <p>Sealed: one immutable type per Keras layer, each checking its arguments when built, so a
  * layer that exists is a layer that compiles. {@code switch} over a layer can be exhaustive.
  */
-public sealed interface Layer extends Serializable permits Weighted, OutputCapable, Dropout, BatchNorm, Flatten, Embedding,
-        UpSampling2D, ZeroPadding2D, LSTM, SimpleRNN, MaxPooling2D, AveragePooling2D, GlobalMaxPooling2D, GlobalAveragePooling2D,
-        GaussianNoise, GaussianDropout, AlphaDropout {
+public sealed interface Layer extends Serializable
+        permits Weighted,
+                OutputCapable,
+                Dropout,
+                BatchNorm,
+                Flatten,
+                Embedding,
+                UpSampling2D,
+                ZeroPadding2D,
+                LSTM,
+                SimpleRNN,
+                MaxPooling2D,
+                AveragePooling2D,
+                GlobalMaxPooling2D,
+                GlobalAveragePooling2D,
+                GaussianNoise,
+                GaussianDropout,
+                AlphaDropout {
 
     /** Keras's class name for this kind of layer, as {@code summary()} shows it: {@code "Dense"}. */
     String kind();

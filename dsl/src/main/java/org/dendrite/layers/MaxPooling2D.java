@@ -1,8 +1,8 @@
 package org.dendrite.layers;
 
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.dendrite.layers.options.LayerOption;
 import org.dendrite.layers.options.Strides;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 
 /**
  * The maximum of each {@code size × size} window of each channel, the window moving {@code stride}
@@ -24,7 +24,9 @@ public record MaxPooling2D(int size, Strides strides, Padding padding) implement
      */
     public static MaxPooling2D of(int size, LayerOption... options) {
         var given = Windows.arguments("MaxPooling2D", options);
-        return new MaxPooling2D(size, given.get(Strides.class, new Strides(Math.max(size, 1), Math.max(size, 1))),
+        return new MaxPooling2D(
+                size,
+                given.get(Strides.class, new Strides(Math.max(size, 1), Math.max(size, 1))),
                 given.get(Padding.class, Padding.VALID));
     }
 

@@ -6,8 +6,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 /** What the noise layers share: their argument checks and the DL4J layer that applies the noise in training only. */
 final class Noises {
 
-    private Noises() {
-    }
+    private Noises() {}
 
     static void requireRate(String kind, double rate) {
         if (!(rate >= 0 && rate < 1)) {

@@ -4,12 +4,12 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
 
 /** What {@link LSTM} and {@link SimpleRNN} share: the argument check and the DL4J wiring around the cell. */
 final class RecurrentLayers {
 
-    private RecurrentLayers() {
-    }
+    private RecurrentLayers() {}
 
     static void requireUnits(String kind, int units) {
         if (units <= 0) {
@@ -21,9 +21,13 @@ final class RecurrentLayers {
      * Tanh, Glorot-uniform input and recurrent weights, Keras's {@code (batch, timesteps, features)}
      * layout (DL4J's NWC); wrapped to pass on only the last step unless {@code returnSequences}.
      */
-    static org.deeplearning4j.nn.conf.layers.Layer build(BaseRecurrentLayer.Builder<?> cell, int units, boolean returnSequences) {
-        cell.nOut(units).activation(org.nd4j.linalg.activations.Activation.TANH).weightInit(WeightInit.XAVIER_UNIFORM)
-                .weightInitRecurrent(WeightInit.XAVIER_UNIFORM).dataFormat(RNNFormat.NWC);
+    static org.deeplearning4j.nn.conf.layers.Layer build(
+            BaseRecurrentLayer.Builder<?> cell, int units, boolean returnSequences) {
+        cell.nOut(units)
+                .activation(Activation.TANH)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .weightInitRecurrent(WeightInit.XAVIER_UNIFORM)
+                .dataFormat(RNNFormat.NWC);
         org.deeplearning4j.nn.conf.layers.Layer layer = cell.build();
         return returnSequences ? layer : new LastTimeStep(layer);
     }

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  */
 public final class Shapes {
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** E.g. {@code (28, 28, 1)}. */
     public static String describe(long[] shape) {
@@ -20,26 +19,30 @@ public final class Shapes {
 
     static void requireImage(String kind, long[] input) {
         if (input.length != 3) {
-            throw new IllegalArgumentException(kind + " expects images (height, width, channels), received " + what(input));
+            throw new IllegalArgumentException(
+                    kind + " expects images (height, width, channels), received " + what(input));
         }
     }
 
     static void requireSequence(String kind, long[] input) {
         if (input.length != 2) {
-            throw new IllegalArgumentException(kind + " expects sequences (timesteps, features), received " + what(input)
-                    + (input.length == 1 ? "; declare input(timesteps, features), or end the layers before it with a sequence"
-                    : ""));
+            throw new IllegalArgumentException(
+                    kind + " expects sequences (timesteps, features), received " + what(input)
+                            + (input.length == 1
+                                    ? "; declare input(timesteps, features), or end the layers before it with a sequence"
+                                    : ""));
         }
     }
 
     /** {@code "shape (8)"}, with what it looks like. */
     static String what(long[] shape) {
-        String kind = switch (shape.length) {
-            case 1 -> "a row of features";
-            case 2 -> "a sequence";
-            case 3 -> "an image";
-            default -> "an array";
-        };
+        String kind =
+                switch (shape.length) {
+                    case 1 -> "a row of features";
+                    case 2 -> "a sequence";
+                    case 3 -> "an image";
+                    default -> "an array";
+                };
         return kind + " " + describe(shape);
     }
 
@@ -52,8 +55,8 @@ public final class Shapes {
             return (in + stride - 1) / stride;
         }
         if (in < window) {
-            throw new IllegalArgumentException(kind + "'s window of " + window + " is larger than the input's " + axis + " of " + in
-                    + " (valid padding); use a smaller window, SAME padding, or a larger input");
+            throw new IllegalArgumentException(kind + "'s window of " + window + " is larger than the input's " + axis
+                    + " of " + in + " (valid padding); use a smaller window, SAME padding, or a larger input");
         }
         return (in - window) / stride + 1;
     }

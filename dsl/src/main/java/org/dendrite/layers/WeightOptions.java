@@ -3,9 +3,9 @@ package org.dendrite.layers;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.regularizers.Regularizer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 
 /**
  * The regularisers and constraint of a layer with weights, and their one translation to DL4J's
@@ -28,7 +28,8 @@ public record WeightOptions(Regularizer kernelRegularizer, Regularizer biasRegul
 
     /** These options with {@code regularizer} on the kernel unless the layer has its own. */
     public WeightOptions withDefaultRegularizer(Regularizer regularizer) {
-        return kernelRegularizer != null || regularizer == null ? this
+        return kernelRegularizer != null || regularizer == null
+                ? this
                 : new WeightOptions(regularizer, biasRegularizer, kernelConstraint);
     }
 

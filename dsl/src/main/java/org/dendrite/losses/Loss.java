@@ -1,6 +1,9 @@
 package org.dendrite.losses;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -32,7 +35,7 @@ public record Loss(String name) implements Metric {
             "poisson", LossFunction.POISSON);
 
     /** Every name a loss may have. */
-    public static final java.util.Set<String> NAMES = names();
+    public static final Set<String> NAMES = names();
 
     /** Binary or categorical cross-entropy, chosen from the output layer's activation. */
     public static final Loss CROSS_ENTROPY = new Loss("crossentropy");
@@ -54,15 +57,15 @@ public record Loss(String name) implements Metric {
     public static final Loss POISSON = new Loss("poisson");
 
     public Loss {
-        if (!NAMES.contains(java.util.Objects.requireNonNull(name, "name"))) {
+        if (!NAMES.contains(Objects.requireNonNull(name, "name"))) {
             throw new IllegalArgumentException("unknown loss, received name=\"" + name + "\"; known: " + NAMES);
         }
     }
 
-    private static java.util.Set<String> names() {
+    private static Set<String> names() {
         var names = new TreeSet<>(DL4J.keySet());
         names.add("crossentropy");
-        return java.util.Collections.unmodifiableSet(names);
+        return Collections.unmodifiableSet(names);
     }
 
     /** DL4J's loss function; not defined for {@link #CROSS_ENTROPY}, which must be resolved first. */
@@ -83,7 +86,8 @@ public record Loss(String name) implements Metric {
     @Override
     public double compute(INDArray predictions, INDArray labels) {
         INDArray outputs = predictions.castTo(DataType.DOUBLE);
-        return toDl4j().getILossFunction().computeScore(labels.castTo(DataType.DOUBLE), outputs, new ActivationIdentity(), null, true);
+        return toDl4j().getILossFunction()
+                .computeScore(labels.castTo(DataType.DOUBLE), outputs, new ActivationIdentity(), null, true);
     }
 
     @Override

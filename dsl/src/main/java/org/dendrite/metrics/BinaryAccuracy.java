@@ -12,7 +12,8 @@ public record BinaryAccuracy(double threshold) implements Metric {
 
     @Override
     public double compute(INDArray predictions, INDArray labels) {
-        return Targets.mean(predictions.gt(threshold).eq(Targets.like(labels, predictions).gt(threshold)));
+        return Targets.mean(
+                predictions.gt(threshold).eq(Targets.like(labels, predictions).gt(threshold)));
     }
 
     @Override

@@ -7,8 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Label handling shared by the metrics: class-index columns become one-hot rows shaped like the predictions. */
 final class Targets {
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** {@code labels} as rows of the predictions' width (one-hot when labels are a class-index column). */
     static INDArray like(INDArray labels, INDArray predictions) {
@@ -16,7 +15,8 @@ final class Targets {
             return labels;
         }
         if (labels.size(1) != 1) {
-            throw new IllegalArgumentException("labels have " + labels.size(1) + " columns, predictions " + predictions.size(1));
+            throw new IllegalArgumentException(
+                    "labels have " + labels.size(1) + " columns, predictions " + predictions.size(1));
         }
         INDArray oneHot = Nd4j.zeros(predictions.dataType(), predictions.size(0), predictions.size(1));
         long[] classes = labels.reshape(labels.size(0)).castTo(DataType.LONG).toLongVector();
@@ -35,8 +35,11 @@ final class Targets {
     static double[] counts(INDArray predictions, INDArray labels) {
         INDArray predicted = predictions.gt(0.5).castTo(DataType.DOUBLE);
         INDArray actual = like(labels, predictions).gt(0.5).castTo(DataType.DOUBLE);
-        return new double[] {predicted.mul(actual).sumNumber().doubleValue(), predicted.sumNumber().doubleValue(),
-                actual.sumNumber().doubleValue()};
+        return new double[] {
+            predicted.mul(actual).sumNumber().doubleValue(),
+            predicted.sumNumber().doubleValue(),
+            actual.sumNumber().doubleValue()
+        };
     }
 
     /** {@code a / b}, 0 when {@code b} is 0 (as Keras does). */

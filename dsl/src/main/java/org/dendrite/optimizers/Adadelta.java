@@ -18,8 +18,8 @@ public record Adadelta(double rho, double epsilon) implements Optimizer {
     @Override
     public Adadelta withLearningRate(double learningRate) {
         if (learningRate != 1.0) {
-            throw new IllegalArgumentException("DL4J's Adadelta has no learning rate (it acts as Keras's lr=1.0); got "
-                    + learningRate);
+            throw new IllegalArgumentException(
+                    "DL4J's Adadelta has no learning rate (it acts as Keras's lr=1.0); got " + learningRate);
         }
         return this;
     }

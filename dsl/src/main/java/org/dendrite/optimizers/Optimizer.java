@@ -11,7 +11,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * {@code Dendrite} constants hold Keras's defaults and {@code adam(0.01)} style factories change
  * the learning rate.
  */
-public sealed interface Optimizer extends Serializable permits Adam, Adamax, Nadam, RmsProp, Adagrad, Adadelta, Sgd, Clipped {
+public sealed interface Optimizer extends Serializable
+        permits Adam, Adamax, Nadam, RmsProp, Adagrad, Adadelta, Sgd, Clipped {
 
     /** The step size. */
     double learningRate();

@@ -1,7 +1,6 @@
 package org.dendrite.optimizers;
 
 import org.dendrite.runtime.Momentum;
-
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
@@ -32,11 +31,14 @@ public record Sgd(double learningRate, double momentum, boolean nesterov) implem
         if (nesterov) {
             return new Nesterovs(learningRate, momentum);
         }
-        return momentum == 0 ? new org.nd4j.linalg.learning.config.Sgd(learningRate) : new Momentum(learningRate, momentum);
+        return momentum == 0
+                ? new org.nd4j.linalg.learning.config.Sgd(learningRate)
+                : new Momentum(learningRate, momentum);
     }
 
     @Override
     public String toString() {
-        return "sgd(lr=" + learningRate + (momentum > 0 ? ", momentum=" + momentum : "") + (nesterov ? ", nesterov" : "") + ")";
+        return "sgd(lr=" + learningRate + (momentum > 0 ? ", momentum=" + momentum : "")
+                + (nesterov ? ", nesterov" : "") + ")";
     }
 }

@@ -11,8 +11,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /** Writes XChart charts side by side into one PNG, atomically: the one place plots reach the disk. */
 public final class Charts {
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Draws {@code charts} left to right, each {@code width} × {@code height} pixels, into {@code png}. */
     public static void savePng(Path png, List<? extends Chart<?, ?>> charts, int width, int height) throws IOException {

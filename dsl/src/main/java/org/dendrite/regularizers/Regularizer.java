@@ -1,8 +1,8 @@
 package org.dendrite.regularizers;
 
 import java.io.Serializable;
-import org.dendrite.layers.options.LayerOption;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.dendrite.layers.options.LayerOption;
 
 /**
  * A penalty on the size of weights added to the loss, as in {@code keras.regularizers}:
@@ -16,7 +16,8 @@ public record Regularizer(double l1, double l2) implements LayerOption, Serializ
 
     public Regularizer {
         if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("regulariser factors must be finite and ≥ 0, received l1=" + l1 + ", l2=" + l2);
+            throw new IllegalArgumentException(
+                    "regulariser factors must be finite and ≥ 0, received l1=" + l1 + ", l2=" + l2);
         }
     }
 

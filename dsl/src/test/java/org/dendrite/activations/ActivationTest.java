@@ -65,7 +65,9 @@ class ActivationTest {
                 Map.entry(Activation.SOFTMAX, ActivationSoftmax.class),
                 Map.entry(Activation.SWISH, ActivationSwish.class),
                 Map.entry(Activation.GELU, ActivationGELU.class));
-        assertEquals(Activation.NAMES, expected.keySet().stream().map(Activation::name).collect(Collectors.toSet()),
+        assertEquals(
+                Activation.NAMES,
+                expected.keySet().stream().map(Activation::name).collect(Collectors.toSet()),
                 "one constant for each name");
         expected.forEach((f, type) -> assertEquals(type, f.toDl4j().getClass(), f.toString()));
         assertEquals(0.3, ((ActivationLReLU) Activation.LEAKY_RELU.toDl4j()).getAlpha(), 0);
@@ -83,10 +85,16 @@ class ActivationTest {
     @Test
     void anActivationCannotBeBuiltWrong() {
         var unknown = assertThrows(IllegalArgumentException.class, () -> new Activation("rleu", Double.NaN));
-        assertTrue(unknown.getMessage().startsWith("unknown activation, received name=\"rleu\"; known: [elu, gelu"), unknown.getMessage());
-        assertEquals("relu takes no alpha, received alpha=5.0",
-                assertThrows(IllegalArgumentException.class, () -> new Activation("relu", 5)).getMessage());
-        assertEquals("elu expects a finite alpha, received alpha=NaN",
-                assertThrows(IllegalArgumentException.class, () -> new Activation("elu", Double.NaN)).getMessage());
+        assertTrue(
+                unknown.getMessage().startsWith("unknown activation, received name=\"rleu\"; known: [elu, gelu"),
+                unknown.getMessage());
+        assertEquals(
+                "relu takes no alpha, received alpha=5.0",
+                assertThrows(IllegalArgumentException.class, () -> new Activation("relu", 5))
+                        .getMessage());
+        assertEquals(
+                "elu expects a finite alpha, received alpha=NaN",
+                assertThrows(IllegalArgumentException.class, () -> new Activation("elu", Double.NaN))
+                        .getMessage());
     }
 }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dendrite.TestData;
+import javax.imageio.ImageIO;
 import org.dendrite.Model;
+import org.dendrite.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +29,19 @@ class CallbacksTest {
         Path file = dir.resolve("best.zip");
         var model = small();
         var data = TestData.noisy(5);
-        var history = model.fit(data, epochs(30).batch(16).validationSplit(0.25).verbose(0)
-                .callbacks(checkpoint(file).bestOnly()));
+        var history = model.fit(
+                data,
+                epochs(30)
+                        .batch(16)
+                        .validationSplit(0.25)
+                        .verbose(0)
+                        .callbacks(checkpoint(file).bestOnly()));
 
         var best = Model.load(file);
-        double bestValLoss = history.metric("val_loss").stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double bestValLoss = history.metric("val_loss").stream()
+                .mapToDouble(Double::doubleValue)
+                .min()
+                .orElseThrow();
         assertEquals(bestValLoss, best.evaluate(data.rows(60, 80)).loss(), 1e-6);
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary files left");
@@ -50,8 +59,16 @@ class CallbacksTest {
             }
         };
         // min_delta 10 can never be met: every epoch after the first counts as a plateau.
-        model.fit(TestData.noisy(6), epochs(7).verbose(0)
-                .callbacks(reduceLrOnPlateau("loss").factor(0.5).patience(2).minDelta(10), spy));
+        model.fit(
+                TestData.noisy(6),
+                epochs(7)
+                        .verbose(0)
+                        .callbacks(
+                                reduceLrOnPlateau("loss")
+                                        .factor(0.5)
+                                        .patience(2)
+                                        .minDelta(10),
+                                spy));
         assertEquals(List.of(0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025, 0.00125), rates);
     }
 
@@ -68,7 +85,9 @@ class CallbacksTest {
         assertEquals(List.of(0.01, 0.01, 0.005, 0.005, 0.0025), rates);
 
         rates.clear();
-        small().fit(TestData.noisy(7), epochs(3).verbose(0).callbacks(learningRateScheduler(epoch -> 0.1 / epoch), spy));
+        small().fit(
+                        TestData.noisy(7),
+                        epochs(3).verbose(0).callbacks(learningRateScheduler(epoch -> 0.1 / epoch), spy));
         assertEquals(0.1, rates.get(0), 1e-12);
         assertEquals(0.05, rates.get(1), 1e-12);
         assertEquals(0.1 / 3, rates.get(2), 1e-12);
@@ -85,7 +104,9 @@ class CallbacksTest {
     @Test
     void csvLoggerWritesOneRowPerEpoch() throws IOException {
         Path log = dir.resolve("log.csv");
-        var history = small().fit(TestData.noisy(8), epochs(3).validationSplit(0.25).verbose(0).callbacks(csvLogger(log)));
+        var history = small().fit(
+                        TestData.noisy(8),
+                        epochs(3).validationSplit(0.25).verbose(0).callbacks(csvLogger(log)));
         var lines = Files.readAllLines(log);
         assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", lines.get(0));
         assertEquals(4, lines.size());
@@ -112,10 +133,11 @@ class CallbacksTest {
 
     @Test
     void historyPlotsLossAndMetricsToAPng() throws IOException {
-        var history = small().fit(TestData.noisy(10), epochs(4).validationSplit(0.25).verbose(0));
+        var history =
+                small().fit(TestData.noisy(10), epochs(4).validationSplit(0.25).verbose(0));
         Path png = dir.resolve("curves.png");
         history.plot(png);
-        var image = javax.imageio.ImageIO.read(png.toFile());
+        var image = ImageIO.read(png.toFile());
         assertEquals(1200, image.getWidth());
         assertEquals(400, image.getHeight());
     }

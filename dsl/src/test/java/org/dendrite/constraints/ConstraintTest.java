@@ -3,29 +3,37 @@ package org.dendrite.constraints;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.dendrite.TestData;
+import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 class ConstraintTest {
 
     @Test
     void maxNormKeepsEveryUnitsIncomingWeightsWithinTheBound() {
-        var model = Sequential().dense(16, RELU, normal(3.0)).maxNorm(1.5).dense(1, SIGMOID).compile(adam(0.05), crossEntropy);
+        var model = Sequential()
+                .dense(16, RELU, normal(3.0))
+                .maxNorm(1.5)
+                .dense(1, SIGMOID)
+                .compile(adam(0.05), crossEntropy);
         model.fit(TestData.blobs(100, 13), epochs(3).verbose(0));
 
-        var kernel = model.getWeights().get(0);                       // [inputs, units]
+        var kernel = model.getWeights().get(0); // [inputs, units]
         double[] unitNorms = kernel.norm2(0).toDoubleVector();
         assertEquals(16, unitNorms.length);
         for (double norm : unitNorms) {
             assertTrue(norm <= 1.5 + 1e-5, "unit norm " + norm);
         }
-        assertTrue(java.util.Arrays.stream(unitNorms).max().orElseThrow() > 1.4, "the bound is reached, not far undershot");
+        assertTrue(Arrays.stream(unitNorms).max().orElseThrow() > 1.4, "the bound is reached, not far undershot");
     }
 
     @Test
     void onAConvolutionMaxNormBoundsEachFilter() {
         // Keras's MaxNorm(axis=[0, 1, 2]) on a (kh, kw, in, filters) kernel: one norm per filter.
-        var random = new java.util.Random(21);
+        var random = new Random(21);
         double[][][][] images = new double[40][1][6][6];
         double[][] labels = new double[40][1];
         for (int i = 0; i < 40; i++) {
@@ -36,25 +44,36 @@ class ConstraintTest {
                 }
             }
         }
-        var data = org.dendrite.datasets.Dataset.of(org.nd4j.linalg.factory.Nd4j.create(images), org.nd4j.linalg.factory.Nd4j.create(labels));
-        var model = Sequential().input(6, 6, 1).conv2d(4, 3, RELU, normal(3.0)).maxNorm(1.5).flatten().dense(1, SIGMOID)
+        var data = Dataset.of(Nd4j.create(images), Nd4j.create(labels));
+        var model = Sequential()
+                .input(6, 6, 1)
+                .conv2d(4, 3, RELU, normal(3.0))
+                .maxNorm(1.5)
+                .flatten()
+                .dense(1, SIGMOID)
                 .compile(adam(0.05), crossEntropy);
         model.fit(data, epochs(2).verbose(0));
 
-        var kernel = model.getWeights().get(0);                       // (3, 3, 1, 4)
+        var kernel = model.getWeights().get(0); // (3, 3, 1, 4)
         double[] filterNorms = kernel.reshape(9, 4).norm2(0).toDoubleVector();
         assertEquals(4, filterNorms.length);
         for (double norm : filterNorms) {
             assertTrue(norm <= 1.5 + 1e-5, "filter norm " + norm + " (one norm per filter, not per kernel position)");
         }
-        assertTrue(java.util.Arrays.stream(filterNorms).max().orElseThrow() > 1.4, "the bound is reached: N(0, 9) weights start far above it");
+        assertTrue(
+                Arrays.stream(filterNorms).max().orElseThrow() > 1.4,
+                "the bound is reached: N(0, 9) weights start far above it");
     }
 
     @Test
     void aConstraintCannotBeBuiltWrong() {
-        assertEquals("maxNorm needs a positive norm, received -1.0", assertThrows(IllegalArgumentException.class, () -> maxNorm(-1)).getMessage());
-        assertEquals("unknown constraint, received name=\"min_norm\"; known: max_norm, non_neg, unit_norm",
-                assertThrows(IllegalArgumentException.class, () -> new Constraint("min_norm", 1)).getMessage());
+        assertEquals(
+                "maxNorm needs a positive norm, received -1.0",
+                assertThrows(IllegalArgumentException.class, () -> maxNorm(-1)).getMessage());
+        assertEquals(
+                "unknown constraint, received name=\"min_norm\"; known: max_norm, non_neg, unit_norm",
+                assertThrows(IllegalArgumentException.class, () -> new Constraint("min_norm", 1))
+                        .getMessage());
     }
 
     @Test
@@ -75,7 +94,11 @@ class ConstraintTest {
 
     @Test
     void aConstraintNeedsALayerWithWeightsBeforeIt() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Sequential().dense(4).dropout(0.5).maxNorm(3));
-        assertEquals("maxNorm(3.0) constrains the layer before it, but layer 1 (Dropout(0.5)) has no weights", e.getMessage());
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Sequential().dense(4).dropout(0.5).maxNorm(3));
+        assertEquals(
+                "maxNorm(3.0) constrains the layer before it, but layer 1 (Dropout(0.5)) has no weights",
+                e.getMessage());
     }
 }

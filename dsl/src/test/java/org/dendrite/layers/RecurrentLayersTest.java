@@ -22,18 +22,39 @@ class RecurrentLayersTest {
 
     @Test
     void lstmAndSimpleRnnHaveKerasShapesAndParameterCounts() {
-        Summary lstm = Sequential().input(20, 3).lstm(32).dense(1, SIGMOID).compile(adam, crossEntropy).summaryTable();
-        assertEquals(List.of(4 * (32 * (3 + 32) + 32L), 33L), lstm.rows().stream().map(Summary.Row::params).toList());
+        Summary lstm = Sequential()
+                .input(20, 3)
+                .lstm(32)
+                .dense(1, SIGMOID)
+                .compile(adam, crossEntropy)
+                .summaryTable();
+        assertEquals(
+                List.of(4 * (32 * (3 + 32) + 32L), 33L),
+                lstm.rows().stream().map(Summary.Row::params).toList());
         assertEquals(List.of("(None, 32)", "(None, 1)"), shapes(lstm));
 
-        Summary stacked = Sequential().input(10, 2).simpleRnn(8, true).simpleRnn(4).dense(1).compile(adam, mse).summaryTable();
-        assertEquals(List.of(8 * (2 + 8) + 8L, 4 * (8 + 4) + 4L, 5L), stacked.rows().stream().map(Summary.Row::params).toList());
+        Summary stacked = Sequential()
+                .input(10, 2)
+                .simpleRnn(8, true)
+                .simpleRnn(4)
+                .dense(1)
+                .compile(adam, mse)
+                .summaryTable();
+        assertEquals(
+                List.of(8 * (2 + 8) + 8L, 4 * (8 + 4) + 4L, 5L),
+                stacked.rows().stream().map(Summary.Row::params).toList());
         assertEquals(List.of("(None, 10, 8)", "(None, 4)", "(None, 1)"), shapes(stacked));
     }
 
     @Test
     void embeddingMapsTokensToVectors() {
-        Summary summary = Sequential().input(12).embedding(100, 8).lstm(4).dense(1, SIGMOID).compile(adam, crossEntropy).summaryTable();
+        Summary summary = Sequential()
+                .input(12)
+                .embedding(100, 8)
+                .lstm(4)
+                .dense(1, SIGMOID)
+                .compile(adam, crossEntropy)
+                .summaryTable();
         assertEquals(800, summary.rows().get(0).params(), "vocabulary × dimensions, no bias");
         assertEquals("(None, 12, 8)", summary.rows().get(0).outputShape());
     }
@@ -73,8 +94,13 @@ class RecurrentLayersTest {
                 y[i][0] = x[i][t] == 7 ? 1 : y[i][0];
             }
         }
-        var model = Sequential().embedding(10, 8).simpleRnn(16).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, accuracy);
-        var history = model.fit(Dataset.of(Nd4j.create(x), Nd4j.create(y)), epochs(20).verbose(0));
+        var model = Sequential()
+                .embedding(10, 8)
+                .simpleRnn(16)
+                .dense(1, SIGMOID)
+                .compile(adam(0.01), crossEntropy, accuracy);
+        var history =
+                model.fit(Dataset.of(Nd4j.create(x), Nd4j.create(y)), epochs(20).verbose(0));
         double accuracy = history.metric("accuracy").get(19);
         assertTrue(accuracy > 0.9, "accuracy " + accuracy + ", " + history);
     }
@@ -82,11 +108,16 @@ class RecurrentLayersTest {
     @Test
     void tokensOutsideTheVocabularyAreFoundInTheDataBeforeTraining() {
         var model = Sequential().embedding(10, 4).lstm(3).dense(1, SIGMOID).compile(adam, crossEntropy);
-        var tooLarge = Dataset.of(Nd4j.create(new float[][] {{1, 2, 3}, {4, 10, 5}}), Nd4j.create(new float[][] {{0}, {1}}));
-        assertEquals("token 10.0 at row 1, column 1 is not an index 0..9 of layer 0 (Embedding(10, 4))",
-                assertThrows(IllegalArgumentException.class, () -> model.fit(tooLarge, 1)).getMessage());
+        var tooLarge =
+                Dataset.of(Nd4j.create(new float[][] {{1, 2, 3}, {4, 10, 5}}), Nd4j.create(new float[][] {{0}, {1}}));
+        assertEquals(
+                "token 10.0 at row 1, column 1 is not an index 0..9 of layer 0 (Embedding(10, 4))",
+                assertThrows(IllegalArgumentException.class, () -> model.fit(tooLarge, 1))
+                        .getMessage());
         var fractional = Dataset.of(Nd4j.create(new float[][] {{1, 2.5f, 3}}), Nd4j.create(new float[][] {{0}}));
-        assertEquals("token 2.5 at row 0, column 1 is not an index 0..9 of layer 0 (Embedding(10, 4))",
-                assertThrows(IllegalArgumentException.class, () -> model.predict(fractional.features())).getMessage());
+        assertEquals(
+                "token 2.5 at row 0, column 1 is not an index 0..9 of layer 0 (Embedding(10, 4))",
+                assertThrows(IllegalArgumentException.class, () -> model.predict(fractional.features()))
+                        .getMessage());
     }
 }

@@ -4,14 +4,15 @@ import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Each metric on a case small enough to count by hand. */
 class MetricsTest {
 
     // predictions 0.9 0.8 0.3 0.6 0.2 against labels 1 1 1 0 0: TP 2, FP 1, FN 1, TN 1
-    private final org.nd4j.linalg.api.ndarray.INDArray p = Nd4j.createFromArray(new float[][] {{0.9f}, {0.8f}, {0.3f}, {0.6f}, {0.2f}});
-    private final org.nd4j.linalg.api.ndarray.INDArray y = Nd4j.createFromArray(new float[][] {{1}, {1}, {1}, {0}, {0}});
+    private final INDArray p = Nd4j.createFromArray(new float[][] {{0.9f}, {0.8f}, {0.3f}, {0.6f}, {0.2f}});
+    private final INDArray y = Nd4j.createFromArray(new float[][] {{1}, {1}, {1}, {0}, {0}});
 
     @Test
     void precisionRecallAndF1CountThresholdedOutputs() {

@@ -3,8 +3,10 @@ package org.dendrite.optimizers;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.dendrite.datasets.Dataset;
 import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.dendrite.Model;
+import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,7 +19,7 @@ class GradientClipTest {
             Nd4j.createFromArray(new float[][] {{3, -2}, {1, 5}, {-4, 2}, {2, 2}}),
             Nd4j.createFromArray(new float[][] {{1e6f}, {-1e6f}, {5e5f}, {2e6f}}));
 
-    private static INDArray[] step(org.dendrite.Model model) {
+    private static INDArray[] step(Model model) {
         var before = model.getWeights().stream().map(INDArray::dup).toList();
         model.fit(EXPLODING, epochs(1).batch(4).shuffle(false).verbose(0));
         var after = model.getWeights();
@@ -48,8 +50,12 @@ class GradientClipTest {
 
     @Test
     void mapsOntoDl4jGradientNormalization() {
-        var conf = Sequential().input(2).dense(1).compile(adam(1e-3).clipNorm(1.0), mse).configuration();
-        var layer = (org.deeplearning4j.nn.conf.layers.BaseLayer) conf.getConf(0).getLayer();
+        var conf = Sequential()
+                .input(2)
+                .dense(1)
+                .compile(adam(1e-3).clipNorm(1.0), mse)
+                .configuration();
+        var layer = (BaseLayer) conf.getConf(0).getLayer();
         assertEquals(GradientNormalization.ClipL2PerParamType, layer.getGradientNormalization());
         assertEquals(1.0, layer.getGradientNormalizationThreshold());
         assertEquals("adam(lr=0.001).clipNorm(1.0)", adam(1e-3).clipNorm(1.0).toString());

@@ -4,11 +4,11 @@ import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import org.dendrite.Model;
-import org.dendrite.TestData;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.dendrite.Model;
+import org.dendrite.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,12 +22,17 @@ class NetworkUpdaterTest {
 
     /** L2 on the first layer and Adam: DL4J's regularisation and optimiser steps both run. */
     private static Model model() {
-        return Sequential().input(2).dense(8, RELU, HE, l2(0.01)).dense(1, SIGMOID).compile(adam(0.01), crossEntropy);
+        return Sequential()
+                .input(2)
+                .dense(8, RELU, HE, l2(0.01))
+                .dense(1, SIGMOID)
+                .compile(adam(0.01), crossEntropy);
     }
 
     /** The same network with DL4J's own updater. */
     private static MultiLayerNetwork twin(MultiLayerNetwork network) {
-        MultiLayerNetwork twin = new MultiLayerNetwork(network.getLayerWiseConfigurations().clone());
+        MultiLayerNetwork twin =
+                new MultiLayerNetwork(network.getLayerWiseConfigurations().clone());
         twin.init(network.params().dup(), true);
         return twin;
     }
@@ -50,7 +55,9 @@ class NetworkUpdaterTest {
         assertFalse(theirs.getUpdater() instanceof NetworkUpdater);
         assertNotEquals(before[0], ours.params().getDouble(0));
         assertArrayEquals(theirs.params().toDoubleVector(), ours.params().toDoubleVector());
-        assertArrayEquals(theirs.getUpdater().getStateViewArray().toDoubleVector(), ours.getUpdater().getStateViewArray().toDoubleVector());
+        assertArrayEquals(
+                theirs.getUpdater().getStateViewArray().toDoubleVector(),
+                ours.getUpdater().getStateViewArray().toDoubleVector());
     }
 
     @Test
@@ -67,7 +74,9 @@ class NetworkUpdaterTest {
     void aGradientFromElsewhereStillTakesDl4jsPathForExternalGradients() {
         MultiLayerNetwork ours = model().network();
         MultiLayerNetwork theirs = twin(ours);
-        INDArray external = Nd4j.linspace(-1, 1, ours.numParams()).castTo(ours.params().dataType()).reshape(1, ours.numParams());
+        INDArray external = Nd4j.linspace(-1, 1, ours.numParams())
+                .castTo(ours.params().dataType())
+                .reshape(1, ours.numParams());
         INDArray forOurs = external.dup();
         INDArray forTheirs = external.dup();
 
@@ -95,7 +104,8 @@ class NetworkUpdaterTest {
 
         MultiLayerNetwork loaded = Model.load(dir.resolve("m.zip")).network();
         assertInstanceOf(NetworkUpdater.class, loaded.getUpdater());
-        assertArrayEquals(model.network().getUpdater().getStateViewArray().toDoubleVector(),
+        assertArrayEquals(
+                model.network().getUpdater().getStateViewArray().toDoubleVector(),
                 loaded.getUpdater().getStateViewArray().toDoubleVector());
     }
 

@@ -11,10 +11,10 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.junit.jupiter.api.Test;
 
 /** The bridge turns DL4J's oneDNN layer helpers on, and they compute what DL4J's own code does. */
 class Nd4jCpuTest {
@@ -22,8 +22,15 @@ class Nd4jCpuTest {
     private static final String HELPERS_OFF = "org.eclipse.deeplearning4j.helpers.disable";
 
     private static MultiLayerNetwork convNet() {
-        return Sequential().input(12, 12, 2).conv2d(4, 3, RELU).batchNorm().maxPool(2).flatten().dense(3, SOFTMAX)
-                .compile(adam, crossEntropy).network();
+        return Sequential()
+                .input(12, 12, 2)
+                .conv2d(4, 3, RELU)
+                .batchNorm()
+                .maxPool(2)
+                .flatten()
+                .dense(3, SOFTMAX)
+                .compile(adam, crossEntropy)
+                .network();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dendrite.examples;
 import static org.dendrite.Dendrite.*;
 
 import java.awt.Color;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -27,7 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Activations {
 
     static final Map<String, Activation> PLOTTED = new LinkedHashMap<>();
-    private static final Color[] COLOURS = {Color.BLUE, Color.ORANGE, Color.RED, Color.GREEN.darker(), Color.MAGENTA, Color.BLACK};
+    private static final Color[] COLOURS = {
+        Color.BLUE, Color.ORANGE, Color.RED, Color.GREEN.darker(), Color.MAGENTA, Color.BLACK
+    };
 
     static {
         PLOTTED.put("sigmoid", SIGMOID);
@@ -48,10 +52,12 @@ public final class Activations {
         return activation.toDl4j().backprop(x.dup(), Nd4j.onesLike(x)).getFirst();
     }
 
-    static void plot(Path png) throws java.io.IOException {
-        INDArray x = Nd4j.linspace(-10, 10, 401).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        XYChart values = new XYChartBuilder().title("Activation").xAxisTitle("x").build();
-        XYChart derivatives = new XYChartBuilder().title("Derivative").xAxisTitle("x").build();
+    static void plot(Path png) throws IOException {
+        INDArray x = Nd4j.linspace(-10, 10, 401).castTo(DataType.FLOAT);
+        XYChart values =
+                new XYChartBuilder().title("Activation").xAxisTitle("x").build();
+        XYChart derivatives =
+                new XYChartBuilder().title("Derivative").xAxisTitle("x").build();
         values.getStyler().setYAxisMin(-2.0).setYAxisMax(5.0);
         int i = 0;
         for (var entry : PLOTTED.entrySet()) {
@@ -75,8 +81,9 @@ public final class Activations {
         INDArray at = Nd4j.create(new float[] {-2, 0, 2});
         List<String> lines = new ArrayList<>();
         for (var entry : PLOTTED.entrySet()) {
-            lines.add(String.format("%-17s f(-2, 0, 2) = %s   f'(-2, 0, 2) = %s", entry.getKey(),
-                    value(entry.getValue(), at), derivative(entry.getValue(), at)));
+            lines.add(String.format(
+                    "%-17s f(-2, 0, 2) = %s   f'(-2, 0, 2) = %s",
+                    entry.getKey(), value(entry.getValue(), at), derivative(entry.getValue(), at)));
         }
         lines.forEach(System.out::println);
         System.out.println("plot written to " + png.toAbsolutePath());

@@ -10,7 +10,8 @@ record Args(Map<String, String> values) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got \"" + args[i] + "\" at position " + (i + 1));
+                throw new IllegalArgumentException(
+                        "expected --name value pairs, got \"" + args[i] + "\" at position " + (i + 1));
             }
             values.put(args[i].substring(2), args[++i]);
         }

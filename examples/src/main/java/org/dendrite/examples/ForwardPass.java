@@ -16,15 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ForwardPass {
 
     /** @param hidden the first layer's output; {@code output} the second's */
-    record Result(float[] hidden, float[] output) {
-    }
+    record Result(float[] hidden, float[] output) {}
 
     static Model handWired() {
-        Model model = Sequential().input(2)
-                .dense(2, RELU)
-                .dense(2, RELU)
-                .compile(sgd, mse);
-        // Keras's set_weights order and layout: per layer the kernel [inputs, units] (one column per unit), then the bias.
+        Model model = Sequential().input(2).dense(2, RELU).dense(2, RELU).compile(sgd, mse);
+        // Keras's set_weights order and layout: per layer the kernel [inputs, units] (one column per unit), then the
+        // bias.
         model.setWeights(
                 Nd4j.create(new float[][] {{1, 2}, {-1, 0}}), Nd4j.create(new float[] {9, -3}),
                 Nd4j.create(new float[][] {{4, -2}, {3, 1}}), Nd4j.create(new float[] {5, 0}));
@@ -40,7 +37,8 @@ public final class ForwardPass {
 
     public static void main(String[] args) {
         Result result = run();
-        System.out.printf("input (3, 4) -> hidden (%s, %s) -> output (%s, %s)%n",
+        System.out.printf(
+                "input (3, 4) -> hidden (%s, %s) -> output (%s, %s)%n",
                 result.hidden()[0], result.hidden()[1], result.output()[0], result.output()[1]);
         System.out.println("weights, Keras order: " + handWired().getWeights());
     }

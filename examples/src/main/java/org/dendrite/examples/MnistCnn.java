@@ -16,22 +16,27 @@ import org.dendrite.Model;
 public final class MnistCnn {
 
     static Model model() {
-        return Sequential().input(28, 28, 1)
+        return Sequential()
+                .input(28, 28, 1)
                 .conv2d(32, 3, RELU)
                 .conv2d(64, 3, RELU)
                 .maxPool(2)
                 .dropout(0.25)
                 .flatten()
-                .dense(128, RELU).dropout(0.5)
+                .dense(128, RELU)
+                .dropout(0.5)
                 .dense(10, SOFTMAX)
                 .compile(adadelta, crossEntropy, accuracy);
     }
 
     /** The tutorials' conv + max-pool net: two small conv/pool stages and a softmax, trained with Adam. */
     static Model compact() {
-        return Sequential().input(28, 28, 1)
-                .conv2d(16, 3, RELU).maxPool(2)
-                .conv2d(32, 3, RELU).maxPool(2)
+        return Sequential()
+                .input(28, 28, 1)
+                .conv2d(16, 3, RELU)
+                .maxPool(2)
+                .conv2d(32, 3, RELU)
+                .maxPool(2)
                 .flatten()
                 .dense(10, SOFTMAX)
                 .compile(adam, crossEntropy, accuracy);
@@ -41,11 +46,13 @@ public final class MnistCnn {
         Args options = Args.parse(args);
         MnistRun run = MnistRun.parse(options, 12).asImages();
         String choice = options.value("model", "keras");
-        Model model = switch (choice) {
-            case "keras" -> model();
-            case "compact" -> compact();
-            default -> throw new IllegalArgumentException("--model is keras or compact, got \"" + choice + "\"");
-        };
+        Model model =
+                switch (choice) {
+                    case "keras" -> model();
+                    case "compact" -> compact();
+                    default -> throw new IllegalArgumentException(
+                            "--model is keras or compact, got \"" + choice + "\"");
+                };
         model.summary();
         System.out.println("train " + run.train() + "\ntest  " + run.test());
         System.out.println(run.fit(model, 128) + " (Keras reports 99.25% after 12 epochs)");

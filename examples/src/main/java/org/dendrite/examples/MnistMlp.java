@@ -15,8 +15,10 @@ public final class MnistMlp {
 
     static Model model() {
         return Sequential()
-                .dense(512, RELU).dropout(0.2)
-                .dense(512, RELU).dropout(0.2)
+                .dense(512, RELU)
+                .dropout(0.2)
+                .dense(512, RELU)
+                .dropout(0.2)
                 .dense(10, SOFTMAX)
                 .compile(rmsprop, crossEntropy, accuracy);
     }

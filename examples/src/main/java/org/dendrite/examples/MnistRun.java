@@ -1,5 +1,6 @@
 package org.dendrite.examples;
 
+import java.nio.file.Path;
 import org.dendrite.Fit;
 import org.dendrite.Model;
 import org.dendrite.datasets.Dataset;
@@ -17,16 +18,20 @@ record MnistRun(Dataset train, Dataset test, int epochs, int verbose) {
     record Report(double accuracy, double loss, double secondsPerEpoch, int epochs) {
         @Override
         public String toString() {
-            return String.format("test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s per epoch", 100 * accuracy, loss, epochs,
-                    secondsPerEpoch);
+            return String.format(
+                    "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s per epoch",
+                    100 * accuracy, loss, epochs, secondsPerEpoch);
         }
     }
 
     static MnistRun parse(Args options, int defaultEpochs) {
         String folder = options.value("data", null);
-        Mnist mnist = folder == null ? Datasets.mnist() : Datasets.mnist(java.nio.file.Path.of(folder));
+        Mnist mnist = folder == null ? Datasets.mnist() : Datasets.mnist(Path.of(folder));
         int limit = options.intValue("limit", mnist.train().size());
-        return new MnistRun(mnist.train().take(limit), mnist.test(), options.intValue("epochs", defaultEpochs),
+        return new MnistRun(
+                mnist.train().take(limit),
+                mnist.test(),
+                options.intValue("epochs", defaultEpochs),
                 options.intValue("verbose", 1));
     }
 
@@ -36,7 +41,8 @@ record MnistRun(Dataset train, Dataset test, int epochs, int verbose) {
 
     Report fit(Model model, int batchSize) {
         long start = System.nanoTime();
-        var history = model.fit(train, Fit.defaults().epochs(epochs).batch(batchSize).verbose(verbose));
+        var history =
+                model.fit(train, Fit.defaults().epochs(epochs).batch(batchSize).verbose(verbose));
         double seconds = (System.nanoTime() - start) / 1e9;
         var evaluation = model.evaluate(test);
         return new Report(evaluation.accuracy(), evaluation.loss(), seconds / history.epochs(), history.epochs());

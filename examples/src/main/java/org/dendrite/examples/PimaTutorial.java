@@ -20,8 +20,8 @@ public final class PimaTutorial {
         int epochs = options.intValue("epochs", 150);
         int verbose = options.intValue("verbose", 2);
 
-        var data = Datasets.pima();                      // 768 rows, 8 features, 0/1 label
-        var parts = data.split(0.8, 7);                  // seeded shuffle, 80% train / 20% test
+        var data = Datasets.pima(); // 768 rows, 8 features, 0/1 label
+        var parts = data.split(0.8, 7); // seeded shuffle, 80% train / 20% test
         System.out.println("train " + parts.train());
         System.out.println("test  " + parts.test());
 
@@ -37,14 +37,18 @@ public final class PimaTutorial {
 
         model.summary();
         var test = model.evaluate(parts.test());
-        System.out.printf("trained %d epochs in %.1f s (%.2f ms per step)%n", history.epochs(), seconds,
+        System.out.printf(
+                "trained %d epochs in %.1f s (%.2f ms per step)%n",
+                history.epochs(),
+                seconds,
                 1000 * seconds / (history.epochs() * Math.ceil(parts.train().size() / 10.0)));
         System.out.printf("test accuracy: %.2f%% (loss %.4f)%n", 100 * test.accuracy(), test.loss());
 
         Path file = Path.of("pima.zip");
         model.save(file);
         var same = Model.load(file);
-        boolean identical = same.predict(parts.test().features()).equals(model.predict(parts.test().features()));
+        boolean identical = same.predict(parts.test().features())
+                .equals(model.predict(parts.test().features()));
         System.out.println("saved to " + file.toAbsolutePath() + "; reloaded model predicts identically: " + identical);
     }
 }

@@ -6,15 +6,17 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.dendrite.datasets.Dataset;
 import org.dendrite.Model;
+import org.dendrite.datasets.Dataset;
 import org.dendrite.plots.Charts;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -27,28 +29,25 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class PointsBoundary {
 
-    static final INDArray POINTS = Nd4j.create(new float[][] {{3, 1}, {2, 5}, {1, 8}, {6, 4}, {5, 2}, {3, 5}, {4, 7}, {4, -1}});
+    static final INDArray POINTS =
+            Nd4j.create(new float[][] {{3, 1}, {2, 5}, {1, 8}, {6, 4}, {5, 2}, {3, 5}, {4, 7}, {4, -1}});
     static final INDArray LABELS = Nd4j.create(new float[][] {{0}, {1}, {1}, {0}, {0}, {1}, {1}, {0}});
     private static final Dataset DATA = Dataset.of(POINTS, LABELS);
     static final int WIDTH = 800;
     static final int HEIGHT = 600;
 
     /** @param predicted the class the network gives each of the eight points */
-    record Result(int[] predicted, int correct) {
-    }
+    record Result(int[] predicted, int correct) {}
 
     static Model train() {
-        Model model = Sequential()
-                .dense(4, SIGMOID)
-                .dense(1, SIGMOID)
-                .compile(adam(0.05), crossEntropy, accuracy);
+        Model model = Sequential().dense(4, SIGMOID).dense(1, SIGMOID).compile(adam(0.05), crossEntropy, accuracy);
         model.fit(DATA, epochs(1500).batch(8).verbose(0));
         return model;
     }
 
     static Result run(Path png) throws IOException {
         Model model = train();
-        int[] predicted = model.predict(POINTS).gt(0.5).castTo(org.nd4j.linalg.api.buffer.DataType.INT).toIntVector();
+        int[] predicted = model.predict(POINTS).gt(0.5).castTo(DataType.INT).toIntVector();
         int correct = (int) Math.round(8 * model.evaluate(DATA).accuracy());
         plot(model, png);
         return new Result(predicted, correct);
@@ -65,8 +64,13 @@ public final class PointsBoundary {
         }
         INDArray gridPoints = Nd4j.create(grid.toArray(float[][]::new));
         INDArray classes = model.predict(gridPoints).gt(0.5);
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Decision boundary of 2-4-1 sigmoid network")
-                .xAxisTitle("x").yAxisTitle("y").build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title("Decision boundary of 2-4-1 sigmoid network")
+                .xAxisTitle("x")
+                .yAxisTitle("y")
+                .build();
         var styler = chart.getStyler();
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         styler.setMarkerSize(9);
@@ -79,7 +83,8 @@ public final class PointsBoundary {
         Charts.savePng(png, List.of(chart), WIDTH, HEIGHT);
     }
 
-    private static void addClass(XYChart chart, String name, INDArray points, INDArray classes, boolean which, Color color, Marker marker) {
+    private static void addClass(
+            XYChart chart, String name, INDArray points, INDArray classes, boolean which, Color color, Marker marker) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int i = 0; i < points.size(0); i++) {
@@ -97,7 +102,8 @@ public final class PointsBoundary {
     public static void main(String[] args) throws IOException {
         Path png = Path.of(Args.parse(args).value("out", "points-boundary.png"));
         Result result = run(png);
-        System.out.println("predicted classes: " + java.util.Arrays.toString(result.predicted()) + " (targets [0, 1, 1, 0, 0, 1, 1, 0])");
+        System.out.println(
+                "predicted classes: " + Arrays.toString(result.predicted()) + " (targets [0, 1, 1, 0, 0, 1, 1, 0])");
         System.out.println(result.correct() + " of 8 points right");
         System.out.println("decision boundary plot written to " + png.toAbsolutePath());
     }

@@ -26,10 +26,7 @@ public final class Quadrants {
     }
 
     static Result classify(float x, float y) {
-        var model = Sequential()
-                .dense(50, RELU)
-                .dense(4, SOFTMAX)
-                .compile(adam(0.01), crossEntropy, accuracy);
+        var model = Sequential().dense(50, RELU).dense(4, SOFTMAX).compile(adam(0.01), crossEntropy, accuracy);
         model.fit(Dataset.of(POINTS, QUADRANTS), epochs(200).batch(4).verbose(0));
         INDArray p = model.predict(Nd4j.create(new float[][] {{x, y}}));
         return new Result(p.toFloatVector(), p.argMax(1).getInt(0));

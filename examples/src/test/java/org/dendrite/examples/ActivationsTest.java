@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.dendrite.activations.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +15,7 @@ class ActivationsTest {
 
     private final float[] at = {-2, 0, 2};
 
-    private float[] derivative(org.dendrite.activations.Activation a) {
+    private float[] derivative(Activation a) {
         return Activations.derivative(a, Nd4j.create(at)).toFloatVector();
     }
 

@@ -16,7 +16,8 @@ class ForwardPassTest {
     @Test
     void getWeightsReturnsWhatWasSetInKerasOrder() {
         var weights = ForwardPass.handWired().getWeights();
-        assertArrayEquals(new float[] {1, 2, -1, 0}, weights.get(0).ravel().toFloatVector(), "kernel [inputs, units], row-major");
+        assertArrayEquals(
+                new float[] {1, 2, -1, 0}, weights.get(0).ravel().toFloatVector(), "kernel [inputs, units], row-major");
         assertArrayEquals(new float[] {9, -3}, weights.get(1).ravel().toFloatVector());
         assertArrayEquals(new float[] {4, -2, 3, 1}, weights.get(2).ravel().toFloatVector());
         assertArrayEquals(new float[] {5, 0}, weights.get(3).ravel().toFloatVector());

@@ -18,8 +18,7 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Runs {@code writer} on a temporary file beside {@code target}, then moves it into place. */
     public static void write(Path target, Writer writer) throws IOException {

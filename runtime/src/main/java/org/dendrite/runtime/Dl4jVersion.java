@@ -21,12 +21,12 @@ public final class Dl4jVersion {
     private static final Logger LOG = LoggerFactory.getLogger(Dl4jVersion.class);
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    private Dl4jVersion() {
-    }
+    private Dl4jVersion() {}
 
     /** ND4J's version as its jar records it, or {@code "unknown"}. */
     public static String running() {
-        try (InputStream in = Dl4jVersion.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+        try (InputStream in =
+                Dl4jVersion.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
             if (in == null) {
                 return "unknown";
             }
@@ -48,8 +48,12 @@ public final class Dl4jVersion {
         String running = running();
         boolean same = TARGET.equals(running);
         if (!same && WARNED.add(patch)) {
-            LOG.warn("{} was written for DL4J/ND4J {} but {} is running: check that it is still needed and still fits "
-                    + "(see the runtime module's package notes)", patch, TARGET, running);
+            LOG.warn(
+                    "{} was written for DL4J/ND4J {} but {} is running: check that it is still needed and still fits "
+                            + "(see the runtime module's package notes)",
+                    patch,
+                    TARGET,
+                    running);
         }
         return same;
     }

@@ -1,5 +1,6 @@
 package org.dendrite.runtime;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -121,7 +122,8 @@ public final class Momentum implements IUpdater {
         @Override
         public void setState(Map<String, INDArray> state, boolean initialize) {
             if (!state.containsKey(VELOCITY) || state.size() != 1) {
-                throw new IllegalStateException("Momentum state must hold only [" + VELOCITY + "], got " + state.keySet());
+                throw new IllegalStateException(
+                        "Momentum state must hold only [" + VELOCITY + "], got " + state.keySet());
             }
             velocity = state.get(VELOCITY);
             if (initialize) {
@@ -141,7 +143,8 @@ public final class Momentum implements IUpdater {
             }
             velocity = Shape.newShapeNoCopy(view, gradientShape, gradientOrder == 'f');
             if (velocity == null) {
-                throw new IllegalStateException("cannot view the momentum state as shape " + java.util.Arrays.toString(gradientShape));
+                throw new IllegalStateException(
+                        "cannot view the momentum state as shape " + Arrays.toString(gradientShape));
             }
         }
 

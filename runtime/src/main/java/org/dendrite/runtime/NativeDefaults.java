@@ -51,11 +51,10 @@ public final class NativeDefaults {
                 System.setProperty(names.get(0), value);
             }
         });
-        ENVIRONMENT.forEach((name, value) -> linux.setenv(name, value, 0));   // 0: an existing value stays
+        ENVIRONMENT.forEach((name, value) -> linux.setenv(name, value, 0)); // 0: an existing value stays
     }
 
-    private NativeDefaults() {
-    }
+    private NativeDefaults() {}
 
     private static Map<String, String> environmentForThisMachine() {
         Map<String, String> environment = new LinkedHashMap<>();

@@ -27,7 +27,8 @@ public final class NativeDefaultsHook extends Nd4jBackend {
 
     @Override
     public boolean isAvailable() {
-        throw new UnsupportedOperationException("not a backend: Dendrite's hook that applies its native settings before ND4J loads");
+        throw new UnsupportedOperationException(
+                "not a backend: Dendrite's hook that applies its native settings before ND4J loads");
     }
 
     @Override

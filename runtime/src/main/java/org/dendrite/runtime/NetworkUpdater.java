@@ -40,7 +40,8 @@ public final class NetworkUpdater extends MultiLayerUpdater {
     }
 
     @Override
-    public synchronized void update(Gradient gradient, int iteration, int epoch, int batchSize, LayerWorkspaceMgr workspaces) {
+    public synchronized void update(
+            Gradient gradient, int iteration, int epoch, int batchSize, LayerWorkspaceMgr workspaces) {
         INDArray own = getFlattenedGradientsView();
         INDArray flat = gradient.gradient();
         boolean fromNetwork = flat.data().address() == own.data().address() && flat.length() == own.length();

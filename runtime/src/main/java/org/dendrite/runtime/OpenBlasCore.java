@@ -26,8 +26,7 @@ final class OpenBlasCore {
     private static final List<String> AVX512 = List.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
     private static final List<String> AVX2 = List.of("avx2", "fma");
 
-    private OpenBlasCore() {
-    }
+    private OpenBlasCore() {}
 
     /** The family for this machine's CPU, from {@code /proc/cpuinfo}; empty where it cannot tell. */
     static Optional<String> forThisCpu() {
@@ -52,7 +51,9 @@ final class OpenBlasCore {
         try (Stream<String> lines = Files.lines(cpuinfo)) {
             return lines.filter(line -> line.startsWith("flags") && line.contains(":"))
                     .findFirst()
-                    .map(line -> Arrays.stream(line.substring(line.indexOf(':') + 1).trim().split("\\s+")).collect(Collectors.toSet()))
+                    .map(line -> Arrays.stream(
+                                    line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
+                            .collect(Collectors.toSet()))
                     .orElse(Set.of());
         }
     }

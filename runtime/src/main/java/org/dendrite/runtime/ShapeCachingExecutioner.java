@@ -39,22 +39,22 @@ public class ShapeCachingExecutioner extends NativeOpExecutioner {
     private final Map<Description, TadPack> tads = new ConcurrentHashMap<>();
 
     @Override
-    public DataBuffer createShapeInfo(long[] shape, long[] stride, long elementWiseStride, char order, DataType dtype,
-                                      boolean empty) {
+    public DataBuffer createShapeInfo(
+            long[] shape, long[] stride, long elementWiseStride, char order, DataType dtype, boolean empty) {
         Description key = Description.of(shape, stride, 0, elementWiseStride, order, dtype.ordinal(), empty ? 1 : 0);
         return cached(shapes, key, k -> super.createShapeInfo(shape, stride, elementWiseStride, order, dtype, empty));
     }
 
     @Override
-    public DataBuffer createShapeInfo(long[] shape, long[] stride, long elementWiseStride, char order, DataType dtype,
-                                      long extras) {
+    public DataBuffer createShapeInfo(
+            long[] shape, long[] stride, long elementWiseStride, char order, DataType dtype, long extras) {
         Description key = Description.of(shape, stride, 1, elementWiseStride, order, dtype.ordinal(), extras);
         return cached(shapes, key, k -> super.createShapeInfo(shape, stride, elementWiseStride, order, dtype, extras));
     }
 
     @Override
     public TadPack tadShapeInfoAndOffsets(INDArray array, int[] dimension) {
-        long[] axes = new long[dimension.length];     // a loop, not a stream: this runs for every op along an axis
+        long[] axes = new long[dimension.length]; // a loop, not a stream: this runs for every op along an axis
         for (int i = 0; i < axes.length; i++) {
             axes[i] = dimension[i];
         }

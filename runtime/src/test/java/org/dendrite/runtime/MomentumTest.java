@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -29,11 +30,16 @@ class MomentumTest {
 
     @Test
     void travelsThroughDl4jsJsonConfiguration() {
-        var conf = new NeuralNetConfiguration.Builder().updater(new Momentum(0.05, 0.5)).list()
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(3).nOut(1).build())
+        var conf = new NeuralNetConfiguration.Builder()
+                .updater(new Momentum(0.05, 0.5))
+                .list()
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY)
+                        .nIn(3)
+                        .nOut(1)
+                        .build())
                 .build();
         var back = MultiLayerConfiguration.fromJson(conf.toJson());
-        assertEquals(new Momentum(0.05, 0.5),
-                ((org.deeplearning4j.nn.conf.layers.BaseLayer) back.getConf(0).getLayer()).getIUpdater());
+        assertEquals(new Momentum(0.05, 0.5), ((BaseLayer) back.getConf(0).getLayer()).getIUpdater());
     }
 }

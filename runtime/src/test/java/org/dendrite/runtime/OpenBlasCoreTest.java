@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class OpenBlasCoreTest {
 
     @Test
     void aCpuWithAvx512GetsTheSkylakeXKernels() {
-        Set<String> flags = new java.util.HashSet<>(AVX2);
+        Set<String> flags = new HashSet<>(AVX2);
         flags.addAll(Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl", "avx512_bf16"));
         assertEquals(Optional.of("SkylakeX"), OpenBlasCore.forFlags(flags));
     }
@@ -28,8 +29,8 @@ class OpenBlasCoreTest {
 
     @Test
     void partOfAvx512IsNotEnough() {
-        Set<String> flags = new java.util.HashSet<>(AVX2);
-        flags.addAll(Set.of("avx512f", "avx512cd"));   // Xeon Phi: no BW, DQ, VL
+        Set<String> flags = new HashSet<>(AVX2);
+        flags.addAll(Set.of("avx512f", "avx512cd")); // Xeon Phi: no BW, DQ, VL
         assertEquals(Optional.of("Haswell"), OpenBlasCore.forFlags(flags));
     }
 
@@ -40,11 +41,13 @@ class OpenBlasCoreTest {
 
     @Test
     void theFlagsAreTheFirstProcessorsInCpuinfo(@TempDir Path dir) throws Exception {
-        Path cpuinfo = Files.writeString(dir.resolve("cpuinfo"), """
+        Path cpuinfo = Files.writeString(
+                dir.resolve("cpuinfo"),
+                """
                 processor\t: 0
                 model name\t: Intel(R) Xeon(R) Processor
                 flags\t\t: fpu sse4_2 avx2 fma
-                
+
                 processor\t: 1
                 flags\t\t: fpu
                 """);

@@ -2,6 +2,7 @@ package org.dendrite.runtime;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class ShapeCachingExecutionerTest {
 
     static {
-        Nd4j.getExecutioner();   // ND4J loads its native library before an executioner is made by hand
+        Nd4j.getExecutioner(); // ND4J loads its native library before an executioner is made by hand
     }
 
     private final ShapeCachingExecutioner cached = new ShapeCachingExecutioner();
@@ -29,22 +30,26 @@ class ShapeCachingExecutionerTest {
         DataBuffer second = cached.createShapeInfo(SHAPE.clone(), C_STRIDES.clone(), 1, 'c', DataType.FLOAT, false);
 
         assertSame(first, second);
-        assertArrayEquals(plain.createShapeInfo(SHAPE, C_STRIDES, 1, 'c', DataType.FLOAT, false).asLong(), first.asLong());
+        assertArrayEquals(
+                plain.createShapeInfo(SHAPE, C_STRIDES, 1, 'c', DataType.FLOAT, false)
+                        .asLong(),
+                first.asLong());
     }
 
     @Test
     void anyDifferenceInTheDescriptionGetsItsOwnBuffer() {
         DataBuffer base = cached.createShapeInfo(SHAPE, C_STRIDES, 1, 'c', DataType.FLOAT, false);
         DataBuffer[] others = {
-                cached.createShapeInfo(new long[] {4, 3}, new long[] {3, 1}, 1, 'c', DataType.FLOAT, false),
-                cached.createShapeInfo(SHAPE, new long[] {1, 3}, 1, 'f', DataType.FLOAT, false),
-                cached.createShapeInfo(SHAPE, new long[] {8, 2}, 0, 'c', DataType.FLOAT, false),
-                cached.createShapeInfo(SHAPE, C_STRIDES, 1, 'c', DataType.DOUBLE, false),
-                cached.createShapeInfo(SHAPE, C_STRIDES, 1, 'c', DataType.FLOAT, true)};
+            cached.createShapeInfo(new long[] {4, 3}, new long[] {3, 1}, 1, 'c', DataType.FLOAT, false),
+            cached.createShapeInfo(SHAPE, new long[] {1, 3}, 1, 'f', DataType.FLOAT, false),
+            cached.createShapeInfo(SHAPE, new long[] {8, 2}, 0, 'c', DataType.FLOAT, false),
+            cached.createShapeInfo(SHAPE, C_STRIDES, 1, 'c', DataType.DOUBLE, false),
+            cached.createShapeInfo(SHAPE, C_STRIDES, 1, 'c', DataType.FLOAT, true)
+        };
 
         for (DataBuffer other : others) {
             assertNotSame(base, other);
-            assertFalse(java.util.Arrays.equals(base.asLong(), other.asLong()));
+            assertFalse(Arrays.equals(base.asLong(), other.asLong()));
         }
     }
 
@@ -60,7 +65,9 @@ class ShapeCachingExecutionerTest {
         assertNotSame(rows, columns);
         assertArrayEquals(new long[] {0, 4, 8}, rows.getTadOffsets().asLong());
         assertArrayEquals(new long[] {0, 1, 2, 3}, columns.getTadOffsets().asLong());
-        assertArrayEquals(plain.tadShapeInfoAndOffsets(a, new int[] {0}).getTadShapeInfo().asLong(), columns.getTadShapeInfo().asLong());
+        assertArrayEquals(
+                plain.tadShapeInfoAndOffsets(a, new int[] {0}).getTadShapeInfo().asLong(),
+                columns.getTadShapeInfo().asLong());
     }
 
     @Test
@@ -71,8 +78,11 @@ class ShapeCachingExecutionerTest {
         long[] beyond = {ShapeCachingExecutioner.LIMIT + 20};
 
         assertEquals(ShapeCachingExecutioner.LIMIT, cached.cachedShapes());
-        assertArrayEquals(plain.createShapeInfo(beyond, new long[] {1}, 1, 'c', DataType.FLOAT, false).asLong(),
-                cached.createShapeInfo(beyond, new long[] {1}, 1, 'c', DataType.FLOAT, false).asLong());
+        assertArrayEquals(
+                plain.createShapeInfo(beyond, new long[] {1}, 1, 'c', DataType.FLOAT, false)
+                        .asLong(),
+                cached.createShapeInfo(beyond, new long[] {1}, 1, 'c', DataType.FLOAT, false)
+                        .asLong());
         assertEquals(ShapeCachingExecutioner.LIMIT, cached.cachedShapes());
     }
 }

@@ -36,8 +36,13 @@ final class JShellSession implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(complete(snippet));
         assertFalse(events.isEmpty(), "no event for: " + snippet);
         SnippetEvent event = events.get(0);
-        assertEquals(Snippet.Status.VALID, event.status(),
-                () -> snippet + " → " + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
+        assertEquals(
+                Snippet.Status.VALID,
+                event.status(),
+                () -> snippet + " → "
+                        + shell.diagnostics(event.snippet())
+                                .map(d -> d.getMessage(null))
+                                .toList());
         assertNull(event.exception(), () -> snippet + " threw " + event.exception());
         return event.value();
     }

@@ -11,16 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real dendrite-shell launcher, fed a script on standard input as a user would pipe one. */
-@Tag("network")   // the first start runs Maven, which may download what its local repository lacks
-@Tag("timing")    // the second start must take under 10 s
-@Tag("slow")      // builds the project and starts JShell twice: 8 s
+@Tag("network") // the first start runs Maven, which may download what its local repository lacks
+@Tag("timing") // the second start must take under 10 s
+@Tag("slow") // builds the project and starts JShell twice: 8 s
 class LauncherTest {
 
     @TempDir
     Path cache;
 
-    private record Run(String out, String err, double seconds) {
-    }
+    private record Run(String out, String err, double seconds) {}
 
     private Run launch(String script) throws IOException, InterruptedException {
         var builder = new ProcessBuilder("bash", "../dendrite-shell");
@@ -38,7 +37,8 @@ class LauncherTest {
 
     @Test
     void buildsOnFirstUseThenStartsFromTheCachedClassPath() throws Exception {
-        String script = """
+        String script =
+                """
                 var model = Sequential().input(8).dense(12, RELU, HE).dense(1, SIGMOID).compile(adam, crossEntropy)
                 model.fit(Datasets.pima(), epochs(2).verbose(2))
                 /exit
@@ -46,14 +46,18 @@ class LauncherTest {
         Run first = launch(script);
         assertTrue(first.err().contains("building Dendrite"), first.err());
         assertTrue(first.out().contains("Type help() for the DSL at a glance"), first.out());
-        assertTrue(first.out().contains("model ==> Model[Dense(12, relu, he_normal) → Dense(1, sigmoid); adam(lr=0.001), "
-                + "binary_crossentropy; 121 params]"), first.out());
+        assertTrue(
+                first.out()
+                        .contains("model ==> Model[Dense(12, relu, he_normal) → Dense(1, sigmoid); adam(lr=0.001), "
+                                + "binary_crossentropy; 121 params]"),
+                first.out());
         assertTrue(first.out().contains("Epoch 2/2 - "), first.out());
         assertTrue(first.out().contains("History[2 epochs; last: loss "), first.out());
 
         Run second = launch("/exit\n");
         assertFalse(second.err().contains("building"), "no Maven call on the second start: " + second.err());
-        System.out.printf("dendrite-shell: first start (build) %.1f s, second start %.1f s%n", first.seconds(), second.seconds());
+        System.out.printf(
+                "dendrite-shell: first start (build) %.1f s, second start %.1f s%n", first.seconds(), second.seconds());
         assertTrue(second.seconds() < 10, "second start took " + second.seconds() + " s");
     }
 }

@@ -13,16 +13,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class DataCheck {
 
-    private DataCheck() {
-    }
+    private DataCheck() {}
 
     /** Feature shape of one example against the model's input shape, both in Keras's layout. */
     public static void features(long[] dataShape, long[] inputShape, String origin) {
         if (!Arrays.equals(dataShape, inputShape)) {
             throw new IllegalArgumentException("the data has examples of shape " + Arrays.toString(dataShape)
                     + " (" + width(dataShape) + " features) but the model expects " + Arrays.toString(inputShape)
-                    + " (" + origin + ")" + (dataShape.length == 1 && inputShape.length == 3
-                    ? "; flat rows of pixels become images with dataset.asImages(height, width, channels)" : ""));
+                    + " (" + origin + ")"
+                    + (dataShape.length == 1 && inputShape.length == 3
+                            ? "; flat rows of pixels become images with dataset.asImages(height, width, channels)"
+                            : ""));
         }
     }
 
@@ -59,8 +60,10 @@ public final class DataCheck {
         String where = OutputCheck.describe(layers);
         if (loss.equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY)) {
             if (width != 1) {
-                throw new IllegalArgumentException("sparse categorical cross-entropy needs one label column of class indices, "
-                        + "but the labels have " + width + " columns; for one-hot labels use categoricalCrossEntropy");
+                throw new IllegalArgumentException(
+                        "sparse categorical cross-entropy needs one label column of class indices, "
+                                + "but the labels have " + width
+                                + " columns; for one-hot labels use categoricalCrossEntropy");
             }
             requireClassIndices(labels, outputs, where);
             return;
@@ -69,14 +72,15 @@ public final class DataCheck {
             String hint = width == 1 && loss.equals(Loss.CATEGORICAL_CROSS_ENTROPY)
                     ? "; for labels that are class indices use sparseCategoricalCrossEntropy, or one-hot encode them"
                     : "";
-            throw new IllegalArgumentException("the labels have " + width + " column" + (width == 1 ? "" : "s") + " but "
-                    + where + " has " + outputs + " unit" + (outputs == 1 ? "" : "s") + hint);
+            throw new IllegalArgumentException("the labels have " + width + " column" + (width == 1 ? "" : "s")
+                    + " but " + where + " has " + outputs + " unit" + (outputs == 1 ? "" : "s") + hint);
         }
         if (loss.equals(Loss.BINARY_CROSS_ENTROPY) || loss.equals(Loss.CATEGORICAL_CROSS_ENTROPY)) {
             double min = labels.minNumber().doubleValue();
             double max = labels.maxNumber().doubleValue();
             if (min < 0 || max > 1) {
-                throw new IllegalArgumentException(loss + " needs labels in [0, 1], but they range over [" + min + ", " + max + "]");
+                throw new IllegalArgumentException(
+                        loss + " needs labels in [0, 1], but they range over [" + min + ", " + max + "]");
             }
         }
     }

@@ -1,14 +1,15 @@
 package org.dendrite.internal.compile;
 
+import java.util.Arrays;
 import java.util.List;
-import org.dendrite.layers.Layer;
-import org.dendrite.losses.Loss;
-import org.dendrite.optimizers.Optimizer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.dendrite.layers.Layer;
+import org.dendrite.losses.Loss;
+import org.dendrite.optimizers.Optimizer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -19,14 +20,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class NetworkBuilder {
 
-    private NetworkBuilder() {
-    }
+    private NetworkBuilder() {}
 
     /**
      * @param loss       a resolved loss (see {@link OutputCheck#resolve})
      * @param inputShape the shape of one example, in Keras's layout
      */
-    public static MultiLayerConfiguration build(List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape) {
+    public static MultiLayerConfiguration build(
+            List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape) {
         var network = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -39,11 +40,12 @@ public final class NetworkBuilder {
         for (int i = 0; i < last; i++) {
             var layer = layers.get(i).toDl4j();
             if (layer instanceof EmbeddingSequenceLayer embedding && inputShape.length == 1) {
-                embedding.setInputLength((int) inputShape[0]);   // so that later layers and summary() see the timesteps
+                embedding.setInputLength((int) inputShape[0]); // so that later layers and summary() see the timesteps
             }
             list.layer(i, layer);
         }
-        list.layer(last, OutputCheck.outputLayer(layers).toDl4jOutput(loss.toDl4j().getILossFunction()));
+        list.layer(
+                last, OutputCheck.outputLayer(layers).toDl4jOutput(loss.toDl4j().getILossFunction()));
         // Layers leave nIn unset (DL4J infers it from the input type), except Embedding, whose nIn is the vocabulary.
         list.overrideNinUponBuild(false);
         list.setInputType(inputType(inputShape));
@@ -64,7 +66,8 @@ public final class NetworkBuilder {
         if (shape.length == 3) {
             return InputType.convolutional(shape[0], shape[1], shape[2]);
         }
-        throw new IllegalArgumentException("examples of shape " + java.util.Arrays.toString(shape)
-                + ": only feature vectors (n), sequences (timesteps, features) and images (height, width, channels) are supported");
+        throw new IllegalArgumentException(
+                "examples of shape " + Arrays.toString(shape)
+                        + ": only feature vectors (n), sequences (timesteps, features) and images (height, width, channels) are supported");
     }
 }

@@ -14,8 +14,7 @@ import org.dendrite.losses.Loss;
  */
 public final class OutputCheck {
 
-    private OutputCheck() {
-    }
+    private OutputCheck() {}
 
     /** The concrete loss to train with. */
     public static Loss resolve(List<Layer> layers, Loss loss) {
@@ -34,13 +33,17 @@ public final class OutputCheck {
                         + where + " uses " + activation);
             }
         }
-        if (resolved.equals(Loss.BINARY_CROSS_ENTROPY) && !(activation.equals(Activation.SIGMOID) || activation.equals(Activation.HARD_SIGMOID))) {
+        if (resolved.equals(Loss.BINARY_CROSS_ENTROPY)
+                && !(activation.equals(Activation.SIGMOID) || activation.equals(Activation.HARD_SIGMOID))) {
             throw new IllegalArgumentException("binary cross-entropy needs independent sigmoid outputs, but " + where
-                    + " uses " + activation + (activation.equals(Activation.SOFTMAX) ? "; use categoricalCrossEntropy with softmax" : ""));
+                    + " uses " + activation
+                    + (activation.equals(Activation.SOFTMAX) ? "; use categoricalCrossEntropy with softmax" : ""));
         }
-        boolean categorical = resolved.equals(Loss.CATEGORICAL_CROSS_ENTROPY) || resolved.equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY);
+        boolean categorical = resolved.equals(Loss.CATEGORICAL_CROSS_ENTROPY)
+                || resolved.equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY);
         if (categorical && !activation.equals(Activation.SOFTMAX)) {
-            throw new IllegalArgumentException(resolved + " needs a softmax output, but " + where + " uses " + activation);
+            throw new IllegalArgumentException(
+                    resolved + " needs a softmax output, but " + where + " uses " + activation);
         }
         if (units.isPresent()) {
             checkWidth(layers, units.getAsInt());
@@ -59,7 +62,8 @@ public final class OutputCheck {
     /** The last layer, which must be able to end a model. */
     public static OutputCapable outputLayer(List<Layer> layers) {
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("cannot compile an empty model: add layers first, e.g. Sequential().dense(1, SIGMOID)");
+            throw new IllegalArgumentException(
+                    "cannot compile an empty model: add layers first, e.g. Sequential().dense(1, SIGMOID)");
         }
         Layer last = layers.get(layers.size() - 1);
         if (!(last instanceof OutputCapable output)) {

@@ -12,8 +12,7 @@ import org.dendrite.layers.Shapes;
  */
 public final class ShapeCheck {
 
-    private ShapeCheck() {
-    }
+    private ShapeCheck() {}
 
     /**
      * Each layer's output shape, in order; the last is the model's output, which must be a row of
@@ -29,15 +28,18 @@ public final class ShapeCheck {
             try {
                 shape = layers.get(i).outputShape(shape);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer " + i + " (" + layers.get(i) + "): " + e.getMessage() + " (from "
-                        + (i == 0 ? "the input" : "layer " + (i - 1) + ", " + layers.get(i - 1)) + ")", e);
+                throw new IllegalArgumentException(
+                        "layer " + i + " (" + layers.get(i) + "): " + e.getMessage() + " (from "
+                                + (i == 0 ? "the input" : "layer " + (i - 1) + ", " + layers.get(i - 1)) + ")",
+                        e);
             }
             shapes.add(shape);
         }
         if (shape.length != 1) {
             int last = layers.size() - 1;
-            throw new IllegalArgumentException("the model's output is " + Shapes.describe(shape) + " per example (layer " + last + ", "
-                    + layers.get(last) + "), but labels are rows of numbers: put flatten() or globalAvgPool() before the output layer");
+            throw new IllegalArgumentException("the model's output is " + Shapes.describe(shape)
+                    + " per example (layer " + last + ", " + layers.get(last)
+                    + "), but labels are rows of numbers: put flatten() or globalAvgPool() before the output layer");
         }
         return List.copyOf(shapes);
     }

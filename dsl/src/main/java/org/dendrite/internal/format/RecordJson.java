@@ -26,11 +26,18 @@ public final class RecordJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Where Dendrite keeps the values a model is described with. */
-    private static final List<String> VALUE_PACKAGES = List.of("layers", "layers.options", "activations", "initializers",
-            "regularizers", "constraints", "optimizers", "losses", "metrics");
+    private static final List<String> VALUE_PACKAGES = List.of(
+            "layers",
+            "layers.options",
+            "activations",
+            "initializers",
+            "regularizers",
+            "constraints",
+            "optimizers",
+            "losses",
+            "metrics");
 
-    private RecordJson() {
-    }
+    private RecordJson() {}
 
     /** {@code value} as JSON: a record, list, enum, string, number, boolean, float or long array, or null. */
     public static JsonNode encode(Object value) {
@@ -41,7 +48,9 @@ public final class RecordJson {
             ObjectNode config = JSON.objectNode();
             for (RecordComponent component : record.getClass().getRecordComponents()) {
                 try {
-                    config.set(snakeCase(component.getName()), encode(component.getAccessor().invoke(record)));
+                    config.set(
+                            snakeCase(component.getName()),
+                            encode(component.getAccessor().invoke(record)));
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     throw new IllegalStateException("cannot read " + component.getName() + " of " + record, e);
                 }
@@ -86,7 +95,8 @@ public final class RecordJson {
         if (value instanceof Double d) {
             return Double.isNaN(d) ? JSON.nullNode() : JSON.numberNode(d);
         }
-        throw new IllegalArgumentException("no JSON form for " + value.getClass().getName() + ": " + value);
+        throw new IllegalArgumentException(
+                "no JSON form for " + value.getClass().getName() + ": " + value);
     }
 
     /**
@@ -143,14 +153,20 @@ public final class RecordJson {
                     return constant;
                 }
             }
-            throw new IllegalArgumentException(where + ": expected one of " + Arrays.toString(raw.getEnumConstants()) + ", found " + node);
+            throw new IllegalArgumentException(
+                    where + ": expected one of " + Arrays.toString(raw.getEnumConstants()) + ", found " + node);
         }
         return record(node, raw, where);
     }
 
     private static Object record(JsonNode node, Class<?> declared, String where) {
-        require(node.isObject() && node.path("class_name").isTextual() && node.path("config").isObject(), where,
-                "{\"class_name\": ..., \"config\": {...}}", node);
+        require(
+                node.isObject()
+                        && node.path("class_name").isTextual()
+                        && node.path("config").isObject(),
+                where,
+                "{\"class_name\": ..., \"config\": {...}}",
+                node);
         String name = node.get("class_name").textValue();
         Class<?> type = resolve(name, declared, where);
         List<Object> arguments = new ArrayList<>();
@@ -164,7 +180,8 @@ public final class RecordJson {
             Constructor<?> canonical = type.getDeclaredConstructor(types.toArray(Class<?>[]::new));
             return canonical.newInstance(arguments.toArray());
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(where + " (" + name + "): " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalArgumentException(
+                    where + " (" + name + "): " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getName(), e);
         }
@@ -191,8 +208,8 @@ public final class RecordJson {
                 // try the next
             }
         }
-        throw new IllegalArgumentException(where + ": \"" + name + "\" is not a " + declared.getSimpleName()
-                + " this version of Dendrite knows");
+        throw new IllegalArgumentException(
+                where + ": \"" + name + "\" is not a " + declared.getSimpleName() + " this version of Dendrite knows");
     }
 
     private static float[] floats(JsonNode node, String where) {
@@ -215,13 +232,16 @@ public final class RecordJson {
 
     private static void require(boolean ok, String where, String expected, JsonNode found) {
         if (!ok) {
-            throw new IllegalArgumentException(where + ": expected " + expected + ", found " + (found == null ? "nothing" : found));
+            throw new IllegalArgumentException(
+                    where + ": expected " + expected + ", found " + (found == null ? "nothing" : found));
         }
     }
 
     /** The name written for a class: within Dendrite, its name in its package ({@code Dense}, {@code Normalizer$Statistics}); outside, its full name. */
     private static String className(Class<?> type) {
-        return type.getName().startsWith("org.dendrite.") ? type.getName().substring(type.getPackageName().length() + 1) : type.getName();
+        return type.getName().startsWith("org.dendrite.")
+                ? type.getName().substring(type.getPackageName().length() + 1)
+                : type.getName();
     }
 
     /** {@code returnSequences} → {@code return_sequences}, as Keras names its arguments. */

@@ -3,12 +3,12 @@ package org.dendrite.internal.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dendrite.metrics.Metric;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,8 +35,9 @@ final class BatchPredictions extends BaseTrainingListener {
             if (preProcessor != null) {
                 input = preProcessor.preProcess(input, (int) input.size(0), noWorkspaces);
             }
-            predictions.add(net.getOutputLayer().activate(input, false, noWorkspaces).detach());
-            labels.add(net.getLabels().dup());     // an iterator may reuse its arrays
+            predictions.add(
+                    net.getOutputLayer().activate(input, false, noWorkspaces).detach());
+            labels.add(net.getLabels().dup()); // an iterator may reuse its arrays
         }
     }
 

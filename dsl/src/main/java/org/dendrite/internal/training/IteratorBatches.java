@@ -21,11 +21,12 @@ public final class IteratorBatches implements Batches {
     /** @param prepare applied to each batch as it is taken (e.g. input scaling) */
     public IteratorBatches(DataSetIterator iterator, UnaryOperator<DataSet> prepare) {
         if (!iterator.resetSupported()) {
-            throw new IllegalArgumentException(iterator.getClass().getSimpleName()
-                    + " cannot be reset, so it cannot supply more than one epoch");
+            throw new IllegalArgumentException(
+                    iterator.getClass().getSimpleName() + " cannot be reset, so it cannot supply more than one epoch");
         }
         this.iterator = iterator.asyncSupported() && !(iterator instanceof AsyncDataSetIterator)
-                ? new AsyncDataSetIterator(iterator, 2, false) : iterator;
+                ? new AsyncDataSetIterator(iterator, 2, false)
+                : iterator;
         this.prepare = prepare;
     }
 

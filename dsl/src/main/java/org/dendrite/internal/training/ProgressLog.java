@@ -57,7 +57,8 @@ public final class ProgressLog {
             return;
         }
         double seconds = (System.nanoTime() - epochStart) / 1e9;
-        String timing = String.format(Locale.ROOT, " - %.0fs %.0fms/step - ", seconds, 1000 * seconds / Math.max(steps, 1));
+        String timing =
+                String.format(Locale.ROOT, " - %.0fs %.0fms/step - ", seconds, 1000 * seconds / Math.max(steps, 1));
         String values = logs.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s: %.4f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(" - "));

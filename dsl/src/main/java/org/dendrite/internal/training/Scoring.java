@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dendrite.metrics.Metric;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,8 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Loss and metrics of a network over a whole data set, in inference mode (no dropout), chunk by chunk. */
 public final class Scoring {
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /**
      * @param prefix   put before every name: {@code ""} or {@code "val_"}
@@ -23,8 +22,8 @@ public final class Scoring {
      *                 regularisation included), as Keras does for validation and evaluate
      * @return the loss (if asked) then each metric, by name
      */
-    public static Map<String, Double> evaluate(MultiLayerNetwork net, Iterator<DataSet> chunks, List<Metric> metrics,
-                                               String prefix, boolean withLoss) {
+    public static Map<String, Double> evaluate(
+            MultiLayerNetwork net, Iterator<DataSet> chunks, List<Metric> metrics, String prefix, boolean withLoss) {
         double lossSum = 0;
         long examples = 0;
         List<INDArray> predictions = new ArrayList<>();
@@ -49,7 +48,8 @@ public final class Scoring {
     }
 
     /** Each metric over all the rows of {@code predictions} and {@code labels} (lists of chunks in the same order), by name. */
-    static Map<String, Double> metrics(List<INDArray> predictions, List<INDArray> labels, List<Metric> metrics, String prefix) {
+    static Map<String, Double> metrics(
+            List<INDArray> predictions, List<INDArray> labels, List<Metric> metrics, String prefix) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (!metrics.isEmpty()) {
             INDArray p = Nd4j.vstack(predictions);

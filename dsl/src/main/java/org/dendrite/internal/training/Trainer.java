@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.callbacks.Callback;
 import org.dendrite.metrics.Metric;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -45,8 +45,12 @@ public final class Trainer {
      * @param validation may be null
      * @param onEpoch    receives each finished epoch's logs, before the callbacks
      */
-    public void fit(Batches train, Batches validation, TrainingRun training, List<Callback> callbacks,
-                    Consumer<Map<String, Double>> onEpoch) {
+    public void fit(
+            Batches train,
+            Batches validation,
+            TrainingRun training,
+            List<Callback> callbacks,
+            Consumer<Map<String, Double>> onEpoch) {
         BatchPredictions predictions = new BatchPredictions();
         if (!metrics.isEmpty()) {
             net.addListeners(predictions);
@@ -79,7 +83,7 @@ public final class Trainer {
             finished = true;
         } finally {
             if (!finished) {
-                net.setParams(lastGood);     // an exception or JShell's /stop mid-epoch: keep the last finished epoch
+                net.setParams(lastGood); // an exception or JShell's /stop mid-epoch: keep the last finished epoch
             }
             net.getListeners().remove(predictions);
             callbacks.forEach(c -> c.onTrainEnd(training));
@@ -87,8 +91,7 @@ public final class Trainer {
     }
 
     /** A finished pass over the batches: its loss and number of steps. */
-    private record Pass(double loss, int steps) {
-    }
+    private record Pass(double loss, int steps) {}
 
     /** One pass over the batches; null if it ended early (non-finite loss or a stop request). */
     private Pass runEpoch(Batches train, TrainingRun training, int epoch) {
@@ -101,8 +104,13 @@ public final class Trainer {
             double loss = net.score();
             steps++;
             if (!Double.isFinite(loss)) {
-                training.stop(String.format(Locale.ROOT, "loss became %s at epoch %d, batch %d: training stopped, "
-                        + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)", loss, epoch, steps));
+                training.stop(String.format(
+                        Locale.ROOT,
+                        "loss became %s at epoch %d, batch %d: training stopped, "
+                                + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)",
+                        loss,
+                        epoch,
+                        steps));
                 progress.message(training.stopReason());
                 return null;
             }

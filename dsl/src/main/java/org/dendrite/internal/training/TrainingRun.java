@@ -3,9 +3,9 @@ package org.dendrite.internal.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.callbacks.Training;
 import org.dendrite.runtime.NetworkUpdater;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * The state of one {@code fit}: what callbacks see through {@link Training}, plus what only the
@@ -106,10 +106,11 @@ public final class TrainingRun implements Training {
     @Override
     public void setLearningRate(double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("learning rate must be a positive, finite number, received rate=" + rate);
+            throw new IllegalArgumentException(
+                    "learning rate must be a positive, finite number, received rate=" + rate);
         }
         network.setLearningRate(rate);
-        NetworkUpdater.install(network);   // DL4J replaces the updater (keeping its state) when the rate changes
+        NetworkUpdater.install(network); // DL4J replaces the updater (keeping its state) when the rate changes
     }
 
     @Override

@@ -8,5 +8,4 @@ package org.dendrite.layers.options;
  * layer kind names the ones it takes and refuses the others. Each kind of option is given at most
  * once, as a keyword argument is.
  */
-public interface LayerOption {
-}
+public interface LayerOption {}

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInitRelu;
@@ -25,14 +26,19 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 class NetworkBuilderTest {
 
-    private static org.deeplearning4j.nn.conf.layers.Layer layer(MultiLayerConfiguration conf, int i) {
+    private static Layer layer(MultiLayerConfiguration conf, int i) {
         return conf.getConf(i).getLayer();
     }
 
     @Test
     void thePimaNetCompilesToTwoDenseLayersAndASigmoidOutputWithBinaryCrossEntropy() {
-        var conf = Sequential().input(8).dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID)
-                .compile(adam, crossEntropy).configuration();
+        var conf = Sequential()
+                .input(8)
+                .dense(12, RELU, HE)
+                .dense(8, RELU)
+                .dense(1, SIGMOID)
+                .compile(adam, crossEntropy)
+                .configuration();
 
         assertEquals(3, conf.getConfs().size());
         var first = (DenseLayer) layer(conf, 0);
@@ -52,7 +58,11 @@ class NetworkBuilderTest {
 
     @Test
     void adamCarriesKerasDefaults() {
-        var conf = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy).configuration();
+        var conf = Sequential()
+                .input(2)
+                .dense(1, SIGMOID)
+                .compile(adam, crossEntropy)
+                .configuration();
         var updater = (Adam) ((OutputLayer) layer(conf, 0)).getIUpdater();
         assertEquals(0.001, updater.getLearningRate());
         assertEquals(0.9, updater.getBeta1());
@@ -62,18 +72,38 @@ class NetworkBuilderTest {
 
     @Test
     void optimizerFactoriesChangeOnlyTheLearningRate() {
-        var rms = (RmsProp) ((OutputLayer) layer(Sequential().input(2).dense(1).compile(rmsprop(0.01), mse).configuration(), 0)).getIUpdater();
+        var rms = (RmsProp) ((OutputLayer) layer(
+                        Sequential()
+                                .input(2)
+                                .dense(1)
+                                .compile(rmsprop(0.01), mse)
+                                .configuration(),
+                        0))
+                .getIUpdater();
         assertEquals(0.01, rms.getLearningRate());
         assertEquals(0.9, rms.getRmsDecay());
         assertEquals(1e-7, rms.getEpsilon());
-        var nesterov = (Nesterovs) ((OutputLayer) layer(Sequential().input(2).dense(1).compile(sgd(0.1, 0.8, true), mse).configuration(), 0)).getIUpdater();
+        var nesterov = (Nesterovs) ((OutputLayer) layer(
+                        Sequential()
+                                .input(2)
+                                .dense(1)
+                                .compile(sgd(0.1, 0.8, true), mse)
+                                .configuration(),
+                        0))
+                .getIUpdater();
         assertEquals(0.1, nesterov.getLearningRate());
         assertEquals(0.8, nesterov.getMomentum());
     }
 
     @Test
     void dropoutRateIsTranslatedToDl4jsRetainProbability() {
-        var conf = Sequential().input(4).dense(16, RELU).dropout(0.2).dense(3, SOFTMAX).compile(adam, crossEntropy).configuration();
+        var conf = Sequential()
+                .input(4)
+                .dense(16, RELU)
+                .dropout(0.2)
+                .dense(3, SOFTMAX)
+                .compile(adam, crossEntropy)
+                .configuration();
         var dropout = (DropoutLayer) layer(conf, 1);
         assertEquals(0.8, ((Dropout) dropout.getIDropout()).getP(), 1e-12, "dropout(0.2) drops 20%: DL4J keeps 80%");
         assertInstanceOf(LossMCXENT.class, ((OutputLayer) layer(conf, 2)).getLossFn());
@@ -82,7 +112,12 @@ class NetworkBuilderTest {
 
     @Test
     void aTrailingActivationBecomesTheLossLayer() {
-        var conf = Sequential().input(4).dense(3).activation(SOFTMAX).compile(adam, crossEntropy).configuration();
+        var conf = Sequential()
+                .input(4)
+                .dense(3)
+                .activation(SOFTMAX)
+                .compile(adam, crossEntropy)
+                .configuration();
         assertInstanceOf(ActivationIdentity.class, ((DenseLayer) layer(conf, 0)).getActivationFn());
         var loss = (LossLayer) layer(conf, 1);
         assertInstanceOf(ActivationSoftmax.class, loss.getActivationFn());
@@ -91,7 +126,12 @@ class NetworkBuilderTest {
 
     @Test
     void leakyReluKeepsItsSlope() {
-        var conf = Sequential().input(2).dense(4, leakyRelu(0.1)).dense(1).compile(adam, mse).configuration();
+        var conf = Sequential()
+                .input(2)
+                .dense(4, leakyRelu(0.1))
+                .dense(1)
+                .compile(adam, mse)
+                .configuration();
         assertEquals(0.1, ((ActivationLReLU) ((DenseLayer) layer(conf, 0)).getActivationFn()).getAlpha());
     }
 

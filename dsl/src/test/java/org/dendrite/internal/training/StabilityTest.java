@@ -20,9 +20,11 @@ class StabilityTest {
             sigmoid = sigmoid.dense(32, SIGMOID);
             relu = relu.dense(32, RELU, HE).batchNorm();
         }
-        var vanishing = sigmoid.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, accuracy)
+        var vanishing = sigmoid.dense(1, SIGMOID)
+                .compile(sgd(0.1), crossEntropy, accuracy)
                 .fit(data, epochs(20).verbose(0));
-        var healthy = relu.dense(1, SIGMOID).compile(sgd(0.1), crossEntropy, accuracy)
+        var healthy = relu.dense(1, SIGMOID)
+                .compile(sgd(0.1), crossEntropy, accuracy)
                 .fit(data, epochs(20).verbose(0));
 
         double stuck = vanishing.metric("accuracy").get(19);
@@ -52,7 +54,9 @@ class StabilityTest {
         var history = model.fit(data, epochs(50).batch(8).verbose(0));
 
         assertTrue(history.stoppedEpoch() > 0 && history.stoppedEpoch() < 50, history.toString());
-        assertTrue(history.stopReason().matches("loss became (NaN|Infinity|-Infinity) at epoch \\d+, batch \\d+: .*"), history.stopReason());
+        assertTrue(
+                history.stopReason().matches("loss became (NaN|Infinity|-Infinity) at epoch \\d+, batch \\d+: .*"),
+                history.stopReason());
         assertEquals(history.stoppedEpoch() - 1, history.epochs(), "only finished epochs are logged");
         for (var w : model.getWeights()) {
             assertFalse(w.isNaN().any() || w.isInfinite().any(), "weights stay finite");

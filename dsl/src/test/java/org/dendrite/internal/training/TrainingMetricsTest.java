@@ -34,6 +34,8 @@ class TrainingMetricsTest {
         var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
         model.fit(TestData.blobs(32, 1), epochs(2).verbose(0));
 
-        assertTrue(model.network().getListeners().isEmpty(), model.network().getListeners().toString());
+        assertTrue(
+                model.network().getListeners().isEmpty(),
+                model.network().getListeners().toString());
     }
 }
