@@ -44,4 +44,25 @@ class MetricsTest {
         assertEquals(1.25, mse.compute(pred, truth), 1e-9);
         assertEquals(0.75, mae.compute(pred, truth), 1e-9);
     }
+
+    @Test
+    void everyLossIsAlsoAMetricLoggedUnderItsKerasName() {
+        var pred = Nd4j.createFromArray(new float[][] {{0.9f}, {0.2f}});
+        var truth = Nd4j.createFromArray(new float[][] {{1}, {0}});
+        assertEquals((-Math.log(0.9) - Math.log(0.8)) / 2, binaryCrossEntropy.compute(pred, truth), 1e-6);
+        assertEquals("binary_crossentropy", binaryCrossEntropy.name());
+
+        var model = Sequential().input(2).dense(1).compile(adam, mae, mse);
+        var history = model.fit(org.dendrite.TestData.blobs(40, 1), epochs(2).verbose(0));
+        assertEquals(2, history.metric("mse").size(), history.toString());
+        assertTrue(history.metric("mse").get(1) > 0);
+    }
+
+    @SuppressWarnings("removal")
+    @Test
+    void theOldUpperCaseNamesAreAliasesForOneRelease() {
+        assertSame(accuracy, ACCURACY);
+        assertSame(mse, MSE);
+        assertSame(GLOROT_UNIFORM, XAVIER);
+    }
 }
