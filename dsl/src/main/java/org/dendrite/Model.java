@@ -78,12 +78,18 @@ public final class Model {
     private final ReentrantLock guard = new ReentrantLock();
     /** The thread running fit, or null. */
     private volatile Thread fitting;
+    /** A stop asked for while a fit was still checking its data, before its run state existed. */
+    private volatile boolean stopAsked;
 
     Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.loss = OutputCheck.resolve(architecture.layers(), Objects.requireNonNull(loss, "loss"));
-        this.metrics = List.copyOf(metrics);
+        this.metrics = metrics.stream() // crossEntropy as a metric is resolved as the loss is
+                .map(m -> m.equals(Loss.CROSS_ENTROPY)
+                        ? OutputCheck.resolve(architecture.layers(), Loss.CROSS_ENTROPY)
+                        : m)
+                .toList();
         this.random = new Random(architecture.seed());
         architecture.inputShape().ifPresent(shape -> build(shape, "declared with input(...)"));
     }
@@ -141,6 +147,7 @@ public final class Model {
         guard.lock();
         try {
             refuseWhileFitting("fit");
+            stopAsked = false;
             fitting = Thread.currentThread();
             try {
                 return fit.run();
@@ -257,7 +264,7 @@ public final class Model {
             throw new IllegalArgumentException("batch(" + options.batchSize()
                     + ") applies to in-memory data; the iterator makes " + "its own batches of " + first.numExamples());
         }
-        check(first.getFeatures(), first.getLabels());
+        check(Dataset.fromDl4j(first.getFeatures()), first.getLabels()); // a DL4J batch: images channels first
         Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
         if (validation != null) {
             check(validation.features(), validation.labels());
@@ -303,6 +310,9 @@ public final class Model {
         var progress = new ProgressLog(
                 System.out, options.verbose(), System.console() != null || Boolean.getBoolean("dendrite.interactive"));
         current = training;
+        if (stopAsked) {
+            training.stop("stopped by request");
+        }
         try {
             new Trainer(network, metrics, random, progress)
                     .fit(train, validation, training, options.callbacks(), history::record);
@@ -318,6 +328,10 @@ public final class Model {
      * batch; the model keeps the weights of the last finished epoch. Does nothing when idle.
      */
     public void stop() {
+        if (fitting == null) {
+            return;
+        }
+        stopAsked = true; // before reading current: a fit that has not set it yet sees the flag instead
         TrainingRun training = current;
         if (training != null) {
             training.stop("stopped by request");
@@ -352,7 +366,7 @@ public final class Model {
     private Evaluation evaluateNow(DataSetIterator iterator) {
         var batches = iteratorBatches(Objects.requireNonNull(iterator, "iterator"));
         DataSet first = batches.peek();
-        check(first.getFeatures(), first.getLabels());
+        check(Dataset.fromDl4j(first.getFeatures()), first.getLabels()); // a DL4J batch: images channels first
         return new Evaluation(Scoring.evaluate(network, batches.inOrder(), reported(), "", true));
     }
 
@@ -365,7 +379,7 @@ public final class Model {
         return reported;
     }
 
-    /** The model's outputs for each row of {@code features}, with dropout off: shape {@code [rows, outputs]}. */
+    /** The model's outputs for each example of {@code features} (images {@code [n, height, width, channels]}), with dropout off: shape {@code [rows, outputs]}. */
     public INDArray predict(INDArray raw) {
         return using("predict", () -> predictNow(raw));
     }
@@ -380,7 +394,7 @@ public final class Model {
             INDArrayIndex[] index = new INDArrayIndex[features.rank()];
             Arrays.fill(index, NDArrayIndex.all());
             index[0] = NDArrayIndex.interval(from, Math.min(from + PREDICT_CHUNK, rows));
-            parts.add(network().output(features.get(index), false));
+            parts.add(network().output(Dataset.toDl4j(features.get(index)), false));
         }
         return parts.size() == 1 ? parts.get(0) : Nd4j.vstack(parts);
     }
@@ -508,8 +522,7 @@ public final class Model {
 
     /** The summary as a value: rows and totals, with the table as its {@code toString}. */
     public Summary summaryTable() {
-        network();
-        return Summary.of(architecture.layers(), network, shapes);
+        return using("summary", () -> Summary.of(architecture.layers(), network(), shapes));
     }
 
     /** DL4J's configuration of this model (built when the input shape is known). */

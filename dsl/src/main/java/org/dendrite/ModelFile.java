@@ -24,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dendrite.datasets.Normalizer;
@@ -125,16 +126,22 @@ final class ModelFile {
                         file + " holds a model description this version of Dendrite cannot read: " + e.getMessage(), e);
             }
             MultiLayerNetwork network = network(file, zip);
-            if (network.getnLayers() != description.architecture().layers().size()) {
-                network = rebuilt(description, network, file);
+            network =
+                    network.getnLayers() != description.architecture().layers().size()
+                            ? rebuilt(description, network, file)
+                            : matching(description, network, file);
+            try {
+                return new Model(
+                        description.architecture(),
+                        description.optimizer(),
+                        description.loss(),
+                        description.metrics(),
+                        description.inputShape(),
+                        network);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(
+                        file + " holds a model this version of Dendrite cannot build: " + e.getMessage(), e);
             }
-            return new Model(
-                    description.architecture(),
-                    description.optimizer(),
-                    description.loss(),
-                    description.metrics(),
-                    description.inputShape(),
-                    network);
         } catch (ZipException e) {
             throw new IOException(
                     file + " is not a saved Dendrite model: it is not a zip archive (" + e.getMessage() + ")", e);
@@ -178,11 +185,21 @@ final class ModelFile {
         }
         return new Description(
                 architecture,
-                (Optimizer) decode(compile.get("optimizer"), Optimizer.class, "compile_config.optimizer"),
-                (Loss) decode(compile.get("loss"), Loss.class, "compile_config.loss"),
+                (Optimizer) required(
+                        decode(compile.get("optimizer"), Optimizer.class, "compile_config.optimizer"),
+                        "compile_config.optimizer"),
+                (Loss) required(decode(compile.get("loss"), Loss.class, "compile_config.loss"), "compile_config.loss"),
                 Collections.unmodifiableList(metrics),
-                (long[])
-                        decode(root.path("build_config").get("input_shape"), long[].class, "build_config.input_shape"));
+                (long[]) required(
+                        decode(root.path("build_config").get("input_shape"), long[].class, "build_config.input_shape"),
+                        "build_config.input_shape"));
+    }
+
+    private static Object required(Object value, String where) {
+        if (value == null) {
+            throw new IllegalArgumentException(ENTRY + " " + where + ": expected a value, found nothing");
+        }
+        return value;
     }
 
     private static Object decode(JsonNode node, Type type, String where) {
@@ -209,6 +226,45 @@ final class ModelFile {
     }
 
     /**
+     * The saved network, once checked against its description: the same DL4J layer, with the same
+     * number of parameters, at every position (a description edited by hand, or written for other
+     * weights, is refused rather than reported wrongly by summary() and getWeights()).
+     */
+    private static MultiLayerNetwork matching(Description description, MultiLayerNetwork saved, Path file)
+            throws IOException {
+        var expected = expected(description, file);
+        for (int i = 0; i < saved.getnLayers(); i++) {
+            var wanted = expected.getConf(i);
+            var layer = wanted.getLayer();
+            long parameters = layer.initializer().numParams(wanted);
+            var found = saved.getLayerWiseConfigurations().getConf(i).getLayer();
+            if (found.getClass() != layer.getClass() || saved.getLayer(i).numParams() != parameters) {
+                throw new IOException(file + ": its description does not match its weights at layer " + i + " ("
+                        + description.architecture().layers().get(i) + "): the description makes a "
+                        + layer.getClass().getSimpleName() + " of " + parameters + " parameters, the weights are a "
+                        + found.getClass().getSimpleName() + " of "
+                        + saved.getLayer(i).numParams());
+            }
+        }
+        return saved;
+    }
+
+    /** The DL4J configuration today's Dendrite builds for {@code description}. */
+    private static MultiLayerConfiguration expected(Description description, Path file) throws IOException {
+        Sequential architecture = description.architecture();
+        try {
+            return NetworkBuilder.build(
+                    architecture.compiledLayers(),
+                    description.optimizer(),
+                    description.loss(),
+                    architecture.seed(),
+                    description.inputShape());
+        } catch (RuntimeException e) {
+            throw new IOException(file + " holds a model this version of Dendrite cannot build: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The network today's Dendrite builds for {@code description}, with the saved weights and optimiser
      * state: for a format 0 file whose layers have changed shape since (a dense layer's input
      * dropout is now a Dropout layer before it), the parameters are the same arrays in the same order.
@@ -216,12 +272,7 @@ final class ModelFile {
     private static MultiLayerNetwork rebuilt(Description description, MultiLayerNetwork saved, Path file)
             throws IOException {
         Sequential architecture = description.architecture();
-        var network = new MultiLayerNetwork(NetworkBuilder.build(
-                architecture.compiledLayers(),
-                description.optimizer(),
-                description.loss(),
-                architecture.seed(),
-                description.inputShape()));
+        var network = new MultiLayerNetwork(expected(description, file));
         network.init();
         if (network.numParams() != saved.numParams()) {
             throw new IOException(file + ": its description (" + architecture + ", " + network.numParams()
@@ -242,6 +293,17 @@ final class ModelFile {
         try (InputStream in = zip.getInputStream(zip.getEntry("configuration.json"))) {
             configuration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        try {
+            return restore(file, zip, configuration);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(
+                    file + ": DL4J's network (configuration.json, coefficients.bin, updaterState.bin) "
+                            + "could not be read: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static MultiLayerNetwork restore(Path file, ZipFile zip, String configuration) throws IOException {
         if (!configuration.contains(OLD_MOMENTUM)) {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         }

@@ -151,6 +151,41 @@ class ModelFormatTest {
                 e.getMessage());
     }
 
+    @Test
+    void aDescriptionThatDoesNotMatchItsWeightsOrBrokenWeightsAreRefused() throws IOException {
+        var model = Sequential().input(4).dense(3, RELU).dense(1, SIGMOID).compile(adam, crossEntropy);
+        Path other = dir.resolve("other.zip");
+        model.save(other);
+        edit(other, json -> json.replace("\"units\" : 3", "\"units\" : 5"));
+        var e = assertThrows(IOException.class, () -> Model.load(other));
+        assertEquals(
+                other
+                        + ": its description does not match its weights at layer 0 (Dense(5, relu)): the description makes a "
+                        + "DenseLayer of 25 parameters, the weights are a DenseLayer of 15",
+                e.getMessage());
+
+        Path noShape = dir.resolve("noshape.zip");
+        model.save(noShape);
+        edit(noShape, json -> json.replaceFirst("\"build_config\" : \\{[^}]*}", "\"build_config\" : { }"));
+        e = assertThrows(IOException.class, () -> Model.load(noShape));
+        assertTrue(
+                e.getMessage().endsWith("dendrite.json build_config.input_shape: expected a value, found nothing"),
+                e.getMessage());
+
+        Path broken = dir.resolve("broken.zip");
+        model.save(broken);
+        try (var zip = FileSystems.newFileSystem(broken)) {
+            Files.write(zip.getPath("coefficients.bin"), new byte[] {1, 2, 3});
+        }
+        e = assertThrows(IOException.class, () -> Model.load(broken));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                broken + ": DL4J's network (configuration.json, coefficients.bin, updaterState.bin) "
+                                        + "could not be read"),
+                e.getMessage());
+    }
+
     private static void assertPredicts(Model model, float[][] rows, int width) {
         INDArray predictions = model.predict(features(rows, width));
         for (int i = 0; i < rows.length; i++) {
@@ -166,7 +201,7 @@ class ModelFormatTest {
                 x.putScalar(i, j, rows[i][j]);
             }
         }
-        return width == 36 ? x.reshape(rows.length, 1, 6, 6) : width == 10 ? x.reshape(rows.length, 5, 2) : x;
+        return width == 36 ? x.reshape(rows.length, 6, 6, 1) : width == 10 ? x.reshape(rows.length, 5, 2) : x;
     }
 
     private Path fixture(String name) throws IOException {

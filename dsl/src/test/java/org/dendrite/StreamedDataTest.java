@@ -56,6 +56,17 @@ class StreamedDataTest {
                         .getMessage());
     }
 
+    @Test
+    void aBadLineFoundMidEpochIsReportedWithFileLineAndColumn() throws IOException {
+        Path csv = writeCsv(TestData.blobs(100, 5), dir.resolve("late.csv"));
+        Files.writeString(csv, "0.5,oops,1\n", java.nio.file.StandardOpenOption.APPEND);
+        var model = Sequential().input(2).dense(2, SOFTMAX).compile(adam, crossEntropy);
+        var e = assertThrows(
+                RuntimeException.class,
+                () -> model.fit(Csv.read(csv).classes(2).stream(25), epochs(2).verbose(0)));
+        assertEquals(csv + " line 101, column 2: \"oops\" is not a number", e.getMessage());
+    }
+
     private static Path writeCsv(Dataset data, Path file) throws IOException {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < data.size(); i++) {

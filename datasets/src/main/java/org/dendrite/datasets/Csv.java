@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
-import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.LoggerFactory;
@@ -108,51 +106,72 @@ public final class Csv {
                                 table.dropped().size(),
                                 table.dropped());
             }
-            int labelColumn = labelColumn(table.columns());
-            float[] features = new float[table.rows() * (table.columns() - 1)];
-            float[] targets = new float[table.rows()];
-            for (int r = 0, f = 0; r < table.rows(); r++) {
-                for (int c = 0; c < table.columns(); c++) {
-                    if (c == labelColumn) {
-                        targets[r] = table.get(r, c);
-                    } else {
-                        features[f++] = table.get(r, c);
-                    }
-                }
-            }
-            var x = Nd4j.create(features, table.rows(), table.columns() - 1);
-            var y = regression
-                    ? Nd4j.create(targets, table.rows(), 1)
-                    : CsvLabels.classify(table, labelColumn, targets, classes);
-            return Dataset.of(x, y);
+            return split(table, labelColumn(table.columns()), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
     /**
-     * Reads the file lazily in mini-batches of {@code batchSize}, for files larger than memory,
-     * with the next batches prepared on a background thread. Needs {@code classes(n)} or
-     * {@code regression()} (the class count cannot be learnt without reading everything); the
-     * first data line is checked now, later lines as DataVec reads them.
+     * Reads the file lazily in mini-batches of {@code batchSize}, for files larger than memory
+     * ({@code model.fit(Csv.read(path).classes(3).stream(1024), epochs(5))}). Needs
+     * {@code classes(n)} or {@code regression()}, since the class count cannot be learnt without
+     * reading everything. The first line is checked now, each later one as it is read, with the
+     * same messages as {@link #build()}: file, line and column.
      */
     public DataSetIterator stream(int batchSize) {
         if (!regression && classes == 0) {
             throw new IllegalStateException(
                     "stream(batch) reads lazily and cannot count the classes first: call classes(n) or regression()");
         }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException(
+                    "stream(batch) needs a positive batch size, received batchSize=" + batchSize);
+        }
         try {
-            CsvTable head = CsvTable.read(file, delimiter, skipLines, false, 1);
-            int skip = skipLines >= 0 ? skipLines : head.header() ? 1 : 0;
-            var builder = new RecordReaderDataSetIterator.Builder(CsvTable.open(file, skip, delimiter), batchSize);
-            int labelColumn = labelColumn(head.columns());
-            var iterator = regression
-                    ? builder.regression(labelColumn).build()
-                    : builder.classification(labelColumn, classes).build();
-            return new AsyncDataSetIterator(iterator, 4, false);
+            CsvTable head = CsvTable.read(file, delimiter, skipLines, dropInvalid, 1);
+            int skip = skipLines >= 0 ? skipLines : head.header() ? head.lines()[0] - 1 : 0;
+            return new CsvStream(this, skip, labelColumn(head.columns()), head, batchSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+    }
+
+    /** A table's rows as features and labels, the label column taken out. */
+    Dataset split(CsvTable table, int labelColumn, boolean wholeFile) throws IOException {
+        float[] features = new float[table.rows() * (table.columns() - 1)];
+        float[] targets = new float[table.rows()];
+        for (int r = 0, f = 0; r < table.rows(); r++) {
+            for (int c = 0; c < table.columns(); c++) {
+                if (c == labelColumn) {
+                    targets[r] = table.get(r, c);
+                } else {
+                    features[f++] = table.get(r, c);
+                }
+            }
+        }
+        var x = Nd4j.create(features, table.rows(), table.columns() - 1);
+        var y = regression
+                ? Nd4j.create(targets, table.rows(), 1)
+                : CsvLabels.classify(table, labelColumn, targets, classes, wholeFile);
+        return Dataset.of(x, y);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    boolean dropsInvalid() {
+        return dropInvalid;
+    }
+
+    /** The label width each batch of {@link #stream} has: 1 for regression, the class count otherwise. */
+    int labelWidth() {
+        return regression ? 1 : classes;
     }
 
     private int labelColumn(int columns) throws IOException {

@@ -1,19 +1,13 @@
 package org.dendrite.datasets;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaDataLine;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
-import org.datavec.api.split.FileSplit;
-import org.datavec.api.writable.Writable;
 
 /**
  * The numeric cells of a CSV file, read with DataVec's {@link CSVRecordReader}, with the file
@@ -42,7 +36,9 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
     }
 
     /**
-     * @param skipLines lines to skip at the top, or -1 to skip one line exactly when none of its cells is a number
+     * @param skipLines lines to skip at the top, or -1 to detect a header as pandas does: a first
+     *     line with a text cell, followed by a line of numbers (or by nothing), or a first line
+     *     without any number
      */
     static CsvTable read(Path file, char delimiter, int skipLines, boolean dropInvalid) throws IOException {
         return read(file, delimiter, skipLines, dropInvalid, Integer.MAX_VALUE);
@@ -50,29 +46,22 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
 
     /** As {@link #read(Path, char, int, boolean)}, stopping after {@code limit} data rows. */
     static CsvTable read(Path file, char delimiter, int skipLines, boolean dropInvalid, int limit) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no CSV file here");
-        }
-        if (Files.size(file) == 0) {
-            throw new IOException(file + " is empty");
-        }
         var builder = new Builder(file, dropInvalid);
         boolean header = false;
-        try (var reader = open(file, Math.max(skipLines, 0), delimiter)) { // closed on a bad cell too
-            boolean first = true;
-            while (reader.hasNext() && builder.rows() < limit) {
-                Record record = reader.nextRecord();
-                List<Writable> cells = record.getRecord();
-                int line = (int) ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
-                if (cells.size() == 1 && cells.get(0).toString().isBlank()) {
-                    continue;
+        try (var reader = CsvReader.open(file, delimiter, Math.max(skipLines, 0))) { // closed on a bad cell too
+            CsvReader.Row row = reader.next();
+            if (row != null && skipLines < 0 && row.cells().stream().anyMatch(CsvTable::isText)) {
+                CsvReader.Row second = reader.next();
+                header = second == null
+                        || allNumbers(second)
+                        || row.cells().stream().noneMatch(CsvTable::isNumber);
+                if (!header) {
+                    builder.add(row);
                 }
-                if (first && skipLines < 0 && cells.stream().noneMatch(c -> isNumber(c.toString()))) {
-                    header = true;
-                } else {
-                    builder.add(cells, line);
-                }
-                first = false;
+                row = second;
+            }
+            for (; row != null && builder.rows() < limit; row = builder.rows() < limit ? reader.next() : null) {
+                builder.add(row);
             }
         }
         if (builder.rows() == 0) {
@@ -87,16 +76,13 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
         return builder.build(header);
     }
 
-    /** DataVec's CSV reader over {@code file}, initialised, skipping {@code skipLines} lines. */
-    static CSVRecordReader open(Path file, int skipLines, char delimiter) throws IOException {
-        var reader = new CSVRecordReader(skipLines, delimiter);
-        try {
-            reader.initialize(new FileSplit(file.toFile()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while opening " + file, e);
-        }
-        return reader;
+    /** A cell a header has and data cannot: neither a number nor empty. */
+    private static boolean isText(String cell) {
+        return !cell.isBlank() && !isNumber(cell);
+    }
+
+    private static boolean allNumbers(CsvReader.Row row) {
+        return row.cells().stream().allMatch(CsvTable::isNumber);
     }
 
     /** Where a cell is, for messages: {@code data.csv line 7, column 3: }. */
@@ -119,7 +105,7 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
     }
 
     /** Collects rows into one growing float array. */
-    private static final class Builder {
+    static final class Builder {
         private final Path file;
         private final boolean dropInvalid;
         private final List<Integer> droppedLines = new ArrayList<>();
@@ -139,7 +125,15 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
             return rows;
         }
 
-        void add(List<Writable> cells, int line) throws IOException {
+        /** Every row must have {@code columns} cells, as line {@code line} has (for the batches of a stream). */
+        void expectColumns(int columns, int line) {
+            this.columns = columns;
+            this.firstLine = line;
+        }
+
+        void add(CsvReader.Row row) throws IOException {
+            List<String> cells = row.cells();
+            int line = row.line();
             if (columns < 0) {
                 columns = cells.size();
                 firstLine = line;
@@ -151,7 +145,7 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
                 values = Arrays.copyOf(values, Math.max(values.length * 2, size + columns));
             }
             for (int c = 0; c < columns; c++) {
-                float value = parse(cells.get(c).toString(), line, c);
+                float value = parse(cells.get(c), line, c);
                 if (Float.isNaN(value)) {
                     droppedLines.add(line);
                     return;
@@ -172,7 +166,10 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
                 value = Double.parseDouble(cell);
             } catch (NumberFormatException e) {
                 if (!cell.isBlank() && !isNonFiniteWord(cell)) {
-                    throw new IOException(at(file, line, column) + "\"" + cell + "\" is not a number");
+                    throw new IOException(at(file, line, column) + "\"" + cell + "\" is not a number"
+                            + (line == firstLine
+                                    ? "; if line " + line + " is a header, call skipLines(" + line + ")"
+                                    : ""));
                 }
                 value = Double.NaN;
             }

@@ -17,9 +17,14 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * An in-memory labelled data set: one row of features and one row of labels per example.
  *
  * <p>A value: every operation returns a new {@code Dataset} and none writes into the arrays it
- * holds. Features may have any rank (a row of 8 numbers, a 28×28×1 image); labels are a
- * column of 0/1 values, one-hot rows, integer class indices or real-valued targets. Arrays are
- * held as 32-bit floats, the data type DL4J networks train in.
+ * holds. Features may have any rank (a row of 8 numbers, a sequence of timesteps × features, a
+ * 28×28×1 image); labels are a column of 0/1 values, one-hot rows, integer class indices or
+ * real-valued targets. Arrays are held as 32-bit floats, the data type DL4J networks train in.
+ *
+ * <p>Images are in Keras's layout, {@code [examples, height, width, channels]}, in every array
+ * Dendrite takes or gives; DL4J computes on {@code [examples, channels, height, width]}, and
+ * {@link #toDataSet()} and {@link #of(DataSet)} translate at that boundary ({@link #toDl4j},
+ * {@link #fromDl4j}).
  */
 public final class Dataset {
 
@@ -62,9 +67,19 @@ public final class Dataset {
         return new Dataset(asFloat(features), asFloat(y));
     }
 
-    /** Wraps a DL4J {@link DataSet}; its arrays are checked as in {@link #of}. */
+    /** Wraps a DL4J {@link DataSet} (images in DL4J's channels-first layout); its arrays are checked as in {@link #of}. */
     public static Dataset of(DataSet dataSet) {
-        return of(dataSet.getFeatures(), dataSet.getLabels());
+        return of(fromDl4j(dataSet.getFeatures()), dataSet.getLabels());
+    }
+
+    /** Images {@code [n, h, w, c]} (Keras's layout) as DL4J computes on them, {@code [n, c, h, w]}; other arrays as they are. */
+    public static INDArray toDl4j(INDArray features) {
+        return features.rank() == 4 ? features.permute(0, 3, 1, 2).dup('c') : features;
+    }
+
+    /** Images {@code [n, c, h, w]} (DL4J's layout) in Keras's, {@code [n, h, w, c]}; other arrays as they are. */
+    public static INDArray fromDl4j(INDArray features) {
+        return features.rank() == 4 ? features.permute(0, 2, 3, 1).dup('c') : features;
     }
 
     private static INDArray asFloat(INDArray a) {
@@ -94,14 +109,9 @@ public final class Dataset {
         return exampleShape(features);
     }
 
-    /**
-     * The shape of one example of {@code features} in Keras's layout. Images are held as DL4J wants
-     * them, {@code [batch, channels, height, width]}, and described as Keras does, {@code (height,
-     * width, channels)}: the one place that translates.
-     */
+    /** The shape of one example of {@code features}: the shape without the example axis. */
     public static long[] exampleShape(INDArray features) {
-        long[] shape = Arrays.copyOfRange(features.shape(), 1, features.rank());
-        return shape.length == 3 ? new long[] {shape[1], shape[2], shape[0]} : shape;
+        return Arrays.copyOfRange(features.shape(), 1, features.rank());
     }
 
     /** Number of label columns: 1 for a 0/1 or class-index label, the class count for one-hot rows. */
@@ -207,7 +217,7 @@ public final class Dataset {
 
     /**
      * Flat square grey images for convolutional layers: MNIST's 784 pixels become 28×28×1 images
-     * ({@link #featureShape()} {@code [28, 28, 1]}; held channels first, as DL4J computes).
+     * ({@link #featureShape()} {@code [28, 28, 1]}).
      *
      * @throws IllegalStateException when the features are not rows of a square pixel count
      */
@@ -226,7 +236,7 @@ public final class Dataset {
      * Flat rows as images of height × width × channels, read the way NumPy's
      * {@code x.reshape(n, height, width, channels)} reads them for Keras: pixel by pixel, a pixel's
      * channels together (RGB RGB ...). {@link #featureShape()} then reports {@code [height, width,
-     * channels]}; the array is held channels first, as DL4J computes.
+     * channels]}.
      */
     public Dataset asImages(long height, long width, long channels) {
         long pixels = height * width * channels;
@@ -234,11 +244,7 @@ public final class Dataset {
             throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of "
                     + pixels + " numbers, but the features have shape " + Arrays.toString(features.shape()));
         }
-        return new Dataset(
-                features.reshape('c', size(), height, width, channels)
-                        .permute(0, 3, 1, 2)
-                        .dup('c'),
-                labels);
+        return new Dataset(features.reshape('c', size(), height, width, channels), labels);
     }
 
     /**
@@ -249,9 +255,9 @@ public final class Dataset {
         return new AsyncDataSetIterator(new ShuffledIterator(this, batchSize, seed), 4, false);
     }
 
-    /** The same examples as a DL4J {@link DataSet} (sharing the arrays). */
+    /** The same examples as a DL4J {@link DataSet}: images channels first, other arrays shared. */
     public DataSet toDataSet() {
-        return new DataSet(features, labels);
+        return new DataSet(toDl4j(features), labels);
     }
 
     /** A random permutation of {@code 0..n-1} (Fisher–Yates). */

@@ -137,9 +137,9 @@ public final class Normalizer implements Serializable {
             throw new IllegalArgumentException(
                     "the normalizer was fitted on " + width + " features, but the data has " + features.size(1));
         }
-        INDArray copy = features.dup();
+        INDArray copy = Dataset.toDl4j(features).dup(); // DL4J's normalisers take images channels first
         normalizer().transform(copy);
-        return copy;
+        return Dataset.fromDl4j(copy);
     }
 
     private synchronized AbstractDataSetNormalizer<?> normalizer() {

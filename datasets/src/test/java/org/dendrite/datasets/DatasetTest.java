@@ -96,7 +96,7 @@ class DatasetTest {
     void asImagesNeedsSquareRowsOrExplicitSizes() {
         var flat = Dataset.of(Nd4j.rand(4, 12), Nd4j.zeros(4, 1));
         assertArrayEquals(
-                new long[] {4, 3, 2, 2}, flat.asImages(2, 2, 3).features().shape());
+                new long[] {4, 2, 2, 3}, flat.asImages(2, 2, 3).features().shape());
         var error = assertThrows(IllegalStateException.class, flat::asImages);
         assertEquals(
                 "asImages() needs rows of a square number of pixels, but the features have shape [4, 12]; "
@@ -111,7 +111,7 @@ class DatasetTest {
         var images =
                 Dataset.of(Nd4j.arange(12).reshape(1, 12), Nd4j.zeros(1, 1)).asImages(2, 3, 2);
         assertArrayEquals(new long[] {2, 3, 2}, images.featureShape());
-        var held = images.features(); // DL4J's [batch, channels, height, width]
+        var held = images.toDataSet().getFeatures(); // DL4J's [batch, channels, height, width]
         assertArrayEquals(
                 new double[] {0, 2, 4, 6, 8, 10},
                 held.get(NDArrayIndex.point(0), NDArrayIndex.point(0))

@@ -43,11 +43,13 @@ class MnistTest {
     }
 
     @Test
-    void asImagesGivesChannelsFirstSquares() throws IOException {
+    void asImagesGivesSquaresInKerasLayout() throws IOException {
         IdxFiles.writeFolder(dir, 3, 2, 4, false);
         Dataset images = Datasets.mnist(dir).train().asImages();
-        assertArrayEquals(new long[] {3, 1, 4, 4}, images.features().shape());
-        assertEquals(5 / 255f, images.features().getFloat(0, 0, 1, 1), 1e-7, "row 1, column 1 is pixel 5");
+        assertArrayEquals(new long[] {3, 4, 4, 1}, images.features().shape(), "(examples, height, width, channels)");
+        assertEquals(5 / 255f, images.features().getFloat(0, 1, 1, 0), 1e-7, "row 1, column 1 is pixel 5");
+        assertArrayEquals(
+                new long[] {3, 1, 4, 4}, images.toDataSet().getFeatures().shape(), "DL4J gets channels first");
     }
 
     private String failure(Path folder) {

@@ -19,10 +19,7 @@ import org.dendrite.layers.options.LayerOption;
 public record Dropout(double rate) implements Layer, LayerOption {
 
     public Dropout {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException(
-                    "Dropout expects a rate in [0, 1) (the fraction dropped), received rate=" + rate);
-        }
+        Noises.requireRate("Dropout", rate);
     }
 
     /** DL4J's retain probability for this rate. */

@@ -34,13 +34,13 @@ class ConstraintTest {
     void onAConvolutionMaxNormBoundsEachFilter() {
         // Keras's MaxNorm(axis=[0, 1, 2]) on a (kh, kw, in, filters) kernel: one norm per filter.
         var random = new Random(21);
-        double[][][][] images = new double[40][1][6][6];
+        double[][][][] images = new double[40][6][6][1]; // Keras's (examples, height, width, channels)
         double[][] labels = new double[40][1];
         for (int i = 0; i < 40; i++) {
             labels[i][0] = i % 2;
             for (int r = 0; r < 6; r++) {
                 for (int c = 0; c < 6; c++) {
-                    images[i][0][r][c] = random.nextGaussian() + (i % 2 == 1 && r < 3 ? 1 : 0);
+                    images[i][r][c][0] = random.nextGaussian() + (i % 2 == 1 && r < 3 ? 1 : 0);
                 }
             }
         }

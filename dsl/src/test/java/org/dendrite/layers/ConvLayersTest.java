@@ -130,7 +130,7 @@ class ConvLayersTest {
      */
     private static Dataset bars(int n, long seed) {
         var random = new Random(seed);
-        var x = Nd4j.zeros(n, 1, 8, 8);
+        var x = Nd4j.zeros(n, 8, 8, 1); // Keras's (examples, height, width, channels)
         var y = Nd4j.zeros(n, 1);
         for (int i = 0; i < n; i++) {
             int kind = i % 2;
@@ -138,7 +138,7 @@ class ConvLayersTest {
             for (int r = 0; r < 8; r++) {
                 for (int c = 0; c < 8; c++) {
                     boolean on = kind == 0 ? r == at : c == at;
-                    x.putScalar(new long[] {i, 0, r, c}, (on ? 1.0 : 0.0) + random.nextGaussian() * 0.1);
+                    x.putScalar(new long[] {i, r, c, 0}, (on ? 1.0 : 0.0) + random.nextGaussian() * 0.1);
                 }
             }
             y.putScalar(i, 0, kind);

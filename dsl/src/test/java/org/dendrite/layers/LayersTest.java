@@ -132,7 +132,7 @@ class LayersTest {
                 List.of("LSTM", "SimpleRNN", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Dense"),
                 layers.stream().map(Layer::kind).toList());
         assertEquals(
-                "GaussianDropout expects a rate in [0, 1), received rate=1.5",
+                "GaussianDropout expects a rate in [0, 1) (the fraction dropped), received rate=1.5",
                 assertThrows(IllegalArgumentException.class, () -> new org.dendrite.layers.GaussianDropout(1.5))
                         .getMessage());
     }

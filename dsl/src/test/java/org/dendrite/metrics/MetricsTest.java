@@ -58,6 +58,14 @@ class MetricsTest {
         assertTrue(history.metric("mse").get(1) > 0);
     }
 
+    @Test
+    void crossEntropyAsAMetricIsResolvedFromTheOutputAsTheLossIs() {
+        var model = Sequential().input(2).dense(1, SIGMOID).compile(adam, mse, crossEntropy);
+        assertEquals(java.util.List.of(binaryCrossEntropy), model.metrics());
+        var history = model.fit(org.dendrite.TestData.blobs(40, 1), epochs(1).verbose(0));
+        assertTrue(history.metric("binary_crossentropy").get(0) > 0, history.toString());
+    }
+
     @SuppressWarnings("removal")
     @Test
     void theOldUpperCaseNamesAreAliasesForOneRelease() {

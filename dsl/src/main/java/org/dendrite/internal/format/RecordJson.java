@@ -107,7 +107,7 @@ public final class RecordJson {
      */
     public static Object decode(JsonNode node, Type type, String where) {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
-            require(node.isArray(), where, "a list", node);
+            require(node != null && node.isArray(), where, "a list", node);
             List<Object> items = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 items.add(decode(node.get(i), parameterized.getActualTypeArguments()[0], where + "[" + i + "]"));

@@ -60,7 +60,7 @@ public final class TrainingRun implements Training {
     }
 
     @Override
-    public void stop(String reason) {
+    public synchronized void stop(String reason) {
         if (stopReason == null) {
             stoppedEpoch = epoch;
             stopReason = reason;
