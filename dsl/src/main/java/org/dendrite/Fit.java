@@ -34,16 +34,17 @@ public record Fit(
 
     public Fit {
         if (epochs <= 0) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new IllegalArgumentException("epochs must be at least 1, received epochs=" + epochs);
         }
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            throw new IllegalArgumentException("batch size must be at least 1, received batchSize=" + batchSize);
         }
         if (verbose < 0 || verbose > 2) {
-            throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + verbose);
+            throw new IllegalArgumentException("verbose must be 0, 1 or 2, received verbose=" + verbose);
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
-            throw new IllegalArgumentException("validationSplit must lie in [0, 1), got " + validationSplit);
+            throw new IllegalArgumentException(
+                    "validationSplit must lie in [0, 1), received validationSplit=" + validationSplit);
         }
         callbacks = List.copyOf(callbacks);
     }

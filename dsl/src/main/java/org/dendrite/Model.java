@@ -452,7 +452,7 @@ public final class Model {
         }
         if (weights.length != targets.size()) {
             throw new IllegalArgumentException("setWeights needs " + targets.size() + " arrays ("
-                    + describe(keys, owners) + "), got " + weights.length);
+                    + describe(keys, owners) + "), received " + weights.length);
         }
         List<INDArray> converted = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {

@@ -1,6 +1,5 @@
 package org.dendrite;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +48,7 @@ import org.dendrite.regularizers.Regularizer;
  * var tenWay = base.dense(10, SOFTMAX);
  * }</pre>
  */
-public final class Sequential implements Serializable {
+public final class Sequential {
 
     /** The seed used when none is given: runs reproduce unless asked otherwise. */
     public static final long DEFAULT_SEED = 42;

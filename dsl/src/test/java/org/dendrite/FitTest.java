@@ -30,10 +30,10 @@ class FitTest {
     @Test
     void refusesArgumentsKerasWouldRefuse() {
         assertEquals(
-                "epochs must be at least 1, got 0",
+                "epochs must be at least 1, received epochs=0",
                 assertThrows(IllegalArgumentException.class, () -> epochs(0)).getMessage());
         assertEquals(
-                "batch size must be at least 1, got -1",
+                "batch size must be at least 1, received batchSize=-1",
                 assertThrows(IllegalArgumentException.class, () -> Fit.defaults()
                                 .batch(-1))
                         .getMessage());

@@ -84,13 +84,14 @@ class ModelBadInputTest {
     @Test
     void nonPositiveEpochsOrBatchSize() {
         var model = Sequential().dense(1, SIGMOID).compile(adam, crossEntropy);
-        assertEquals("epochs must be at least 1, got 0", message(() -> model.fit(PIMA_LIKE, 0)));
-        assertEquals("batch size must be at least 1, got -5", message(() -> model.fit(PIMA_LIKE, 1, -5)));
+        assertEquals("epochs must be at least 1, received epochs=0", message(() -> model.fit(PIMA_LIKE, 0)));
+        assertEquals(
+                "batch size must be at least 1, received batchSize=-5", message(() -> model.fit(PIMA_LIKE, 1, -5)));
     }
 
     @Test
     void nonPositiveLearningRate() {
-        assertEquals("learning rate must be a positive number, got 0.0", message(() -> adam(0)));
+        assertEquals("learning rate must be a positive number, received learningRate=0.0", message(() -> adam(0)));
     }
 
     @Test

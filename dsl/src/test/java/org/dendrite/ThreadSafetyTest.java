@@ -27,6 +27,7 @@ class ThreadSafetyTest {
 
     @Test
     @Tag("slow")
+    @Tag("timing") // a floor on the calls made in 3 s
     void fourThreadsPredictingAndEvaluatingABatchNormModelGetOneThreadsNumbers() throws Exception {
         var data = TestData.blobs(300, 9);
         var model = Sequential()

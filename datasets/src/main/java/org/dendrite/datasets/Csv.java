@@ -57,7 +57,7 @@ public final class Csv {
     /** The number of classes; labels must be integers in {@code 0..n-1}. Gives one-hot label rows. */
     public Csv classes(int n) {
         if (n < 2) {
-            throw new IllegalArgumentException("classes(n) needs at least 2 classes, got " + n);
+            throw new IllegalArgumentException("classes(n) needs at least 2 classes, received n=" + n);
         }
         return new Csv(file, label, n, false, delimiter, skipLines, dropInvalid);
     }
@@ -75,7 +75,7 @@ public final class Csv {
     /** Skip exactly {@code n} lines at the top (turns off header detection). */
     public Csv skipLines(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("skipLines(n) needs n ≥ 0, got " + n);
+            throw new IllegalArgumentException("skipLines(n) needs n ≥ 0, received n=" + n);
         }
         return new Csv(file, label, classes, regression, delimiter, n, dropInvalid);
     }

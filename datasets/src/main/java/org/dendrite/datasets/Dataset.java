@@ -125,7 +125,8 @@ public final class Dataset {
      */
     public Split split(double trainFraction, long seed) {
         if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("trainFraction must lie strictly between 0 and 1, got " + trainFraction);
+            throw new IllegalArgumentException(
+                    "trainFraction must lie strictly between 0 and 1, received trainFraction=" + trainFraction);
         }
         int train = (int) Math.floor(size() * trainFraction);
         if (train == 0 || train == size()) {
@@ -165,7 +166,7 @@ public final class Dataset {
     /** Batches of {@code size} from {@code slice(from, to)} over positions {@code 0..size()}. */
     private Iterator<Dataset> cut(int size, BiFunction<Integer, Integer, Dataset> slice) {
         if (size <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + size);
+            throw new IllegalArgumentException("batch size must be positive, received size=" + size);
         }
         return new Iterator<>() {
             private int next;
@@ -191,7 +192,7 @@ public final class Dataset {
     /** The first {@code n} examples (all of them when {@code n ≥ size()}). */
     public Dataset take(int n) {
         if (n <= 0) {
-            throw new IllegalArgumentException("take(n) needs n > 0, got " + n);
+            throw new IllegalArgumentException("take(n) needs n > 0, received n=" + n);
         }
         return rows(0, Math.min(n, size()));
     }
@@ -239,6 +240,10 @@ public final class Dataset {
      * channels]}.
      */
     public Dataset asImages(long height, long width, long channels) {
+        if (height <= 0 || width <= 0 || channels <= 0) {
+            throw new IllegalArgumentException("asImages needs positive sizes, received height=" + height + ", width="
+                    + width + ", channels=" + channels);
+        }
         long pixels = height * width * channels;
         if (features.rank() != 2 || features.size(1) != pixels) {
             throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of "

@@ -23,7 +23,7 @@ final class ShuffledIterator implements DataSetIterator {
 
     ShuffledIterator(Dataset data, int batchSize, long seed) {
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+            throw new IllegalArgumentException("batch size must be positive, received batchSize=" + batchSize);
         }
         this.data = data;
         this.batchSize = batchSize;

@@ -29,7 +29,7 @@ public final class EarlyStopping implements Callback {
     private EarlyStopping(
             String monitor, Monitor.Mode mode, int patience, double minDelta, double baseline, boolean restore) {
         if (patience < 0) {
-            throw new IllegalArgumentException("patience must be ≥ 0, got " + patience);
+            throw new IllegalArgumentException("patience must be ≥ 0, received patience=" + patience);
         }
         this.monitor = monitor;
         this.mode = mode;
@@ -44,22 +44,22 @@ public final class EarlyStopping implements Callback {
         return new EarlyStopping(monitor, Monitor.Mode.AUTO, 0, 0, Double.NaN, false);
     }
 
-    /** Epochs without improvement to wait before stopping. */
+    /** Epochs without improvement to wait before stopping (if not set, 0: Keras's default). */
     public EarlyStopping patience(int epochs) {
         return new EarlyStopping(monitor, mode, epochs, minDelta, baseline, restore);
     }
 
-    /** The smallest change that counts as an improvement (absolute). */
+    /** The smallest change that counts as an improvement, absolute (if not set, 0). */
     public EarlyStopping minDelta(double delta) {
         return new EarlyStopping(monitor, mode, patience, delta, baseline, restore);
     }
 
-    /** A value the monitor must beat before anything counts as an improvement. */
+    /** A value the monitor must beat before anything counts as an improvement (if not set, none). */
     public EarlyStopping baseline(double value) {
         return new EarlyStopping(monitor, mode, patience, minDelta, value, restore);
     }
 
-    /** Lower is better. */
+    /** Lower is better (if neither mode is set: lower for a loss, higher for other metrics). */
     public EarlyStopping modeMin() {
         return new EarlyStopping(monitor, Monitor.Mode.MIN, patience, minDelta, baseline, restore);
     }

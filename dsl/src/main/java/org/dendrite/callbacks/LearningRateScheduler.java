@@ -18,7 +18,8 @@ public final class LearningRateScheduler implements Callback {
         /** Multiplies the rate by {@code factor} every {@code every} epochs (step decay). */
         static Schedule step(double factor, int every) {
             if (every < 1) {
-                throw new IllegalArgumentException("step decay needs a period of at least 1 epoch, got " + every);
+                throw new IllegalArgumentException(
+                        "step decay needs a period of at least 1 epoch, received every=" + every);
             }
             return (epoch, initial) -> initial * Math.pow(factor, (epoch - 1) / every);
         }

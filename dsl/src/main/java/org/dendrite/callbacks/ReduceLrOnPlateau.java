@@ -22,7 +22,7 @@ public final class ReduceLrOnPlateau implements Callback {
     private ReduceLrOnPlateau(
             String monitor, double factor, int patience, double minDelta, int cooldown, double minRate) {
         if (!(factor > 0 && factor < 1)) {
-            throw new IllegalArgumentException("reduceLrOnPlateau needs a factor in (0, 1), got " + factor);
+            throw new IllegalArgumentException("reduceLrOnPlateau needs a factor in (0, 1), received factor=" + factor);
         }
         this.monitor = monitor;
         this.factor = factor;
@@ -36,24 +36,27 @@ public final class ReduceLrOnPlateau implements Callback {
         return new ReduceLrOnPlateau(monitor, 0.1, 10, 1e-4, 0, 0);
     }
 
+    /** The rate is multiplied by this on a plateau, in (0, 1) (if not set, 0.1: Keras's default). */
     public ReduceLrOnPlateau factor(double f) {
         return new ReduceLrOnPlateau(monitor, f, patience, minDelta, cooldown, minRate);
     }
 
+    /** Epochs without improvement before the rate is cut (if not set, 10). */
     public ReduceLrOnPlateau patience(int epochs) {
         return new ReduceLrOnPlateau(monitor, factor, epochs, minDelta, cooldown, minRate);
     }
 
+    /** The smallest change that counts as an improvement (if not set, 1e-4). */
     public ReduceLrOnPlateau minDelta(double delta) {
         return new ReduceLrOnPlateau(monitor, factor, patience, delta, cooldown, minRate);
     }
 
-    /** Epochs to wait after a reduction before counting again. */
+    /** Epochs to wait after a reduction before counting again (if not set, 0). */
     public ReduceLrOnPlateau cooldown(int epochs) {
         return new ReduceLrOnPlateau(monitor, factor, patience, minDelta, epochs, minRate);
     }
 
-    /** The rate is never reduced below this. */
+    /** The rate is never reduced below this (if not set, 0). */
     public ReduceLrOnPlateau minLearningRate(double rate) {
         return new ReduceLrOnPlateau(monitor, factor, patience, minDelta, cooldown, rate);
     }

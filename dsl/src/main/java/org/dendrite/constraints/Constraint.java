@@ -56,7 +56,6 @@ public record Constraint(String name, double value) implements LayerOption, Seri
         return new Constraint("unit_norm", Double.NaN);
     }
 
-    /** DL4J's constraint for a dense kernel. */
     /**
      * DL4J's constraint for a kernel whose units' incoming weights lie along {@code unitAxes}
      * (Dense: 0; Conv2D: 1, 2, 3).
@@ -65,8 +64,7 @@ public record Constraint(String name, double value) implements LayerOption, Seri
         return switch (name) {
             case "max_norm" -> new MaxNormConstraint(value, unitAxes);
             case "non_neg" -> new NonNegativeConstraint();
-            case "unit_norm" -> new UnitNormConstraint(unitAxes);
-            default -> throw new IllegalStateException("unknown constraint " + name);
+            default -> new UnitNormConstraint(unitAxes); // unit_norm: the constructor admits no other name
         };
     }
 

@@ -130,7 +130,7 @@ public record Conv2D(
     public String toString() {
         return "Conv2D(" + filters + ", " + kernelHeight + "×" + kernelWidth
                 + (activation.equals(Activation.LINEAR) ? "" : ", " + activation)
-                + (strides.equals(new Strides(1, 1)) ? "" : ", " + strides) + (padding == Padding.VALID ? "" : ", same")
+                + Windows.window(strides, new Strides(1, 1), padding)
                 + (initializer.equals(Initializer.GLOROT_UNIFORM) ? "" : ", " + initializer)
                 + (useBias ? "" : ", no bias")
                 + options + ")";

@@ -42,7 +42,11 @@ final class Windows {
     }
 
     static String describe(String name, int size, Strides strides, Padding padding) {
-        return name + "(" + size + (strides.equals(new Strides(size, size)) ? "" : ", " + strides)
-                + (padding == Padding.VALID ? "" : ", same") + ")";
+        return name + "(" + size + window(strides, new Strides(size, size), padding) + ")";
+    }
+
+    /** The strides and padding as arguments, each left out when it is the default: {@code ", strides(2), same"}. */
+    static String window(Strides strides, Strides usual, Padding padding) {
+        return (strides.equals(usual) ? "" : ", " + strides) + (padding == Padding.VALID ? "" : ", same");
     }
 }

@@ -10,6 +10,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public record Adadelta(double rho, double epsilon) implements Optimizer {
 
+    public Adadelta {
+        Optimizer.checkFraction("rho", rho);
+        Optimizer.checkEpsilon(epsilon);
+    }
+
     @Override
     public double learningRate() {
         return 1.0;
@@ -19,7 +24,8 @@ public record Adadelta(double rho, double epsilon) implements Optimizer {
     public Adadelta withLearningRate(double learningRate) {
         if (learningRate != 1.0) {
             throw new IllegalArgumentException(
-                    "DL4J's Adadelta has no learning rate (it acts as Keras's lr=1.0); got " + learningRate);
+                    "DL4J's Adadelta has no learning rate (it acts as Keras's lr=1.0); received learningRate="
+                            + learningRate);
         }
         return this;
     }

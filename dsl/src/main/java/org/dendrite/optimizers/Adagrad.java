@@ -11,6 +11,7 @@ public record Adagrad(double learningRate, double epsilon) implements Optimizer 
 
     public Adagrad {
         Optimizer.checkLearningRate(learningRate);
+        Optimizer.checkEpsilon(epsilon);
     }
 
     @Override

@@ -7,6 +7,9 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
     public Adam {
         Optimizer.checkLearningRate(learningRate);
+        Optimizer.checkFraction("beta1", beta1);
+        Optimizer.checkFraction("beta2", beta2);
+        Optimizer.checkEpsilon(epsilon);
     }
 
     @Override

@@ -8,6 +8,9 @@ public record Adamax(double learningRate, double beta1, double beta2, double eps
 
     public Adamax {
         Optimizer.checkLearningRate(learningRate);
+        Optimizer.checkFraction("beta1", beta1);
+        Optimizer.checkFraction("beta2", beta2);
+        Optimizer.checkEpsilon(epsilon);
     }
 
     @Override

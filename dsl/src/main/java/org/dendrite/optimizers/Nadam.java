@@ -7,6 +7,9 @@ public record Nadam(double learningRate, double beta1, double beta2, double epsi
 
     public Nadam {
         Optimizer.checkLearningRate(learningRate);
+        Optimizer.checkFraction("beta1", beta1);
+        Optimizer.checkFraction("beta2", beta2);
+        Optimizer.checkEpsilon(epsilon);
     }
 
     @Override

@@ -38,10 +38,25 @@ public sealed interface Optimizer extends Serializable
         return new Clipped(this, new ClipValue(v));
     }
 
+    /** Rejects a decay rate (a beta, rho) outside [0, 1), as Keras's optimisers would diverge or freeze. */
+    static void checkFraction(String name, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must lie in [0, 1), received " + name + "=" + value);
+        }
+    }
+
+    /** Rejects an epsilon that is not a positive finite number (it keeps a division away from zero). */
+    static void checkEpsilon(double epsilon) {
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be a positive number, received epsilon=" + epsilon);
+        }
+    }
+
     /** Rejects a learning rate that is not a positive finite number. */
     static double checkLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+            throw new IllegalArgumentException(
+                    "learning rate must be a positive number, received learningRate=" + learningRate);
         }
         return learningRate;
     }

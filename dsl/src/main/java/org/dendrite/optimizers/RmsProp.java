@@ -7,6 +7,8 @@ public record RmsProp(double learningRate, double rho, double epsilon) implement
 
     public RmsProp {
         Optimizer.checkLearningRate(learningRate);
+        Optimizer.checkFraction("rho", rho);
+        Optimizer.checkEpsilon(epsilon);
     }
 
     @Override

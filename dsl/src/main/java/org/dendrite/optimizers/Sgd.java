@@ -14,7 +14,7 @@ public record Sgd(double learningRate, double momentum, boolean nesterov) implem
     public Sgd {
         Optimizer.checkLearningRate(learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
+            throw new IllegalArgumentException("momentum must lie in [0, 1), received momentum=" + momentum);
         }
         if (nesterov && momentum == 0) {
             throw new IllegalArgumentException("nesterov needs a momentum above 0");
