@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.internal.compile.DataCheck;
+import org.dendrite.internal.compile.MemoryCheck;
 import org.dendrite.internal.compile.NetworkBuilder;
 import org.dendrite.internal.compile.OutputCheck;
 import org.dendrite.internal.compile.ShapeCheck;
@@ -120,6 +121,7 @@ public final class Model {
         OutputCheck.checkWidth(architecture.layers(), outputShapes.get(outputShapes.size() - 1)[0]);
         MultiLayerConfiguration conf =
                 NetworkBuilder.build(architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape);
+        MemoryCheck.parameters(conf, architecture.layers(), optimizer);
         Nd4j.getRandom().setSeed(architecture.seed());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -205,8 +207,8 @@ public final class Model {
     }
 
     private History fitNow(Dataset data, Fit options) {
-        Dataset train = scaled(Objects.requireNonNull(data, "data"));
-        Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
+        Dataset train = prepared(Objects.requireNonNull(data, "data"));
+        Dataset validation = options.validationData() == null ? null : prepared(options.validationData());
         if (validation == null && options.validationSplit() > 0) {
             int trainSize = (int) Math.floor(data.size() * (1 - options.validationSplit()));
             if (trainSize == 0 || trainSize == data.size()) {
@@ -264,8 +266,7 @@ public final class Model {
             throw new IllegalArgumentException("batch(" + options.batchSize()
                     + ") applies to in-memory data; the iterator makes " + "its own batches of " + first.numExamples());
         }
-        check(Dataset.fromDl4j(first.getFeatures()), first.getLabels()); // a DL4J batch: images channels first
-        Dataset validation = options.validationData() == null ? null : scaled(options.validationData());
+        Dataset validation = options.validationData() == null ? null : prepared(options.validationData());
         if (validation != null) {
             check(validation.features(), validation.labels());
         }
@@ -274,17 +275,27 @@ public final class Model {
         return train(batches, validationBatches, options.batch(Math.max(first.numExamples(), 1)));
     }
 
-    /** Batches from a DL4J iterator, scaled when the architecture has a normalizer. */
+    /**
+     * Batches from a DL4J iterator (images channels first), prepared as {@link #prepared} prepares a
+     * data set and each checked as {@link #check} checks one, the batch's number in any message.
+     */
     private IteratorBatches iteratorBatches(DataSetIterator iterator) {
-        return new IteratorBatches(iterator, batch -> architecture
-                .normalizer()
-                .map(n -> new DataSet(n.apply(batch.getFeatures()), batch.getLabels()))
-                .orElse(batch));
+        return new IteratorBatches(
+                iterator, batch -> prepared(Dataset.of(batch)).toDataSet(), (batch, number) -> {
+                    try {
+                        Dataset given = Dataset.of(batch); // finite values, within float range
+                        check(given.features(), given.labels());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(
+                                "batch " + number + " of the iterator: " + e.getMessage(), e);
+                    }
+                });
     }
 
-    /** The data as the network sees it: scaled when the architecture has a normalizer. */
-    private Dataset scaled(Dataset data) {
-        return architecture.normalizer().map(n -> n.apply(data)).orElse(data);
+    /** The data as the network takes it: scaled when the architecture has a normalizer, labels as the loss takes them. */
+    private Dataset prepared(Dataset data) {
+        Dataset scaled = architecture.normalizer().map(n -> n.apply(data)).orElse(data);
+        return Dataset.of(scaled.features(), loss.prepare(scaled.labels()));
     }
 
     /** Checks data against the model before anything runs on it, building the network from its shape at the first fit. */
@@ -293,12 +304,15 @@ public final class Model {
         if (network == null) {
             build(featureShape, "taken from the data at the first fit");
         }
+        long outputs = shapes.get(shapes.size() - 1)[0];
         DataCheck.features(featureShape, inputShape(), inputOrigin);
         DataCheck.tokens(features, architecture.layers());
-        DataCheck.labels(labels, shapes.get(shapes.size() - 1)[0], architecture.layers(), loss);
+        DataCheck.labels(labels, outputs, architecture.layers(), loss);
+        DataCheck.metrics(labels, outputs, metrics);
     }
 
     private History train(Batches train, Batches validation, Fit options) {
+        MemoryCheck.batch(shapes, inputShape, options.batchSize());
         Set<String> logged = new LinkedHashSet<>(List.of("loss"));
         metrics.forEach(m -> logged.add(m.name()));
         if (validation != null) {
@@ -345,11 +359,12 @@ public final class Model {
      * classification loss, even when not compiled.
      */
     public Evaluation evaluate(Dataset raw) {
+        Objects.requireNonNull(raw, "data");
         return using("evaluate", () -> evaluateNow(raw));
     }
 
     private Evaluation evaluateNow(Dataset raw) {
-        Dataset data = scaled(raw);
+        Dataset data = prepared(raw);
         check(data.features(), data.labels());
         return new Evaluation(
                 Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
@@ -365,8 +380,7 @@ public final class Model {
 
     private Evaluation evaluateNow(DataSetIterator iterator) {
         var batches = iteratorBatches(Objects.requireNonNull(iterator, "iterator"));
-        DataSet first = batches.peek();
-        check(Dataset.fromDl4j(first.getFeatures()), first.getLabels()); // a DL4J batch: images channels first
+        batches.peek(); // checks the first batch, and builds the network from it if need be
         return new Evaluation(Scoring.evaluate(network, batches.inOrder(), reported(), "", true));
     }
 
@@ -381,6 +395,7 @@ public final class Model {
 
     /** The model's outputs for each example of {@code features} (images {@code [n, height, width, channels]}), with dropout off: shape {@code [rows, outputs]}. */
     public INDArray predict(INDArray raw) {
+        Objects.requireNonNull(raw, "features");
         return using("predict", () -> predictNow(raw));
     }
 
@@ -436,6 +451,7 @@ public final class Model {
      * @throws IllegalArgumentException naming the array, its layer and both shapes on any mismatch
      */
     public void setWeights(INDArray... weights) {
+        Objects.requireNonNull(weights, "weights");
         using("setWeights", () -> setWeightsNow(weights));
     }
 
@@ -569,6 +585,7 @@ public final class Model {
      * file renamed into place); {@link #load} restores a model that predicts bit for bit the same.
      */
     public void save(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         using("save", () -> saveNow(file));
     }
 
@@ -579,6 +596,7 @@ public final class Model {
 
     /** Reads a model written by {@link #save}. */
     public static Model load(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         return ModelFile.load(file);
     }
 

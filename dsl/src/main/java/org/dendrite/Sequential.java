@@ -80,6 +80,7 @@ public final class Sequential {
      * shape is taken from the data at the first {@code fit}.
      */
     public Sequential input(long... shape) {
+        Objects.requireNonNull(shape, "shape");
         if (shape.length == 0 || shape.length > 3 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
             throw new IllegalArgumentException(
                     "input shape needs 1 (features), 2 (timesteps, features) or 3 (height, width, channels) positive sizes, received "
@@ -104,6 +105,7 @@ public final class Sequential {
      * raw data, and a saved model keeps the scaling.
      */
     public Sequential normalize(Normalizer fitted) {
+        Objects.requireNonNull(fitted, "normalizer");
         if (!fitted.isFitted()) {
             throw new IllegalArgumentException(
                     "normalize(...) needs a fitted normalizer, e.g. Normalizer.standardize().fit(train), got "
@@ -311,6 +313,10 @@ public final class Sequential {
      *     produce outputs, or its output cannot work with the loss (softmax over one unit, ...)
      */
     public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        for (int i = 0; i < metrics.length; i++) {
+            Objects.requireNonNull(metrics[i], "metric " + i);
+        }
         return new Model(this, optimizer, loss, List.of(metrics));
     }
 

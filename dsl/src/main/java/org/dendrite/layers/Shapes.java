@@ -62,7 +62,7 @@ public final class Shapes {
     }
 
     /** The number of values in one example of {@code shape}. */
-    static long size(long[] shape) {
+    public static long size(long[] shape) {
         return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     }
 }

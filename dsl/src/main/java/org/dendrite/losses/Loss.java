@@ -77,6 +77,17 @@ public record Loss(String name) implements Metric {
         return function;
     }
 
+    /**
+     * The labels as this loss takes them: hinge's 0/1 labels become -1/+1, as Keras converts them
+     * (DL4J's hinge expects -1/+1); others as they are.
+     */
+    public INDArray prepare(INDArray labels) {
+        if (!name.equals("hinge") || labels.minNumber().doubleValue() < 0) {
+            return labels;
+        }
+        return labels.mul(2).subi(1);
+    }
+
     /** True for the losses of classifiers, for which accuracy is defined. */
     public boolean isClassification() {
         return name.endsWith("crossentropy") || name.equals("hinge");

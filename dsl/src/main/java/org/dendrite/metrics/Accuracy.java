@@ -16,6 +16,11 @@ public record Accuracy() implements Metric {
     }
 
     @Override
+    public void checkApplies(long outputs, INDArray labels) {
+        Targets.requireClasses(name(), outputs, labels);
+    }
+
+    @Override
     public double compute(INDArray predictions, INDArray labels) {
         INDArray predicted;
         INDArray actual;

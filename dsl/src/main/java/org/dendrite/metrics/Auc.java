@@ -17,6 +17,11 @@ public record Auc() implements Metric {
     }
 
     @Override
+    public void checkApplies(long outputs, INDArray labels) {
+        Targets.requireClasses(name(), outputs, labels);
+    }
+
+    @Override
     public double compute(INDArray predictions, INDArray labels) {
         INDArray y = Targets.like(labels, predictions);
         ROC roc = new ROC(0);

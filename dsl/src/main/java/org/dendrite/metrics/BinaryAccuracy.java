@@ -11,6 +11,11 @@ public record BinaryAccuracy(double threshold) implements Metric {
     }
 
     @Override
+    public void checkApplies(long outputs, INDArray labels) {
+        Targets.requireClasses(name(), outputs, labels);
+    }
+
+    @Override
     public double compute(INDArray predictions, INDArray labels) {
         return Targets.mean(
                 predictions.gt(threshold).eq(Targets.like(labels, predictions).gt(threshold)));

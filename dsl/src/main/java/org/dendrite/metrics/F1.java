@@ -11,6 +11,11 @@ public record F1() implements Metric {
     }
 
     @Override
+    public void checkApplies(long outputs, INDArray labels) {
+        Targets.requireClasses(name(), outputs, labels);
+    }
+
+    @Override
     public double compute(INDArray predictions, INDArray labels) {
         double[] c = Targets.counts(predictions, labels);
         return Targets.ratio(2 * c[0], c[1] + c[2]);

@@ -9,6 +9,14 @@ public interface Metric extends Serializable {
     /** The name it is logged under, e.g. {@code "accuracy"} (validation adds {@code "val_"}). */
     String name();
 
+    /**
+     * Checks, before anything trains, that this metric means something for a model of
+     * {@code outputs} units and these labels; nothing to check unless the metric says otherwise.
+     *
+     * @throws IllegalArgumentException saying why it cannot apply
+     */
+    default void checkApplies(long outputs, INDArray labels) {}
+
     /** The metric over all rows of {@code predictions} ({@code [n, outputs]}) and {@code labels}. */
     double compute(INDArray predictions, INDArray labels);
 }

@@ -11,6 +11,11 @@ public record Recall() implements Metric {
     }
 
     @Override
+    public void checkApplies(long outputs, INDArray labels) {
+        Targets.requireClasses(name(), outputs, labels);
+    }
+
+    @Override
     public double compute(INDArray predictions, INDArray labels) {
         double[] c = Targets.counts(predictions, labels);
         return Targets.ratio(c[0], c[2]);

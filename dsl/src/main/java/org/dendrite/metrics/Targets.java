@@ -26,6 +26,26 @@ final class Targets {
         return oneHot;
     }
 
+    /**
+     * Checks that {@code labels} are classes: 0/1 (or Keras's -1/+1 for hinge) in as many columns as
+     * outputs, or one column of class indices {@code 0..outputs-1}; real-valued targets are refused.
+     */
+    static void requireClasses(String metric, long outputs, INDArray labels) {
+        double min = labels.minNumber().doubleValue();
+        double max = labels.maxNumber().doubleValue();
+        boolean indices = labels.size(1) == 1
+                && outputs > 1
+                && min >= 0
+                && max < outputs
+                && labels.castTo(DataType.DOUBLE).fmod(1.0).sumNumber().doubleValue() == 0;
+        boolean rows = labels.size(1) == outputs && min >= -1 && max <= 1;
+        if (!indices && !rows) {
+            throw new IllegalArgumentException(metric
+                    + " needs class labels (0/1, one-hot rows or class indices), but the labels" + " range over [" + min
+                    + ", " + max + "]; for a real-valued target compile mse or mae as the metric");
+        }
+    }
+
     /** The fraction of ones in a boolean or 0/1 array. */
     static double mean(INDArray bools) {
         return bools.castTo(DataType.DOUBLE).meanNumber().doubleValue();

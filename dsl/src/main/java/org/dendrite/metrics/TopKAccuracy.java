@@ -17,6 +17,15 @@ public record TopKAccuracy(int k) implements Metric {
     }
 
     @Override
+    public void checkApplies(long outputs, INDArray labels) {
+        if (k >= outputs) {
+            throw new IllegalArgumentException(
+                    name() + " over " + outputs + " classes is always 1: use k < " + outputs);
+        }
+        Targets.requireClasses(name(), outputs, labels);
+    }
+
+    @Override
     public double compute(INDArray predictions, INDArray labels) {
         long[] truth = Targets.like(labels, predictions).argMax(1).toLongVector();
         float[][] p = predictions.toFloatMatrix();

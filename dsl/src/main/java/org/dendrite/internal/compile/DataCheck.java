@@ -5,6 +5,7 @@ import java.util.List;
 import org.dendrite.layers.Embedding;
 import org.dendrite.layers.Layer;
 import org.dendrite.losses.Loss;
+import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -75,6 +76,12 @@ public final class DataCheck {
             throw new IllegalArgumentException("the labels have " + width + " column" + (width == 1 ? "" : "s")
                     + " but " + where + " has " + outputs + " unit" + (outputs == 1 ? "" : "s") + hint);
         }
+        if ((loss.equals(Loss.KL_DIVERGENCE) || loss.equals(Loss.POISSON))
+                && labels.minNumber().doubleValue() < 0) {
+            throw new IllegalArgumentException(
+                    loss + " needs labels ≥ 0 (" + (loss.equals(Loss.POISSON) ? "counts" : "probabilities")
+                            + "), but they go down to " + labels.minNumber().doubleValue());
+        }
         if (loss.equals(Loss.BINARY_CROSS_ENTROPY) || loss.equals(Loss.CATEGORICAL_CROSS_ENTROPY)) {
             double min = labels.minNumber().doubleValue();
             double max = labels.maxNumber().doubleValue();
@@ -83,6 +90,11 @@ public final class DataCheck {
                         loss + " needs labels in [0, 1], but they range over [" + min + ", " + max + "]");
             }
         }
+    }
+
+    /** Each metric against the model's output width and the labels (accuracy on real-valued targets, top-5 of 3 classes, ...). */
+    public static void metrics(INDArray labels, long outputs, List<Metric> metrics) {
+        metrics.forEach(m -> m.checkApplies(outputs, labels));
     }
 
     private static void requireClassIndices(INDArray labels, long classes, String where) {

@@ -3,6 +3,7 @@ package org.dendrite.internal.training;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.ObjIntConsumer;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
@@ -16,10 +17,15 @@ public final class IteratorBatches implements Batches {
 
     private final DataSetIterator iterator;
     private final UnaryOperator<DataSet> prepare;
+    private final ObjIntConsumer<DataSet> check;
     private int count = -1;
 
-    /** @param prepare applied to each batch as it is taken (e.g. input scaling) */
-    public IteratorBatches(DataSetIterator iterator, UnaryOperator<DataSet> prepare) {
+    /**
+     * @param prepare applied to each batch as it is taken (e.g. input scaling)
+     * @param check   run on each batch as the iterator gives it, before {@code prepare}, with its
+     *                number in the pass (from 1): data read lazily is checked as it arrives
+     */
+    public IteratorBatches(DataSetIterator iterator, UnaryOperator<DataSet> prepare, ObjIntConsumer<DataSet> check) {
         if (!iterator.resetSupported()) {
             throw new IllegalArgumentException(
                     iterator.getClass().getSimpleName() + " cannot be reset, so it cannot supply more than one epoch");
@@ -28,6 +34,7 @@ public final class IteratorBatches implements Batches {
                 ? new AsyncDataSetIterator(iterator, 2, false)
                 : iterator;
         this.prepare = prepare;
+        this.check = check;
     }
 
     @Override
@@ -51,9 +58,10 @@ public final class IteratorBatches implements Batches {
         if (!iterator.hasNext()) {
             throw new IllegalArgumentException("the iterator supplies no batches");
         }
-        DataSet first = prepare.apply(iterator.next());
+        DataSet first = iterator.next();
+        check.accept(first, 1);
         iterator.reset();
-        return first;
+        return prepare.apply(first);
     }
 
     private Iterator<DataSet> pass(boolean counting) {
@@ -75,8 +83,9 @@ public final class IteratorBatches implements Batches {
                 if (!iterator.hasNext()) {
                     throw new NoSuchElementException();
                 }
-                seen++;
-                return prepare.apply(iterator.next());
+                DataSet batch = iterator.next();
+                check.accept(batch, ++seen);
+                return prepare.apply(batch);
             }
         };
     }

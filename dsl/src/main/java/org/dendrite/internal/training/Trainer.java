@@ -57,6 +57,8 @@ public final class Trainer {
         }
         callbacks.forEach(c -> c.onTrainBegin(training));
         INDArray lastGood = net.params().dup();
+        INDArray lastSane = lastGood.dup();
+        Divergence divergence = new Divergence();
         boolean finished = false;
         try {
             for (int epoch = 1; epoch <= training.epochs() && !training.stopRequested(); epoch++) {
@@ -68,6 +70,17 @@ public final class Trainer {
                 if (pass == null) {
                     net.setParams(lastGood);
                     break;
+                }
+                double largest = net.params().amaxNumber().doubleValue();
+                Divergence.Verdict diverged = divergence.check(epoch, pass.loss(), largest);
+                if (diverged != null) {
+                    training.stop(diverged.reason());
+                    progress.message(diverged.reason());
+                    net.setParams(diverged.keepEpoch() == epoch - 1 ? lastGood : lastSane);
+                    break;
+                }
+                if (divergence.sane(largest)) {
+                    lastSane.assign(net.params());
                 }
                 net.incrementEpochCount();
                 Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", pass.loss()));
