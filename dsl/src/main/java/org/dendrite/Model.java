@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.internal.compile.DataCheck;
+import org.dendrite.internal.compile.KerasLayout;
 import org.dendrite.internal.compile.MemoryCheck;
 import org.dendrite.internal.compile.NetworkBuilder;
 import org.dendrite.internal.compile.OutputCheck;
@@ -30,7 +31,6 @@ import org.dendrite.internal.training.Scoring;
 import org.dendrite.internal.training.Trainer;
 import org.dendrite.internal.training.TrainingRun;
 import org.dendrite.layers.Layer;
-import org.dendrite.layers.Weighted;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
@@ -434,11 +434,9 @@ public final class Model {
         List<INDArray> weights = new ArrayList<>();
         for (int i = 0; i < architecture.layers().size(); i++) {
             Layer layer = architecture.layers().get(i);
+            long[] image = KerasLayout.flattenedImage(architecture.layers(), inputShapes(), i);
             for (var e : kerasOrder(i)) {
-                weights.add(
-                        layer instanceof Weighted w
-                                ? w.toKeras(e.getKey(), e.getValue())
-                                : e.getValue().dup());
+                weights.add(KerasLayout.toKeras(layer, e.getKey(), e.getValue(), image));
             }
         }
         return weights;
@@ -473,7 +471,8 @@ public final class Model {
         List<INDArray> converted = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
             Layer layer = architecture.layers().get(owners.get(i));
-            INDArray given = layer instanceof Weighted w ? w.fromKeras(keys.get(i), weights[i]) : weights[i];
+            long[] image = KerasLayout.flattenedImage(architecture.layers(), inputShapes(), owners.get(i));
+            INDArray given = KerasLayout.fromKeras(layer, keys.get(i), weights[i], image);
             INDArray target = targets.get(i);
             boolean sameShape = Arrays.equals(given.shape(), target.shape())
                     || (target.rank() == 2
@@ -483,8 +482,8 @@ public final class Model {
             if (!sameShape) {
                 throw new IllegalArgumentException("weight " + i + " (layer " + owners.get(i) + " " + name(keys.get(i))
                         + ") has shape " + Arrays.toString(weights[i].shape()) + " but the layer expects "
-                        + Arrays.toString(
-                                (layer instanceof Weighted w ? w.toKeras(keys.get(i), target) : target).shape()));
+                        + Arrays.toString(KerasLayout.toKeras(layer, keys.get(i), target, image)
+                                .shape()));
             }
             converted.add(given);
         }
@@ -496,6 +495,14 @@ public final class Model {
                             .castTo(targets.get(i).dataType()));
         }
         return null;
+    }
+
+    /** Each layer's input shape: the model's input, then each layer's output but the last. */
+    private List<long[]> inputShapes() {
+        List<long[]> inputs = new ArrayList<>();
+        inputs.add(inputShape);
+        inputs.addAll(shapes.subList(0, shapes.size() - 1));
+        return inputs;
     }
 
     /**

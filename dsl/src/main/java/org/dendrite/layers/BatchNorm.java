@@ -36,7 +36,12 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        return new BatchNormalization.Builder().decay(momentum).eps(epsilon).build();
+        // useLogStd(false): DL4J keeps the running variance itself, as Keras's moving_variance (get/setWeights)
+        return new BatchNormalization.Builder()
+                .decay(momentum)
+                .eps(epsilon)
+                .useLogStd(false)
+                .build();
     }
 
     /** The shape is unchanged. */

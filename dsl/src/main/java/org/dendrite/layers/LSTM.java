@@ -1,7 +1,6 @@
 package org.dendrite.layers;
 
 import org.deeplearning4j.nn.conf.layers.LSTM.Builder;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * Long short-term memory over sequences {@code (batch, timesteps, features)}, Keras's layout: tanh,
@@ -10,15 +9,24 @@ import org.nd4j.linalg.activations.Activation;
  * {@code returnSequences}; then {@code (batch, timesteps, units)}.
  *
  * <p>Where DL4J differs: the recurrent weights start Glorot-uniform, not orthogonal (DL4J has no
- * orthogonal initialiser), and {@code getWeights()} gives the four gates in DL4J's order.
+ * orthogonal initialiser). {@code getWeights()} gives the four gates in Keras's order (input,
+ * forget, cell, output).
  *
- * @param units           the size of the state and of each output, at least 1
- * @param returnSequences whether every step's output goes on, not only the last
+ * @param units               the size of the state and of each output, at least 1
+ * @param returnSequences     whether every step's output goes on, not only the last
+ * @param recurrentActivation the gates' activation: sigmoid (Keras's default) or hard_sigmoid (Keras 2's)
  */
-public record LSTM(int units, boolean returnSequences) implements Layer {
+public record LSTM(int units, boolean returnSequences, org.dendrite.activations.Activation recurrentActivation)
+        implements Layer {
 
     public LSTM {
         RecurrentLayers.requireUnits("LSTM", units);
+        java.util.Objects.requireNonNull(recurrentActivation, "recurrentActivation");
+    }
+
+    /** An LSTM with sigmoid gates. */
+    public LSTM(int units, boolean returnSequences) {
+        this(units, returnSequences, org.dendrite.activations.Activation.SIGMOID);
     }
 
     @Override
@@ -29,7 +37,9 @@ public record LSTM(int units, boolean returnSequences) implements Layer {
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
         return RecurrentLayers.build(
-                new Builder().gateActivationFunction(Activation.SIGMOID).forgetGateBiasInit(1.0),
+                new Builder()
+                        .gateActivationFunction(recurrentActivation.toDl4j())
+                        .forgetGateBiasInit(1.0),
                 units,
                 returnSequences);
     }
@@ -43,6 +53,9 @@ public record LSTM(int units, boolean returnSequences) implements Layer {
     /** E.g. {@code LSTM(32)} or {@code LSTM(8, return sequences)}. */
     @Override
     public String toString() {
-        return RecurrentLayers.describe(kind(), units, returnSequences);
+        String described = RecurrentLayers.describe(kind(), units, returnSequences);
+        return recurrentActivation.equals(org.dendrite.activations.Activation.SIGMOID)
+                ? described
+                : described.substring(0, described.length() - 1) + ", " + recurrentActivation + " gates)";
     }
 }

@@ -136,4 +136,19 @@ class LayersTest {
                 assertThrows(IllegalArgumentException.class, () -> new org.dendrite.layers.GaussianDropout(1.5))
                         .getMessage());
     }
+
+    @Test
+    void aModelMayStartWithDropoutOrFlattenAsKerasModelsDo() {
+        // DL4J 1.0.0-M2.1 refused these at inference ("array is defined in incorrect workspace").
+        var dropoutFirst = Sequential().input(4).dropout(0.2).dense(1).compile(adam, mse);
+        assertArrayEquals(
+                new long[] {3, 1},
+                dropoutFirst.predict(org.nd4j.linalg.factory.Nd4j.rand(3, 4)).shape());
+        var flattenFirst = Sequential().input(2, 2, 3).flatten().dense(1).compile(adam, mse);
+        assertArrayEquals(
+                new long[] {3, 1},
+                flattenFirst
+                        .predict(org.nd4j.linalg.factory.Nd4j.rand(3, 2, 2, 3))
+                        .shape());
+    }
 }

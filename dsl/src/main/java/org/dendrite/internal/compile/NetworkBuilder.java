@@ -5,8 +5,14 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.dendrite.layers.AlphaDropout;
+import org.dendrite.layers.Dropout;
+import org.dendrite.layers.Flatten;
+import org.dendrite.layers.GaussianDropout;
+import org.dendrite.layers.GaussianNoise;
 import org.dendrite.layers.Layer;
 import org.dendrite.losses.Loss;
 import org.dendrite.optimizers.Optimizer;
@@ -33,6 +39,11 @@ public final class NetworkBuilder {
                 .dataType(DataType.FLOAT)
                 .updater(optimizer.toDl4j())
                 .activation(Activation.IDENTITY);
+        if (!layers.isEmpty() && passesInputThrough(layers.get(0))) {
+            // DL4J 1.0.0-M2.1 refuses, at inference, a first layer that hands on its input array itself
+            // ("array is defined in incorrect workspace"); without inference workspaces it runs.
+            network.inferenceWorkspaceMode(WorkspaceMode.NONE);
+        }
         optimizer.clip().ifPresent(clip -> network.gradientNormalization(clip.toDl4j())
                 .gradientNormalizationThreshold(clip.threshold()));
         var list = network.list();
@@ -50,6 +61,15 @@ public final class NetworkBuilder {
         list.overrideNinUponBuild(false);
         list.setInputType(inputType(inputShape));
         return list.build();
+    }
+
+    /** Layers that, in inference, return the very array they were given (Keras's Flatten(input_shape=...) first, say). */
+    private static boolean passesInputThrough(Layer layer) {
+        return layer instanceof Flatten
+                || layer instanceof Dropout
+                || layer instanceof GaussianNoise
+                || layer instanceof GaussianDropout
+                || layer instanceof AlphaDropout;
     }
 
     /**

@@ -1,0 +1,133 @@
+package org.dendrite.keras;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.dendrite.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Models written by real Keras (the fixtures beside the repository, with their provenance, fixed
+ * inputs and the outputs of an independent forward pass) open as Dendrite models and predict what
+ * Keras predicts, to the fixtures' suggested tolerance: |a - b| <= 1e-5 + 1e-4·|b|.
+ */
+class KerasTest {
+
+    /** The fixtures folder: ../shared/keras-fixtures beside the checkout (CI lays it there); absent elsewhere. */
+    private static final Path FIXTURES =
+            Path.of("..", "..", "shared", "keras-fixtures").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeras2SequentialCnnWithBatchNormPredictsAsKerasDoes() throws IOException {
+        Model model = Keras.load(fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
+        assertEquals(
+                List.of("Conv2D", "BatchNormalization", "Activation", "Conv2D", "Flatten", "Dense"),
+                model.architecture().layers().stream().map(l -> l.kind()).toList());
+        assertArrayEquals(new long[] {10, 10, 3}, model.inputShape());
+        assertPredicts(model, "keras2_seq_cnn_conv2d_bn_flatten_dense", new long[] {10, 10, 3});
+    }
+
+    @Test
+    void aKeras2LstmWithHardSigmoidGatesPredictsAsKerasDoes() throws IOException {
+        Model model = Keras.load(fixture("keras2_seq_lstm_dense.h5"));
+        assertTrue(
+                model.architecture().toString().contains("hard_sigmoid gates"),
+                model.architecture().toString());
+        long[] input = model.inputShape();
+        assertPredicts(model, "keras2_seq_lstm_dense", input);
+    }
+
+    @Test
+    void whatCannotBeReadIsRefusedNamingTheFileAndTheReason() throws IOException {
+        Path text = Files.writeString(dir.resolve("model.h5"), "not hdf5");
+        assertEquals(
+                text + " is not a Keras model: it is neither an HDF5 file (.h5) nor a .keras archive",
+                assertThrows(IOException.class, () -> Keras.load(text)).getMessage());
+        assertTrue(assertThrows(IOException.class, () -> Keras.load(dir))
+                .getMessage()
+                .endsWith("a TensorFlow SavedModel? Save it"
+                        + " from Python as one file first, with model.save(\"model.h5\")"));
+        Path functional = fixture("keras2_func_resnet8_add_cifar10.h5");
+        assertTrue(
+                assertThrows(IOException.class, () -> Keras.load(functional))
+                        .getMessage()
+                        .endsWith(
+                                "holds a Functional model;"
+                                        + " this version of Dendrite reads Sequential models (functional models come with Dendrite's functional API)"));
+        Path truncated = dir.resolve("truncated.h5");
+        byte[] whole = Files.readAllBytes(fixture("keras2_seq_lstm_dense.h5"));
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 3));
+        assertTrue(assertThrows(IOException.class, () -> Keras.load(truncated))
+                .getMessage()
+                .startsWith(truncated.toString()));
+    }
+
+    @Test
+    void anImportedModelKeepsTraining() throws IOException {
+        Model model = Keras.load(fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
+        float[][] rows = csv("keras2_seq_cnn_conv2d_bn_flatten_dense_inputs.csv");
+        INDArray x = features(rows, new long[] {10, 10, 3});
+        INDArray y = Nd4j.zeros(rows.length, 1).addi(0.5);
+        var history = model.fit(
+                org.dendrite.datasets.Dataset.of(x, y),
+                org.dendrite.Dendrite.epochs(5).batch(5).verbose(0));
+        assertTrue(history.loss().get(4) < history.loss().get(0), history.toString());
+    }
+
+    private void assertPredicts(Model model, String name, long[] exampleShape) throws IOException {
+        float[][] inputs = csv(name + "_inputs.csv");
+        float[][] expected = csv(name + "_expected.csv");
+        INDArray predictions = model.predict(features(inputs, exampleShape));
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                double want = expected[i][j];
+                double got = predictions.getDouble(i, j);
+                assertTrue(
+                        Math.abs(got - want) <= 1e-5 + 1e-4 * Math.abs(want),
+                        name + " row " + i + ": " + got + " vs " + want);
+            }
+        }
+    }
+
+    private static INDArray features(float[][] rows, long[] exampleShape) {
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = rows.length;
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * rows[i].length, rows[i].length);
+        }
+        return Nd4j.create(flat, shape, 'c');
+    }
+
+    private static Path fixture(String name) {
+        Path file = FIXTURES.resolve(name);
+        assumeTrue(Files.exists(file), "the Keras fixtures are not beside this checkout: " + FIXTURES);
+        return file;
+    }
+
+    private static float[][] csv(String name) throws IOException {
+        return Files.readAllLines(fixture(name)).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> {
+                    String[] cells = l.split(",");
+                    float[] row = new float[cells.length];
+                    for (int i = 0; i < cells.length; i++) {
+                        row[i] = Float.parseFloat(cells[i]);
+                    }
+                    return row;
+                })
+                .toArray(float[][]::new);
+    }
+}
