@@ -65,6 +65,11 @@ class KerasTest {
                         .endsWith(
                                 "holds a Functional model;"
                                         + " this version of Dendrite reads Sequential models (functional models come with Dendrite's functional API)"));
+        Path keras3 = fixture("keras3_seq_masking_lstm.keras");
+        assertEquals(
+                keras3 + " is a Keras 3 .keras archive; this version of Dendrite reads Keras 2 / tf.keras .h5 files"
+                        + " (model.save(\"model.h5\") in Python)",
+                assertThrows(IOException.class, () -> Keras.load(keras3)).getMessage());
         Path truncated = dir.resolve("truncated.h5");
         byte[] whole = Files.readAllBytes(fixture("keras2_seq_lstm_dense.h5"));
         Files.write(truncated, Arrays.copyOf(whole, whole.length / 3));
