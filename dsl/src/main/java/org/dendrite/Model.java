@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -280,22 +281,30 @@ public final class Model {
      * data set and each checked as {@link #check} checks one, the batch's number in any message.
      */
     private IteratorBatches iteratorBatches(DataSetIterator iterator) {
-        return new IteratorBatches(
-                iterator, batch -> prepared(Dataset.of(batch)).toDataSet(), (batch, number) -> {
-                    try {
-                        Dataset given = Dataset.of(batch); // finite values, within float range
-                        check(given.features(), given.labels());
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(
-                                "batch " + number + " of the iterator: " + e.getMessage(), e);
-                    }
-                });
+        UnaryOperator<DataSet> prepare =
+                changesData() ? batch -> prepared(Dataset.of(batch)).toDataSet() : batch -> batch;
+        return new IteratorBatches(iterator, prepare, (batch, number) -> {
+            try {
+                Dataset given = Dataset.of(batch); // finite values, within float range
+                check(given.features(), given.labels());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("batch " + number + " of the iterator: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** The data as the network takes it: scaled when the architecture has a normalizer, labels as the loss takes them. */
     private Dataset prepared(Dataset data) {
+        if (!changesData()) {
+            return data;
+        }
         Dataset scaled = architecture.normalizer().map(n -> n.apply(data)).orElse(data);
         return Dataset.of(scaled.features(), loss.prepare(scaled.labels()));
+    }
+
+    /** Whether the network takes data other than as given: scaled by a normalizer, or hinge's labels as -1/+1. */
+    private boolean changesData() {
+        return architecture.normalizer().isPresent() || loss.equals(Loss.HINGE);
     }
 
     /** Checks data against the model before anything runs on it, building the network from its shape at the first fit. */

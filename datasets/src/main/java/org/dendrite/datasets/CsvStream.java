@@ -2,38 +2,33 @@ package org.dendrite.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.NoSuchElementException;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * A CSV file read lazily in mini-batches, as a DL4J iterator: what {@link Csv#stream} returns. Each
  * batch goes through the same checks as {@link Csv#build()} (blank lines skipped, every cell a
  * finite number, labels class indices), and a problem names file, line and column.
  */
-final class CsvStream implements DataSetIterator {
+final class CsvStream extends BatchIterator {
 
     private final Csv csv;
     private final int labelColumn;
     private final int columns;
     private final int firstLine;
-    private final int batch;
     private final CsvReader reader;
     private CsvReader.Row pending;
-    private DataSetPreProcessor preProcessor;
 
     /**
      * @param skip      the lines before the first data row
      * @param first     the first data row's table, for its cell count and line
      */
     CsvStream(Csv csv, int skip, int labelColumn, CsvTable first, int batch) throws IOException {
+        super(batch);
         this.csv = csv;
         this.labelColumn = labelColumn;
         this.columns = first.columns();
         this.firstLine = first.lines()[0];
-        this.batch = batch;
         this.reader = CsvReader.open(csv.file(), csv.delimiter(), skip);
         this.pending = reader.next();
     }
@@ -44,12 +39,7 @@ final class CsvStream implements DataSetIterator {
     }
 
     @Override
-    public DataSet next() {
-        return next(batch);
-    }
-
-    @Override
-    public DataSet next(int size) {
+    DataSet read(int size) {
         if (pending == null) {
             throw new NoSuchElementException(csv.file() + ": no rows left; call reset() for another pass");
         }
@@ -60,11 +50,7 @@ final class CsvStream implements DataSetIterator {
                 rows.add(pending);
                 pending = reader.next();
             }
-            DataSet batch = csv.split(rows.build(false), labelColumn, false).toDataSet();
-            if (preProcessor != null) {
-                preProcessor.preProcess(batch);
-            }
-            return batch;
+            return csv.split(rows.build(false), labelColumn, false).toDataSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -81,43 +67,13 @@ final class CsvStream implements DataSetIterator {
     }
 
     @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return true;
-    }
-
-    @Override
     public void reset() {
         reader.reset();
         pending = reader.next();
     }
 
     @Override
-    public int batch() {
-        return batch;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return null;
-    }
-
-    @Override
     public String toString() {
-        return "CsvStream[" + csv + ", batches of " + batch + "]";
+        return "CsvStream[" + csv + ", batches of " + batch() + "]";
     }
 }
