@@ -3,6 +3,7 @@ import static org.dendrite.Dendrite.*;
 import org.dendrite.*;
 import org.dendrite.datasets.*;
 import org.dendrite.callbacks.*;
+import org.dendrite.keras.Keras;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import java.nio.file.Path;
