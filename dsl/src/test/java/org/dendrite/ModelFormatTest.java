@@ -186,6 +186,51 @@ class ModelFormatTest {
                 e.getMessage());
     }
 
+    /** A user's own metric, as a plain class: saved by its class name, rebuilt by its constructor. */
+    public static final class MaxError implements org.dendrite.metrics.Metric {
+        @Override
+        public String name() {
+            return "max_error";
+        }
+
+        @Override
+        public double compute(INDArray predictions, INDArray labels) {
+            return org.nd4j.linalg.ops.transforms.Transforms.abs(predictions.sub(labels))
+                    .maxNumber()
+                    .doubleValue();
+        }
+    }
+
+    @Test
+    void aUsersOwnMetricTravelsByItsClassName() throws IOException {
+        var model = Sequential().input(4).dense(1).compile(adam, mse, new MaxError());
+        model.save(dir.resolve("own.zip"));
+        assertEquals(
+                "ModelFormatTest$MaxError",
+                description(dir.resolve("own.zip"))
+                        .at("/compile_config/metrics/0/class_name")
+                        .asText()
+                        .replaceFirst(".*\\.", ""));
+        assertInstanceOf(
+                MaxError.class, Model.load(dir.resolve("own.zip")).metrics().get(0));
+
+        var anonymous = Sequential().input(4).dense(1).compile(adam, mse, new org.dendrite.metrics.Metric() {
+            public String name() {
+                return "nothing";
+            }
+
+            public double compute(INDArray p, INDArray y) {
+                return 0;
+            }
+        });
+        var e = assertThrows(IllegalArgumentException.class, () -> anonymous.save(dir.resolve("anonymous.zip")));
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "cannot be saved: make it a record, or give it a public constructor without arguments"),
+                e.getMessage());
+    }
+
     private static void assertPredicts(Model model, float[][] rows, int width) {
         INDArray predictions = model.predict(features(rows, width));
         for (int i = 0; i < rows.length; i++) {

@@ -20,7 +20,8 @@ import java.util.Locale;
  * its components in Keras's snake case, and is rebuilt through its canonical constructor, so the
  * same argument checks run on load as on a call. A value declared as an interface (a layer, an
  * optimiser, a metric) is found by its class name in the interface's package, then in Dendrite's
- * other value packages (a loss is also a metric), or by its full name for a class outside Dendrite. Doubles that are NaN (an unset argument) are written as null.
+ * other value packages (a loss is also a metric), or by its full name for a class outside Dendrite
+ * (a user's own metric: a record, or a class built by its public constructor without arguments). Doubles that are NaN (an unset argument) are written as null.
  */
 public final class RecordJson {
 
@@ -95,8 +96,14 @@ public final class RecordJson {
         if (value instanceof Double d) {
             return Double.isNaN(d) ? JSON.nullNode() : JSON.numberNode(d);
         }
-        throw new IllegalArgumentException(
-                "no JSON form for " + value.getClass().getName() + ": " + value);
+        if (hasPublicNoArgConstructor(value.getClass())) { // a user's own metric, say: rebuilt by its constructor
+            ObjectNode node = JSON.objectNode();
+            node.put("class_name", className(value.getClass()));
+            node.set("config", JSON.objectNode());
+            return node;
+        }
+        throw new IllegalArgumentException(value.getClass().getName() + " (" + value
+                + ") cannot be saved: make it a record," + " or give it a public constructor without arguments");
     }
 
     /**
@@ -169,6 +176,13 @@ public final class RecordJson {
                 node);
         String name = node.get("class_name").textValue();
         Class<?> type = resolve(name, declared, where);
+        if (!type.isRecord()) {
+            try {
+                return type.getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(where + " (" + name + "): cannot be built: " + e, e);
+            }
+        }
         List<Object> arguments = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
@@ -201,7 +215,7 @@ public final class RecordJson {
         for (String candidate : candidates) {
             try {
                 Class<?> type = Class.forName(candidate, false, declared.getClassLoader());
-                if (type.isRecord() && declared.isAssignableFrom(type)) {
+                if ((type.isRecord() || hasPublicNoArgConstructor(type)) && declared.isAssignableFrom(type)) {
                     return type;
                 }
             } catch (ClassNotFoundException e) {
@@ -210,6 +224,14 @@ public final class RecordJson {
         }
         throw new IllegalArgumentException(
                 where + ": \"" + name + "\" is not a " + declared.getSimpleName() + " this version of Dendrite knows");
+    }
+
+    private static boolean hasPublicNoArgConstructor(Class<?> type) {
+        try {
+            return java.lang.reflect.Modifier.isPublic(type.getModifiers()) && type.getConstructor() != null;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static float[] floats(JsonNode node, String where) {
@@ -237,11 +259,15 @@ public final class RecordJson {
         }
     }
 
-    /** The name written for a class: within Dendrite, its name in its package ({@code Dense}, {@code Normalizer$Statistics}); outside, its full name. */
+    /**
+     * The name written for a class: for Dendrite's own values, its name in its package ({@code Dense},
+     * {@code Normalizer$Statistics}); for any other class, its full name.
+     */
     private static String className(Class<?> type) {
-        return type.getName().startsWith("org.dendrite.")
-                ? type.getName().substring(type.getPackageName().length() + 1)
-                : type.getName();
+        String pkg = type.getPackageName();
+        boolean dendrites = pkg.equals("org.dendrite.datasets")
+                || VALUE_PACKAGES.stream().anyMatch(p -> pkg.equals("org.dendrite." + p));
+        return dendrites ? type.getName().substring(pkg.length() + 1) : type.getName();
     }
 
     /** {@code returnSequences} → {@code return_sequences}, as Keras names its arguments. */
