@@ -64,7 +64,7 @@ public final class Model {
     /** DL4J's names of kernel, recurrent kernel and bias, in the order Keras's {@code get_weights()} lists them. */
     private static final List<String> KERAS_ORDER = List.of("W", "RW", "b");
 
-    private final Sequential architecture;
+    private volatile Sequential architecture;
     private final Optimizer optimizer;
     private final Loss loss;
     private final List<Metric> metrics;
@@ -120,8 +120,8 @@ public final class Model {
     private void build(long[] inputShape, String origin) {
         List<long[]> outputShapes = ShapeCheck.outputShapes(architecture.layers(), inputShape);
         OutputCheck.checkWidth(architecture.layers(), outputShapes.get(outputShapes.size() - 1)[0]);
-        MultiLayerConfiguration conf =
-                NetworkBuilder.build(architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape);
+        MultiLayerConfiguration conf = NetworkBuilder.build(
+                architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape, architecture.frozen());
         MemoryCheck.parameters(conf, architecture.layers(), optimizer);
         Nd4j.getRandom().setSeed(architecture.seed());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -554,7 +554,57 @@ public final class Model {
 
     /** The summary as a value: rows and totals, with the table as its {@code toString}. */
     public Summary summaryTable() {
-        return using("summary", () -> Summary.of(architecture.layers(), network(), shapes));
+        return using("summary", () -> Summary.of(architecture.layers(), network(), shapes, architecture.frozen()));
+    }
+
+    // ---------------------------------------------------------------- transfer learning
+
+    /**
+     * Freezes layers 0 to {@code lastLayer}: training leaves their weights exactly as they are
+     * (Keras's {@code layer.trainable = False} on each, then {@code compile}), for fine-tuning a new
+     * head on features a model has learnt. The weights are kept; the optimiser starts afresh, as
+     * Keras's recompile does. {@code summary()} counts the frozen weights as non-trainable, and a
+     * saved model keeps them frozen.
+     *
+     * @throws IllegalArgumentException for an index that names no layer
+     */
+    public Model freezeUpTo(int lastLayer) {
+        int[] layers = java.util.stream.IntStream.rangeClosed(0, lastLayer).toArray();
+        return using("freezeUpTo", () -> rebuilt(architecture.freeze(layers)));
+    }
+
+    /** Freezes the layers up to the one {@code summary()} names {@code layerName} (e.g. {@code "flatten"}). */
+    public Model freezeUpTo(String layerName) {
+        List<String> names =
+                summaryTable().rows().stream().map(Summary.Row::name).toList();
+        int index = names.indexOf(Objects.requireNonNull(layerName, "layerName"));
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    "freezeUpTo: no layer is named \"" + layerName + "\"; the layers are " + names);
+        }
+        return freezeUpTo(index);
+    }
+
+    /** Makes every layer trainable again; the optimiser starts afresh. */
+    public Model unfreeze() {
+        return using("unfreeze", () -> rebuilt(architecture.unfreeze()));
+    }
+
+    /** This model with {@code changed} as its architecture and a network built for it, with the same weights. */
+    private Model rebuilt(Sequential changed) {
+        if (fitting != null) {
+            throw new IllegalStateException(
+                    "freezing refused: this model is training; change what is frozen between fits");
+        }
+        MultiLayerNetwork old = network();
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.build(
+                changed.compiledLayers(), optimizer, loss, changed.seed(), inputShape, changed.frozen()));
+        net.init();
+        net.setParams(old.params());
+        NetworkUpdater.install(net);
+        architecture = changed;
+        network = net;
+        return this;
     }
 
     /** DL4J's configuration of this model (built when the input shape is known). */

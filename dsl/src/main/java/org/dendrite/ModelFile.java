@@ -96,6 +96,7 @@ final class ModelFile {
                         .flatMap(Normalizer::statistics)
                         .orElse(null)));
         config.set("layers", RecordJson.encode(architecture.layers()));
+        config.set("frozen", RecordJson.encode(List.copyOf(architecture.frozen())));
         ObjectNode compile = root.putObject("compile_config");
         compile.set("optimizer", RecordJson.encode(model.optimizer()));
         compile.set("loss", RecordJson.encode(model.loss()));
@@ -178,6 +179,11 @@ final class ModelFile {
         for (Object layer : (List<?>) decode(config.get("layers"), listOf(Layer.class), "config.layers")) {
             architecture = architecture.add((Layer) layer);
         }
+        if (config.has("frozen")) { // since the first format 1 files: absent means none
+            for (Object index : (List<?>) decode(config.get("frozen"), listOf(Integer.class), "config.frozen")) {
+                architecture = architecture.freeze((Integer) index);
+            }
+        }
         JsonNode compile = root.path("compile_config");
         List<Metric> metrics = new ArrayList<>();
         for (Object metric : (List<?>) decode(compile.get("metrics"), listOf(Metric.class), "compile_config.metrics")) {
@@ -258,7 +264,8 @@ final class ModelFile {
                     description.optimizer(),
                     description.loss(),
                     architecture.seed(),
-                    description.inputShape());
+                    description.inputShape(),
+                    architecture.frozen());
         } catch (RuntimeException e) {
             throw new IOException(file + " holds a model this version of Dendrite cannot build: " + e.getMessage(), e);
         }

@@ -2,9 +2,13 @@ package org.dendrite;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.dendrite.activations.Activation;
@@ -58,19 +62,27 @@ public final class Sequential {
     private final long seed;
     private final Regularizer regularizer;
     private final Normalizer normalizer;
+    /** The layers whose weights training leaves as they are (Keras's trainable = False). */
+    private final SortedSet<Integer> frozen;
 
     private Sequential(
-            List<Layer> layers, long[] inputShape, long seed, Regularizer regularizer, Normalizer normalizer) {
+            List<Layer> layers,
+            long[] inputShape,
+            long seed,
+            Regularizer regularizer,
+            Normalizer normalizer,
+            Set<Integer> frozen) {
         this.layers = List.copyOf(layers);
         this.inputShape = inputShape;
         this.seed = seed;
         this.regularizer = regularizer;
         this.normalizer = normalizer;
+        this.frozen = Collections.unmodifiableSortedSet(new TreeSet<>(frozen));
     }
 
     /** An empty model; {@code Dendrite.Sequential()} is the usual way in. */
     public static Sequential empty() {
-        return new Sequential(List.of(), null, DEFAULT_SEED, null, null);
+        return new Sequential(List.of(), null, DEFAULT_SEED, null, null, Set.of());
     }
 
     /**
@@ -86,17 +98,18 @@ public final class Sequential {
                     "input shape needs 1 (features), 2 (timesteps, features) or 3 (height, width, channels) positive sizes, received "
                             + Arrays.toString(shape));
         }
-        return new Sequential(layers, shape.clone(), seed, regularizer, normalizer);
+        return new Sequential(layers, shape.clone(), seed, regularizer, normalizer, frozen);
     }
 
     /** The seed for weight initialisation, dropout masks and epoch shuffling (default {@value #DEFAULT_SEED}). */
     public Sequential seed(long seed) {
-        return new Sequential(layers, inputShape, seed, regularizer, normalizer);
+        return new Sequential(layers, inputShape, seed, regularizer, normalizer, frozen);
     }
 
     /** A model-wide default: this penalty on the kernel of every layer that has no regulariser of its own. */
     public Sequential regularizer(Regularizer regularizer) {
-        return new Sequential(layers, inputShape, seed, Objects.requireNonNull(regularizer, "regularizer"), normalizer);
+        return new Sequential(
+                layers, inputShape, seed, Objects.requireNonNull(regularizer, "regularizer"), normalizer, frozen);
     }
 
     /**
@@ -111,14 +124,14 @@ public final class Sequential {
                     "normalize(...) needs a fitted normalizer, e.g. Normalizer.standardize().fit(train), got "
                             + fitted);
         }
-        return new Sequential(layers, inputShape, seed, regularizer, fitted);
+        return new Sequential(layers, inputShape, seed, regularizer, fitted, frozen);
     }
 
     /** Appends any layer. */
     public Sequential add(Layer layer) {
         List<Layer> more = new ArrayList<>(layers);
         more.add(Objects.requireNonNull(layer, "layer"));
-        return new Sequential(more, inputShape, seed, regularizer, normalizer);
+        return new Sequential(more, inputShape, seed, regularizer, normalizer, frozen);
     }
 
     /**
@@ -179,7 +192,7 @@ public final class Sequential {
         }
         List<Layer> changed = new ArrayList<>(layers);
         changed.set(last, weighted.withOptions(weighted.options().withConstraint(constraint)));
-        return new Sequential(changed, inputShape, seed, regularizer, normalizer);
+        return new Sequential(changed, inputShape, seed, regularizer, normalizer, frozen);
     }
 
     /** The layers as they are compiled: with the model-wide regulariser filled in where a layer has none. */
@@ -335,6 +348,35 @@ public final class Sequential {
         return Optional.ofNullable(regularizer);
     }
 
+    /**
+     * The same model with these layers' weights frozen: training leaves them exactly as they are
+     * (Keras's {@code layer.trainable = False}), while gradients still flow through them to the layers
+     * before. Indices count from 0, as {@code summary()} lists the layers.
+     *
+     * @throws IllegalArgumentException for an index that names no layer
+     */
+    public Sequential freeze(int... layerIndices) {
+        Set<Integer> more = new TreeSet<>(frozen);
+        for (int index : Objects.requireNonNull(layerIndices, "layerIndices")) {
+            if (index < 0 || index >= layers.size()) {
+                throw new IllegalArgumentException(
+                        "freeze: the model has layers 0.." + (layers.size() - 1) + ", received layer index " + index);
+            }
+            more.add(index);
+        }
+        return new Sequential(layers, inputShape, seed, regularizer, normalizer, more);
+    }
+
+    /** The same model with every layer trainable. */
+    public Sequential unfreeze() {
+        return new Sequential(layers, inputShape, seed, regularizer, normalizer, Set.of());
+    }
+
+    /** The indices of the frozen layers, in order (empty if none is). */
+    public SortedSet<Integer> frozen() {
+        return frozen;
+    }
+
     /** The input scaling set by {@link #normalize}, if any. */
     public Optional<Normalizer> normalizer() {
         return Optional.ofNullable(normalizer);
@@ -355,6 +397,7 @@ public final class Sequential {
         return "Sequential[" + input + (normalizer == null ? "" : normalizer + " → ")
                 + layers.stream().map(Layer::toString).collect(Collectors.joining(" → "))
                 + (regularizer == null ? "" : "; regularizer " + regularizer)
+                + (frozen.isEmpty() ? "" : "; frozen " + frozen)
                 + (seed == DEFAULT_SEED ? "" : "; seed " + seed) + "]";
     }
 
@@ -365,7 +408,8 @@ public final class Sequential {
                 && Arrays.equals(s.inputShape, inputShape)
                 && s.seed == seed
                 && Objects.equals(s.regularizer, regularizer)
-                && Objects.equals(s.normalizer, normalizer);
+                && Objects.equals(s.normalizer, normalizer)
+                && s.frozen.equals(frozen);
     }
 
     @Override

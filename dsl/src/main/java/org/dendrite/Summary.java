@@ -32,17 +32,19 @@ public record Summary(List<Row> rows) {
     }
 
     /** @param shapes each layer's output shape, from the layers' shape rules */
-    static Summary of(List<Layer> layers, MultiLayerNetwork network, List<long[]> shapes) {
+    /** @param frozenLayers layers whose weights are frozen: all their parameters count as non-trainable */
+    static Summary of(List<Layer> layers, MultiLayerNetwork network, List<long[]> shapes, Set<Integer> frozenLayers) {
         Map<String, Integer> seen = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            int at = i;
             String base = snakeCase(layer.kind());
             int k = seen.merge(base, 1, Integer::sum) - 1;
             var params = network.getLayer(i).paramTable();
             long total = params.values().stream().mapToLong(p -> p.length()).sum();
             long frozen = params.entrySet().stream()
-                    .filter(e -> NON_TRAINABLE.contains(e.getKey()))
+                    .filter(e -> frozenLayers.contains(at) || NON_TRAINABLE.contains(e.getKey()))
                     .mapToLong(e -> e.getValue().length())
                     .sum();
             rows.add(new Row(

@@ -79,15 +79,18 @@ class KerasTest {
     }
 
     @Test
-    void anImportedModelKeepsTraining() throws IOException {
+    void anImportedModelFineTunesWithItsConvolutionsFrozen() throws IOException {
         Model model = Keras.load(fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
         float[][] rows = csv("keras2_seq_cnn_conv2d_bn_flatten_dense_inputs.csv");
         INDArray x = features(rows, new long[] {10, 10, 3});
         INDArray y = Nd4j.zeros(rows.length, 1).addi(0.5);
+        INDArray firstKernel = model.getWeights().get(0).dup();
+        model.freezeUpTo("flatten"); // Keras's trainable = False on the convolutions: fine-tune the head alone
         var history = model.fit(
                 org.dendrite.datasets.Dataset.of(x, y),
                 org.dendrite.Dendrite.epochs(5).batch(5).verbose(0));
         assertTrue(history.loss().get(4) < history.loss().get(0), history.toString());
+        assertEquals(firstKernel, model.getWeights().get(0), "the frozen convolution is unchanged");
     }
 
     private void assertPredicts(Model model, String name, long[] exampleShape) throws IOException {

@@ -2,13 +2,17 @@ package org.dendrite.internal.compile;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.dendrite.layers.AlphaDropout;
+import org.dendrite.layers.BatchNorm;
 import org.dendrite.layers.Dropout;
 import org.dendrite.layers.Flatten;
 import org.dendrite.layers.GaussianDropout;
@@ -31,9 +35,10 @@ public final class NetworkBuilder {
     /**
      * @param loss       a resolved loss (see {@link OutputCheck#resolve})
      * @param inputShape the shape of one example, in Keras's layout
+     * @param frozen     the layers whose weights training leaves as they are
      */
     public static MultiLayerConfiguration build(
-            List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape) {
+            List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape, Set<Integer> frozen) {
         var network = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -53,14 +58,37 @@ public final class NetworkBuilder {
             if (layer instanceof EmbeddingSequenceLayer embedding && inputShape.length == 1) {
                 embedding.setInputLength((int) inputShape[0]); // so that later layers and summary() see the timesteps
             }
-            list.layer(i, layer);
+            list.layer(i, frozen(layers, frozen, i, layer));
         }
-        list.layer(
-                last, OutputCheck.outputLayer(layers).toDl4jOutput(loss.toDl4j().getILossFunction()));
+        var output = OutputCheck.outputLayer(layers).toDl4jOutput(loss.toDl4j().getILossFunction());
+        list.layer(last, frozen(layers, frozen, last, output));
         // Layers leave nIn unset (DL4J infers it from the input type), except Embedding, whose nIn is the vocabulary.
         list.overrideNinUponBuild(false);
         list.setInputType(inputType(inputShape));
         return list.build();
+    }
+
+    /**
+     * Layer {@code i} as DL4J trains it: as it is, or frozen. A frozen layer with only frozen layers
+     * before it needs no gradient (DL4J's FrozenLayer, which also runs batch norm in inference mode,
+     * as Keras does for a frozen one); a frozen layer after a trainable one passes gradients on
+     * (FrozenLayerWithBackprop), which DL4J cannot do for batch norm.
+     */
+    private static org.deeplearning4j.nn.conf.layers.Layer frozen(
+            List<Layer> layers, Set<Integer> frozen, int i, org.deeplearning4j.nn.conf.layers.Layer layer) {
+        if (!frozen.contains(i)) {
+            return layer;
+        }
+        boolean prefix = java.util.stream.IntStream.range(0, i).allMatch(frozen::contains);
+        if (prefix) {
+            return new FrozenLayer(layer);
+        }
+        if (layers.get(i) instanceof BatchNorm) {
+            throw new IllegalArgumentException(
+                    "layer " + i + " (" + layers.get(i) + ") can be frozen only with every layer"
+                            + " before it: DL4J cannot pass gradients through a frozen batch normalization");
+        }
+        return new FrozenLayerWithBackprop(layer);
     }
 
     /** Layers that, in inference, return the very array they were given (Keras's Flatten(input_shape=...) first, say). */
