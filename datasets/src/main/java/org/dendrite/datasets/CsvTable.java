@@ -60,8 +60,9 @@ record CsvTable(Path file, float[] values, int columns, int[] lines, boolean hea
                 }
                 row = second;
             }
-            for (; row != null && builder.rows() < limit; row = builder.rows() < limit ? reader.next() : null) {
+            while (row != null && builder.rows() < limit) {
                 builder.add(row);
+                row = reader.next();
             }
         }
         if (builder.rows() == 0) {

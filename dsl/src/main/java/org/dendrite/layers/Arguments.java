@@ -3,6 +3,7 @@ package org.dendrite.layers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.layers.options.LayerOption;
@@ -64,10 +65,8 @@ final class Arguments {
     WeightOptions weightOptions() {
         return new WeightOptions(
                 get(Regularizer.class, null),
-                given.stream()
-                        .filter(Regularizer.BiasRegularizer.class::isInstance)
-                        .map(b -> ((Regularizer.BiasRegularizer) b).penalty())
-                        .findFirst()
+                Optional.ofNullable(get(Regularizer.BiasRegularizer.class, null))
+                        .map(Regularizer.BiasRegularizer::penalty)
                         .orElse(null),
                 get(Constraint.class, null));
     }

@@ -18,8 +18,7 @@ public record GlobalMaxPooling2D() implements Layer {
 
     @Override
     public long[] outputShape(long[] input) {
-        Shapes.requireImage(kind(), input);
-        return new long[] {input[2]};
+        return Windows.globalOutputShape(kind(), input);
     }
 
     @Override

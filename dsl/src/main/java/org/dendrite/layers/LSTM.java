@@ -46,8 +46,7 @@ public record LSTM(int units, boolean returnSequences, org.dendrite.activations.
 
     @Override
     public long[] outputShape(long[] input) {
-        Shapes.requireSequence(kind(), input);
-        return returnSequences ? new long[] {input[0], units} : new long[] {units};
+        return RecurrentLayers.outputShape(kind(), input, units, returnSequences);
     }
 
     /** E.g. {@code LSTM(32)} or {@code LSTM(8, return sequences)}. */

@@ -32,6 +32,12 @@ final class RecurrentLayers {
         return returnSequences ? layer : new LastTimeStep(layer);
     }
 
+    /** {@code (timesteps, units)} with every step's output, {@code (units)} with the last step's only. */
+    static long[] outputShape(String kind, long[] input, int units, boolean returnSequences) {
+        Shapes.requireSequence(kind, input);
+        return returnSequences ? new long[] {input[0], units} : new long[] {units};
+    }
+
     static String describe(String kind, int units, boolean returnSequences) {
         return kind + "(" + units + (returnSequences ? ", return sequences" : "") + ")";
     }

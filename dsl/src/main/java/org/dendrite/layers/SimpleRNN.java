@@ -28,8 +28,7 @@ public record SimpleRNN(int units, boolean returnSequences) implements Layer {
 
     @Override
     public long[] outputShape(long[] input) {
-        Shapes.requireSequence(kind(), input);
-        return returnSequences ? new long[] {input[0], units} : new long[] {units};
+        return RecurrentLayers.outputShape(kind(), input, units, returnSequences);
     }
 
     /** E.g. {@code SimpleRNN(8)} or {@code SimpleRNN(8, return sequences)}. */

@@ -41,6 +41,12 @@ final class Windows {
         };
     }
 
+    /** One value per channel: {@code (height, width, channels)} → {@code (channels)}. */
+    static long[] globalOutputShape(String kind, long[] input) {
+        Shapes.requireImage(kind, input);
+        return new long[] {input[2]};
+    }
+
     static String describe(String name, int size, Strides strides, Padding padding) {
         return name + "(" + size + window(strides, new Strides(size, size), padding) + ")";
     }

@@ -2,13 +2,8 @@ package org.dendrite.internal.compile;
 
 import java.util.List;
 import org.dendrite.layers.ActivationLayer;
-import org.dendrite.layers.AlphaDropout;
 import org.dendrite.layers.BatchNorm;
 import org.dendrite.layers.Dense;
-import org.dendrite.layers.Dropout;
-import org.dendrite.layers.Flatten;
-import org.dendrite.layers.GaussianDropout;
-import org.dendrite.layers.GaussianNoise;
 import org.dendrite.layers.LSTM;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Weighted;
@@ -84,13 +79,9 @@ public final class KerasLayout {
         return null;
     }
 
-    /** Layers that hand the flattened values on in the same order. */
+    /** Layers that hand the flattened values on in the same order: those that pass their input through, and element-wise ones. */
     private static boolean passesThrough(Layer layer) {
-        return layer instanceof Flatten
-                || layer instanceof Dropout
-                || layer instanceof GaussianNoise
-                || layer instanceof GaussianDropout
-                || layer instanceof AlphaDropout
+        return NetworkBuilder.passesInputThrough(layer)
                 || layer instanceof ActivationLayer
                 || layer instanceof BatchNorm;
     }

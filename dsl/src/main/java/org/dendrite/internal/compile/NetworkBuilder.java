@@ -92,7 +92,7 @@ public final class NetworkBuilder {
     }
 
     /** Layers that, in inference, return the very array they were given (Keras's Flatten(input_shape=...) first, say). */
-    private static boolean passesInputThrough(Layer layer) {
+    static boolean passesInputThrough(Layer layer) {
         return layer instanceof Flatten
                 || layer instanceof Dropout
                 || layer instanceof GaussianNoise

@@ -36,7 +36,8 @@ public final class RecordJson {
             "constraints",
             "optimizers",
             "losses",
-            "metrics");
+            "metrics",
+            "datasets");
 
     private RecordJson() {}
 
@@ -265,8 +266,7 @@ public final class RecordJson {
      */
     private static String className(Class<?> type) {
         String pkg = type.getPackageName();
-        boolean dendrites = pkg.equals("org.dendrite.datasets")
-                || VALUE_PACKAGES.stream().anyMatch(p -> pkg.equals("org.dendrite." + p));
+        boolean dendrites = VALUE_PACKAGES.stream().anyMatch(p -> pkg.equals("org.dendrite." + p));
         return dendrites ? type.getName().substring(pkg.length() + 1) : type.getName();
     }
 

@@ -63,9 +63,9 @@ final class Divergence {
         return verdict;
     }
 
-    /** Whether the weights at the end of {@code epoch} are within bounds (the trainer then keeps a copy). */
-    boolean sane(double largestWeight) {
-        return largestWeight <= LARGEST_WEIGHT;
+    /** The last epoch whose weights were within bounds (0: the initial ones); the trainer keeps a copy of them. */
+    int saneEpoch() {
+        return saneEpoch;
     }
 
     private static Verdict verdict(String reason, int keep) {

@@ -79,7 +79,7 @@ public final class Trainer {
                     net.setParams(diverged.keepEpoch() == epoch - 1 ? lastGood : lastSane);
                     break;
                 }
-                if (divergence.sane(largest)) {
+                if (divergence.saneEpoch() == epoch) {
                     lastSane.assign(net.params());
                 }
                 net.incrementEpochCount();
