@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.IntToDoubleFunction;
 import org.dendrite.activations.Activation;
@@ -15,6 +16,7 @@ import org.dendrite.callbacks.ReduceLrOnPlateau;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.initializers.Initializer;
 import org.dendrite.layers.Dropout;
+import org.dendrite.layers.Merge;
 import org.dendrite.layers.Padding;
 import org.dendrite.layers.options.Strides;
 import org.dendrite.layers.options.UseBias;
@@ -67,6 +69,63 @@ public final class Dendrite {
     @SuppressWarnings("MethodName")
     public static Sequential Sequential() {
         return Sequential.empty();
+    }
+
+    // ---------------------------------------------------------------- functional API
+
+    /**
+     * An input of a functional model, one example of {@code shape} (Keras's
+     * {@code keras.Input(shape=(28, 28, 1))}): {@code Input(8)}, {@code Input(20, 3)},
+     * {@code Input(28, 28, 1)}. Put layers on it as on a Sequential: {@code Input(8).dense(12, RELU)}.
+     */
+    @SuppressWarnings("MethodName")
+    public static Node Input(long... shape) {
+        return Node.input(shape);
+    }
+
+    /** A functional model from one input to one output (Keras's {@code keras.Model(inputs, outputs)}). */
+    @SuppressWarnings("MethodName")
+    public static Functional Model(Node input, Node output) {
+        return Functional.of(List.of(input), List.of(output));
+    }
+
+    /** A functional model with several inputs or outputs, in the order {@code fit} and {@code predict} take them. */
+    @SuppressWarnings("MethodName")
+    public static Functional Model(List<Node> inputs, List<Node> outputs) {
+        return Functional.of(inputs, outputs);
+    }
+
+    /** The element-wise sum of nodes of one shape (Keras's {@code layers.add}): a residual connection. */
+    public static Node add(Node... nodes) {
+        return Node.merge(new Merge(Merge.Operation.ADD), nodes);
+    }
+
+    /** {@code a - b}, element-wise (Keras's {@code layers.subtract}). */
+    public static Node subtract(Node a, Node b) {
+        return Node.merge(new Merge(Merge.Operation.SUBTRACT), a, b);
+    }
+
+    /** The element-wise product of nodes of one shape (Keras's {@code layers.multiply}). */
+    public static Node multiply(Node... nodes) {
+        return Node.merge(new Merge(Merge.Operation.MULTIPLY), nodes);
+    }
+
+    /** The element-wise mean of nodes of one shape (Keras's {@code layers.average}). */
+    public static Node average(Node... nodes) {
+        return Node.merge(new Merge(Merge.Operation.AVERAGE), nodes);
+    }
+
+    /** The element-wise maximum of nodes of one shape (Keras's {@code layers.maximum}). */
+    public static Node maximum(Node... nodes) {
+        return Node.merge(new Merge(Merge.Operation.MAXIMUM), nodes);
+    }
+
+    /**
+     * Nodes joined along their last axis (Keras's {@code layers.concatenate} with its default
+     * {@code axis=-1}): features side by side, or images' channels stacked; every other axis must match.
+     */
+    public static Node concatenate(Node... nodes) {
+        return Node.merge(new Merge(Merge.Operation.CONCATENATE), nodes);
     }
 
     // ---------------------------------------------------------------- activations

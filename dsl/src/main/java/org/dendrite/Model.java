@@ -10,15 +10,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.datasets.Dataset;
+import org.dendrite.datasets.Normalizer;
 import org.dendrite.internal.compile.DataCheck;
+import org.dendrite.internal.compile.GraphBuilder;
 import org.dendrite.internal.compile.KerasLayout;
 import org.dendrite.internal.compile.MemoryCheck;
 import org.dendrite.internal.compile.NetworkBuilder;
@@ -27,11 +34,14 @@ import org.dendrite.internal.compile.ShapeCheck;
 import org.dendrite.internal.training.Batches;
 import org.dendrite.internal.training.DatasetBatches;
 import org.dendrite.internal.training.IteratorBatches;
+import org.dendrite.internal.training.Network;
 import org.dendrite.internal.training.ProgressLog;
 import org.dendrite.internal.training.Scoring;
 import org.dendrite.internal.training.Trainer;
 import org.dendrite.internal.training.TrainingRun;
 import org.dendrite.layers.Layer;
+import org.dendrite.layers.OutputCapable;
+import org.dendrite.layers.Shapes;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
@@ -64,12 +74,17 @@ public final class Model {
     /** DL4J's names of kernel, recurrent kernel and bias, in the order Keras's {@code get_weights()} lists them. */
     private static final List<String> KERAS_ORDER = List.of("W", "RW", "b");
 
+    /** The stack of layers, for a model compiled from a {@link Sequential}; null for a functional one. */
     private volatile Sequential architecture;
+    /** The graph of layers, for a model compiled from a {@link Functional}; null for a Sequential one. */
+    private final Functional functional;
+
     private final Optimizer optimizer;
     private final Loss loss;
     private final List<Metric> metrics;
     private final Random random;
     private MultiLayerNetwork network;
+    private ComputationGraph graph;
     private long[] inputShape;
     /** Each layer's output shape (Keras's layout), known with the input shape. */
     private List<long[]> shapes;
@@ -85,6 +100,7 @@ public final class Model {
 
     Model(Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.functional = null;
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.loss = OutputCheck.resolve(architecture.layers(), Objects.requireNonNull(loss, "loss"));
         this.metrics = metrics.stream() // crossEntropy as a metric is resolved as the loss is
@@ -105,6 +121,7 @@ public final class Model {
             long[] inputShape,
             MultiLayerNetwork network) {
         this.architecture = architecture;
+        this.functional = null;
         this.optimizer = optimizer;
         this.loss = loss;
         this.metrics = List.copyOf(metrics);
@@ -116,10 +133,77 @@ public final class Model {
         this.inputOrigin = "restored from a saved model";
     }
 
+    /** A functional model, built at once: its input shapes are declared. */
+    Model(Functional functional, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+        this.functional = functional;
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(loss, "loss");
+        List<Loss> losses = functional.outputs().stream()
+                .map(o -> resolveFor(functional, o, loss))
+                .toList();
+        this.loss = losses.get(0);
+        this.metrics = metrics.stream() // crossEntropy as a metric is resolved as the loss is
+                .map(m -> m.equals(Loss.CROSS_ENTROPY)
+                        ? resolveFor(functional, functional.outputs().get(0), Loss.CROSS_ENTROPY)
+                        : m)
+                .toList();
+        this.random = new Random(functional.seed());
+        ComputationGraphConfiguration conf = GraphBuilder.build(
+                functional.vertices(),
+                functional.outputs().stream().map(functional::name).toList(),
+                optimizer,
+                losses,
+                functional.seed());
+        List<NeuralNetConfiguration> layers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Node node : functional.nodes()) {
+            if (node.layer() != null) {
+                String name = functional.name(node);
+                layers.add(((LayerVertex) conf.getVertices().get(name)).getLayerConf());
+                names.add(name + " (" + node.layer() + ")");
+            }
+        }
+        MemoryCheck.parameters(layers, names, optimizer);
+        Nd4j.getRandom().setSeed(functional.seed());
+        ComputationGraph built = new ComputationGraph(conf);
+        built.init();
+        graph = built;
+        inputShape = functional.inputs().get(0).shape();
+        shapes = functional.nodes().stream()
+                .filter(n -> !n.isInput())
+                .map(Node::shape)
+                .toList();
+        inputOrigin = "declared with Input(...)";
+    }
+
+    /**
+     * The loss for one output of a functional model, checked against the layers leading to it: the
+     * output must be a row of numbers, computed by a layer that can end a model.
+     */
+    private static Loss resolveFor(Functional functional, Node output, Loss loss) {
+        String name = functional.name(output);
+        if (!(output.layer() instanceof OutputCapable)) {
+            throw new IllegalArgumentException("output " + name + " (" + output
+                    + ") cannot end a model: an output must be computed by dense(...) or activation(...)");
+        }
+        if (output.shape().length != 1) {
+            throw new IllegalArgumentException("output " + name + " is " + Shapes.keras(output.shape())
+                    + " per example, but labels are rows of numbers: put flatten() or globalAvgPool() before it");
+        }
+        List<Layer> path = functional.chain(output).stream().map(Node::layer).toList();
+        String where = OutputCheck.describe(name, path);
+        Loss resolved = OutputCheck.resolve(path, loss, where);
+        OutputCheck.checkWidth(path, output.shape()[0], where);
+        return resolved;
+    }
+
     /** Checks every layer's shape rule, then builds DL4J's network for examples of {@code inputShape}. */
     private void build(long[] inputShape, String origin) {
         List<long[]> outputShapes = ShapeCheck.outputShapes(architecture.layers(), inputShape);
-        OutputCheck.checkWidth(architecture.layers(), outputShapes.get(outputShapes.size() - 1)[0]);
+        OutputCheck.checkWidth(
+                architecture.layers(),
+                outputShapes.get(outputShapes.size() - 1)[0],
+                OutputCheck.describe(architecture.layers()));
         MultiLayerConfiguration conf = NetworkBuilder.build(
                 architecture.compiledLayers(), optimizer, loss, architecture.seed(), inputShape, architecture.frozen());
         MemoryCheck.parameters(conf, architecture.layers(), optimizer);
@@ -298,25 +382,64 @@ public final class Model {
         if (!changesData()) {
             return data;
         }
-        Dataset scaled = architecture.normalizer().map(n -> n.apply(data)).orElse(data);
+        Dataset scaled = normalizer().map(n -> n.apply(data)).orElse(data);
         return Dataset.of(scaled.features(), loss.prepare(scaled.labels()));
     }
 
     /** Whether the network takes data other than as given: scaled by a normalizer, or hinge's labels as -1/+1. */
     private boolean changesData() {
-        return architecture.normalizer().isPresent() || loss.equals(Loss.HINGE);
+        return normalizer().isPresent() || loss.equals(Loss.HINGE);
+    }
+
+    /** The input scaling the architecture holds, if any (a functional model holds none yet). */
+    private Optional<Normalizer> normalizer() {
+        return architecture == null ? Optional.empty() : architecture.normalizer();
+    }
+
+    /** Data for one input and one output; a functional model with more takes it in a later version. */
+    private void requireOneInputAndOutput() {
+        if (graph != null
+                && (functional.inputs().size() > 1 || functional.outputs().size() > 1)) {
+            throw new UnsupportedOperationException("this model has "
+                    + functional.inputs().size() + " inputs and "
+                    + functional.outputs().size() + " outputs; fit, evaluate and predict take one of each so far");
+        }
+    }
+
+    /** The layers that take the model's input: a Sequential model's first, or those on a functional model's input. */
+    private List<Layer> firstLayers() {
+        if (graph == null) {
+            return architecture.layers();
+        }
+        Node input = functional.inputs().get(0);
+        return functional.nodes().stream()
+                .filter(n -> n.layer() != null && n.inputs().get(0) == input)
+                .map(Node::layer)
+                .toList();
+    }
+
+    /** The output layer as messages name it. */
+    private String outputLayer() {
+        if (graph == null) {
+            return OutputCheck.describe(architecture.layers());
+        }
+        Node output = functional.outputs().get(0);
+        return OutputCheck.describe(
+                functional.name(output),
+                functional.chain(output).stream().map(Node::layer).toList());
     }
 
     /** Checks data against the model before anything runs on it, building the network from its shape at the first fit. */
     private void check(INDArray features, INDArray labels) {
         long[] featureShape = Dataset.exampleShape(features);
-        if (network == null) {
+        requireOneInputAndOutput();
+        if (graph == null && network == null) {
             build(featureShape, "taken from the data at the first fit");
         }
         long outputs = shapes.get(shapes.size() - 1)[0];
         DataCheck.features(featureShape, inputShape(), inputOrigin);
-        DataCheck.tokens(features, architecture.layers());
-        DataCheck.labels(labels, outputs, architecture.layers(), loss);
+        DataCheck.tokens(features, firstLayers());
+        DataCheck.labels(labels, outputs, outputLayer(), loss);
         DataCheck.metrics(labels, outputs, metrics);
     }
 
@@ -328,7 +451,7 @@ public final class Model {
             logged.add("val_loss");
             metrics.forEach(m -> logged.add("val_" + m.name()));
         }
-        TrainingRun training = new TrainingRun(network, this::save, options.epochs(), logged);
+        TrainingRun training = new TrainingRun(net(), this::save, options.epochs(), logged);
         History history = new History();
         var progress = new ProgressLog(
                 System.out, options.verbose(), System.console() != null || Boolean.getBoolean("dendrite.interactive"));
@@ -337,7 +460,7 @@ public final class Model {
             training.stop("stopped by request");
         }
         try {
-            new Trainer(network, metrics, random, progress)
+            new Trainer(net(), metrics, random, progress)
                     .fit(train, validation, training, options.callbacks(), history::record);
         } finally {
             current = null;
@@ -376,7 +499,7 @@ public final class Model {
         Dataset data = prepared(raw);
         check(data.features(), data.labels());
         return new Evaluation(
-                Scoring.evaluate(network, new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
+                Scoring.evaluate(net(), new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
     }
 
     /**
@@ -390,7 +513,7 @@ public final class Model {
     private Evaluation evaluateNow(DataSetIterator iterator) {
         var batches = iteratorBatches(Objects.requireNonNull(iterator, "iterator"));
         batches.peek(); // checks the first batch, and builds the network from it if need be
-        return new Evaluation(Scoring.evaluate(network, batches.inOrder(), reported(), "", true));
+        return new Evaluation(Scoring.evaluate(net(), batches.inOrder(), reported(), "", true));
     }
 
     /** The compiled metrics, with accuracy first for a classifier that was not compiled with it. */
@@ -409,16 +532,17 @@ public final class Model {
     }
 
     private INDArray predictNow(INDArray raw) {
-        INDArray features = architecture.normalizer().map(n -> n.apply(raw)).orElse(raw);
+        requireOneInputAndOutput();
+        INDArray features = normalizer().map(n -> n.apply(raw)).orElse(raw);
         DataCheck.features(Dataset.exampleShape(features), inputShape(), inputOrigin);
-        DataCheck.tokens(features, architecture.layers());
+        DataCheck.tokens(features, firstLayers());
         long rows = features.size(0);
         List<INDArray> parts = new ArrayList<>();
         for (long from = 0; from < rows; from += PREDICT_CHUNK) {
             INDArrayIndex[] index = new INDArrayIndex[features.rank()];
             Arrays.fill(index, NDArrayIndex.all());
             index[0] = NDArrayIndex.interval(from, Math.min(from + PREDICT_CHUNK, rows));
-            parts.add(network().output(Dataset.toDl4j(features.get(index)), false));
+            parts.add(net().output(Dataset.toDl4j(features.get(index)))[0]);
         }
         return parts.size() == 1 ? parts.get(0) : Nd4j.vstack(parts);
     }
@@ -441,11 +565,9 @@ public final class Model {
 
     private List<INDArray> getWeightsNow() {
         List<INDArray> weights = new ArrayList<>();
-        for (int i = 0; i < architecture.layers().size(); i++) {
-            Layer layer = architecture.layers().get(i);
-            long[] image = KerasLayout.flattenedImage(architecture.layers(), inputShapes(), i);
-            for (var e : kerasOrder(i)) {
-                weights.add(KerasLayout.toKeras(layer, e.getKey(), e.getValue(), image));
+        for (Weights layer : weightedLayers()) {
+            for (var e : layer.params()) {
+                weights.add(KerasLayout.toKeras(layer.layer(), e.getKey(), e.getValue(), layer.image()));
             }
         }
         return weights;
@@ -465,12 +587,12 @@ public final class Model {
     private Void setWeightsNow(INDArray... weights) {
         List<INDArray> targets = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        for (int i = 0; i < architecture.layers().size(); i++) {
-            for (var e : kerasOrder(i)) {
+        List<Weights> owners = new ArrayList<>();
+        for (Weights layer : weightedLayers()) {
+            for (var e : layer.params()) {
                 targets.add(e.getValue());
                 keys.add(e.getKey());
-                owners.add(i);
+                owners.add(layer);
             }
         }
         if (weights.length != targets.size()) {
@@ -479,9 +601,8 @@ public final class Model {
         }
         List<INDArray> converted = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
-            Layer layer = architecture.layers().get(owners.get(i));
-            long[] image = KerasLayout.flattenedImage(architecture.layers(), inputShapes(), owners.get(i));
-            INDArray given = KerasLayout.fromKeras(layer, keys.get(i), weights[i], image);
+            Weights owner = owners.get(i);
+            INDArray given = KerasLayout.fromKeras(owner.layer(), keys.get(i), weights[i], owner.image());
             INDArray target = targets.get(i);
             boolean sameShape = Arrays.equals(given.shape(), target.shape())
                     || (target.rank() == 2
@@ -489,9 +610,9 @@ public final class Model {
                             && given.rank() == 1
                             && given.length() == target.length());
             if (!sameShape) {
-                throw new IllegalArgumentException("weight " + i + " (layer " + owners.get(i) + " " + name(keys.get(i))
+                throw new IllegalArgumentException("weight " + i + " (" + owner.name() + " " + name(keys.get(i))
                         + ") has shape " + Arrays.toString(weights[i].shape()) + " but the layer expects "
-                        + Arrays.toString(KerasLayout.toKeras(layer, keys.get(i), target, image)
+                        + Arrays.toString(KerasLayout.toKeras(owner.layer(), keys.get(i), target, owner.image())
                                 .shape()));
             }
             converted.add(given);
@@ -506,20 +627,52 @@ public final class Model {
         return null;
     }
 
-    /** Each layer's input shape: the model's input, then each layer's output but the last. */
-    private List<long[]> inputShapes() {
-        List<long[]> inputs = new ArrayList<>();
+    /**
+     * One layer's weights as {@code getWeights} lists them.
+     *
+     * @param name   the layer as messages name it: {@code "layer 2"}, {@code "dense_1"}
+     * @param params its DL4J parameters in Keras's order: kernel, recurrent kernel, bias, then the
+     *               rest as DL4J lists them (conv layers list bias first)
+     * @param image  the image flattened before it, whose order Dense's kernel rows follow, or null
+     */
+    private record Weights(String name, Layer layer, List<Map.Entry<String, INDArray>> params, long[] image) {}
+
+    /** Every layer, in order, with its weights. */
+    private List<Weights> weightedLayers() {
+        List<Weights> all = new ArrayList<>();
+        if (graph != null) {
+            for (Node node : functional.nodes()) {
+                if (node.layer() != null) {
+                    List<Node> chain = functional.chain(node);
+                    List<Layer> layers = chain.stream().map(Node::layer).toList();
+                    List<long[]> inputs =
+                            chain.stream().map(n -> n.inputs().get(0).shape()).toList();
+                    String name = functional.name(node);
+                    all.add(new Weights(
+                            name,
+                            node.layer(),
+                            kerasOrder(graph.getLayer(name).paramTable()),
+                            KerasLayout.flattenedImage(layers, inputs, layers.size() - 1)));
+                }
+            }
+            return all;
+        }
+        List<long[]> inputs = new ArrayList<>(); // each layer's input shape: the model's, then each layer's output
         inputs.add(inputShape);
         inputs.addAll(shapes.subList(0, shapes.size() - 1));
-        return inputs;
+        List<Layer> layers = architecture.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            all.add(new Weights(
+                    "layer " + i,
+                    layers.get(i),
+                    kerasOrder(network().getLayer(i).paramTable()),
+                    KerasLayout.flattenedImage(layers, inputs, i)));
+        }
+        return all;
     }
 
-    /**
-     * Layer {@code i}'s parameters in Keras's order: kernel, recurrent kernel, bias, then the rest
-     * as DL4J lists them (conv layers list bias first).
-     */
-    private List<Map.Entry<String, INDArray>> kerasOrder(int i) {
-        var entries = new ArrayList<>(network().getLayer(i).paramTable().entrySet());
+    private static List<Map.Entry<String, INDArray>> kerasOrder(Map<String, INDArray> params) {
+        var entries = new ArrayList<>(params.entrySet());
         entries.sort(Comparator.comparingInt(
                 e -> KERAS_ORDER.contains(e.getKey()) ? KERAS_ORDER.indexOf(e.getKey()) : KERAS_ORDER.size()));
         return entries;
@@ -534,10 +687,10 @@ public final class Model {
         };
     }
 
-    private static String describe(List<String> keys, List<Integer> owners) {
+    private static String describe(List<String> keys, List<Weights> owners) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            names.add("layer " + owners.get(i) + " " + name(keys.get(i)));
+            names.add(owners.get(i).name() + " " + name(keys.get(i)));
         }
         return String.join(", ", names);
     }
@@ -554,7 +707,11 @@ public final class Model {
 
     /** The summary as a value: rows and totals, with the table as its {@code toString}. */
     public Summary summaryTable() {
-        return using("summary", () -> Summary.of(architecture.layers(), network(), shapes, architecture.frozen()));
+        return using(
+                "summary",
+                () -> graph != null
+                        ? Summary.of(functional, graph)
+                        : Summary.of(architecture.layers(), network(), shapes, architecture.frozen()));
     }
 
     // ---------------------------------------------------------------- transfer learning
@@ -570,7 +727,7 @@ public final class Model {
      */
     public Model freezeUpTo(int lastLayer) {
         int[] layers = java.util.stream.IntStream.rangeClosed(0, lastLayer).toArray();
-        return using("freezeUpTo", () -> rebuilt(architecture.freeze(layers)));
+        return using("freezeUpTo", () -> rebuilt(sequential("freezeUpTo").freeze(layers)));
     }
 
     /** Freezes the layers up to the one {@code summary()} names {@code layerName} (e.g. {@code "flatten"}). */
@@ -587,7 +744,7 @@ public final class Model {
 
     /** Makes every layer trainable again; the optimiser starts afresh. */
     public Model unfreeze() {
-        return using("unfreeze", () -> rebuilt(architecture.unfreeze()));
+        return using("unfreeze", () -> rebuilt(sequential("unfreeze").unfreeze()));
     }
 
     /** This model with {@code changed} as its architecture and a network built for it, with the same weights. */
@@ -607,13 +764,26 @@ public final class Model {
         return this;
     }
 
-    /** DL4J's configuration of this model (built when the input shape is known). */
+    /** The Sequential this model was compiled from, for what only a layer stack does yet. */
+    private Sequential sequential(String what) {
+        if (architecture == null) {
+            throw new UnsupportedOperationException(
+                    what + " is not available for a functional model yet, only for a Sequential one");
+        }
+        return architecture;
+    }
+
+    /** DL4J's configuration of a Sequential model (built when the input shape is known); a functional one's is {@code graph().getConfiguration()}. */
     public MultiLayerConfiguration configuration() {
         return network().getLayerWiseConfigurations();
     }
 
-    /** The DL4J network itself: train or inspect it directly if you need to. */
+    /** The DL4J network of a Sequential model: train or inspect it directly if you need to. A functional model's is {@link #graph()}. */
     public MultiLayerNetwork network() {
+        if (graph != null) {
+            throw new IllegalStateException(
+                    "a functional model is a DL4J ComputationGraph, not a MultiLayerNetwork: use graph()");
+        }
         if (network == null) {
             throw new IllegalStateException("the model has not been built yet: its input shape is unknown. "
                     + "Declare it with Sequential().input(n) or call fit first");
@@ -621,14 +791,39 @@ public final class Model {
         return network;
     }
 
+    /** The DL4J network of a functional model (one made with {@code Model(inputs, outputs)}). */
+    public ComputationGraph graph() {
+        if (graph == null) {
+            throw new IllegalStateException(
+                    "a Sequential model is a DL4J MultiLayerNetwork, not a ComputationGraph: use network()");
+        }
+        return graph;
+    }
+
+    /** DL4J's network, whichever kind this model compiles to. */
+    private Network net() {
+        return graph != null ? Network.of(graph) : Network.of(network());
+    }
+
     /** The shape of one input example in Keras's layout: {@code [8]}, {@code [timesteps, features]}, {@code [height, width, channels]}. */
     public long[] inputShape() {
-        network();
+        if (graph == null) {
+            network();
+        }
         return inputShape.clone();
     }
 
+    /** The Sequential this model was compiled from; for a functional model see {@link #functional()}. */
     public Sequential architecture() {
-        return architecture;
+        return sequential("architecture()");
+    }
+
+    /** The functional graph this model was compiled from; for a Sequential model see {@link #architecture()}. */
+    public Functional functional() {
+        if (functional == null) {
+            throw new IllegalStateException("a Sequential model has no functional graph: see architecture()");
+        }
+        return functional;
     }
 
     public Optimizer optimizer() {
@@ -656,6 +851,7 @@ public final class Model {
     }
 
     private Void saveNow(Path file) throws IOException {
+        sequential("save");
         ModelFile.save(this, file);
         return null;
     }
@@ -669,11 +865,15 @@ public final class Model {
     /** E.g. {@code Model[Dense(12, relu) → Dense(1, sigmoid); adam(lr=0.001), binary_crossentropy, accuracy; 221 params]}. */
     @Override
     public String toString() {
-        String layers = architecture.layers().stream().map(Object::toString).collect(Collectors.joining(" → "));
+        String layers = graph != null
+                ? functional.toString()
+                : architecture.layers().stream().map(Object::toString).collect(Collectors.joining(" → "));
         String extras = metrics.isEmpty()
                 ? ""
                 : ", " + metrics.stream().map(Metric::name).collect(Collectors.joining(", "));
-        String params = network == null ? "not built: input shape unknown" : network.numParams() + " params";
+        String params = graph != null
+                ? graph.numParams() + " params"
+                : network == null ? "not built: input shape unknown" : network.numParams() + " params";
         return "Model[" + layers + "; " + optimizer + ", " + loss + extras + "; " + params + "]";
     }
 }

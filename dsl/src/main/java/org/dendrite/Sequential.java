@@ -9,32 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.dendrite.activations.Activation;
 import org.dendrite.constraints.Constraint;
 import org.dendrite.datasets.Normalizer;
-import org.dendrite.layers.ActivationLayer;
-import org.dendrite.layers.AlphaDropout;
-import org.dendrite.layers.AveragePooling2D;
-import org.dendrite.layers.BatchNorm;
-import org.dendrite.layers.Conv2D;
-import org.dendrite.layers.Dense;
-import org.dendrite.layers.Dropout;
-import org.dendrite.layers.Embedding;
-import org.dendrite.layers.Flatten;
-import org.dendrite.layers.GaussianDropout;
-import org.dendrite.layers.GaussianNoise;
-import org.dendrite.layers.GlobalAveragePooling2D;
-import org.dendrite.layers.GlobalMaxPooling2D;
-import org.dendrite.layers.LSTM;
 import org.dendrite.layers.Layer;
-import org.dendrite.layers.MaxPooling2D;
-import org.dendrite.layers.SimpleRNN;
-import org.dendrite.layers.UpSampling2D;
 import org.dendrite.layers.Weighted;
-import org.dendrite.layers.ZeroPadding2D;
-import org.dendrite.layers.options.LayerOption;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
@@ -52,7 +31,7 @@ import org.dendrite.regularizers.Regularizer;
  * var tenWay = base.dense(10, SOFTMAX);
  * }</pre>
  */
-public final class Sequential {
+public final class Sequential extends Layering<Sequential> {
 
     /** The seed used when none is given: runs reproduce unless asked otherwise. */
     public static final long DEFAULT_SEED = 42;
@@ -128,45 +107,11 @@ public final class Sequential {
     }
 
     /** Appends any layer. */
+    @Override
     public Sequential add(Layer layer) {
         List<Layer> more = new ArrayList<>(layers);
         more.add(Objects.requireNonNull(layer, "layer"));
         return new Sequential(more, inputShape, seed, regularizer, normalizer, frozen);
-    }
-
-    /**
-     * A fully connected layer, {@code output = activation(input · kernel + bias)}, with options in
-     * any order: {@code dense(64)} (linear, Glorot-uniform, bias: Keras's defaults),
-     * {@code dense(64, RELU, HE)}, {@code dense(64, RELU, HE, l2(1e-4), maxNorm(3), useBias(false))}.
-     * {@code dropout(rate)} among the options adds a Dropout layer after this one.
-     */
-    public Sequential dense(int units, LayerOption... options) {
-        return add(at(() -> Dense.of(units, withoutDropout(options)))).dropoutAfter(options);
-    }
-
-    /** Batch normalisation with Keras's defaults (momentum 0.99, epsilon 0.001). */
-    public Sequential batchNorm() {
-        return add(BatchNorm.KERAS_DEFAULTS);
-    }
-
-    /** Batch normalisation with the given running-average momentum and epsilon. */
-    public Sequential batchNorm(double momentum, double epsilon) {
-        return add(at(() -> new BatchNorm(momentum, epsilon)));
-    }
-
-    /** Adds N(0, stddev²) noise to the previous layer's outputs during training. */
-    public Sequential gaussianNoise(double stddev) {
-        return add(at(() -> new GaussianNoise(stddev)));
-    }
-
-    /** Multiplies the previous layer's outputs by N(1, rate / (1 - rate)) noise during training. */
-    public Sequential gaussianDropout(double rate) {
-        return add(at(() -> new GaussianDropout(rate)));
-    }
-
-    /** Dropout that keeps SELU's self-normalising mean and variance. */
-    public Sequential alphaDropout(double rate) {
-        return add(at(() -> new AlphaDropout(rate)));
     }
 
     /** Limits the L2 norm of each unit's incoming weights in the previous layer to {@code c}. */
@@ -182,6 +127,11 @@ public final class Sequential {
     /** Keeps each unit's incoming weights in the previous layer at an L2 norm of 1. */
     public Sequential unitNorm() {
         return constrainLast(Constraint.unitNorm());
+    }
+
+    @Override
+    String position() {
+        return "layer " + layers.size();
     }
 
     private Sequential constrainLast(Constraint constraint) {
@@ -202,119 +152,6 @@ public final class Sequential {
                         ? w.withOptions(w.options().withDefaultRegularizer(regularizer))
                         : l)
                 .toList();
-    }
-
-    /**
-     * A 2-D convolution with {@code filters} kernels of {@code kernel × kernel}, with options in any
-     * order: {@code conv2d(32, 3)} (linear, strides 1, valid, Glorot-uniform, bias: Keras's
-     * defaults), {@code conv2d(32, 3, RELU)}, {@code conv2d(64, 3, RELU, strides(2), SAME, HE, l2(1e-4))}.
-     * {@code dropout(rate)} among the options adds a Dropout layer after this one.
-     */
-    public Sequential conv2d(int filters, int kernel, LayerOption... options) {
-        return conv2d(filters, kernel, kernel, options);
-    }
-
-    /** A 2-D convolution with {@code kernelHeight × kernelWidth} kernels (Keras's {@code kernel_size=(h, w)}). */
-    public Sequential conv2d(int filters, int kernelHeight, int kernelWidth, LayerOption... options) {
-        return add(at(() -> Conv2D.of(filters, kernelHeight, kernelWidth, withoutDropout(options))))
-                .dropoutAfter(options);
-    }
-
-    /** Max pooling over {@code size × size} windows; options {@code strides(...)} (default: the size) and {@code SAME}. */
-    public Sequential maxPool(int size, LayerOption... options) {
-        return add(at(() -> MaxPooling2D.of(size, options)));
-    }
-
-    /** Average pooling over {@code size × size} windows; options {@code strides(...)} (default: the size) and {@code SAME}. */
-    public Sequential avgPool(int size, LayerOption... options) {
-        return add(at(() -> AveragePooling2D.of(size, options)));
-    }
-
-    /** The mean of each channel over the image. */
-    public Sequential globalAvgPool() {
-        return add(new GlobalAveragePooling2D());
-    }
-
-    /** The maximum of each channel over the image. */
-    public Sequential globalMaxPool() {
-        return add(new GlobalMaxPooling2D());
-    }
-
-    /** Each example as one flat row (optional before dense: DL4J reshapes by itself). */
-    public Sequential flatten() {
-        return add(new Flatten());
-    }
-
-    /** An LSTM over sequences {@code (timesteps, features)}; only the last step's output goes on (Keras's default). */
-    public Sequential lstm(int units) {
-        return lstm(units, false);
-    }
-
-    /** An LSTM; with {@code returnSequences} every step's output goes on, for another recurrent layer. */
-    public Sequential lstm(int units, boolean returnSequences) {
-        return add(at(() -> new LSTM(units, returnSequences)));
-    }
-
-    /** A fully connected recurrent layer (Keras's {@code SimpleRNN}); only the last step's output goes on. */
-    public Sequential simpleRnn(int units) {
-        return simpleRnn(units, false);
-    }
-
-    /** A {@code SimpleRNN}; with {@code returnSequences} every step's output goes on. */
-    public Sequential simpleRnn(int units, boolean returnSequences) {
-        return add(at(() -> new SimpleRNN(units, returnSequences)));
-    }
-
-    /** Learnt vectors of {@code dimensions} numbers for tokens {@code 0..vocabulary-1}: {@code (timesteps)} → {@code (timesteps, dimensions)}. */
-    public Sequential embedding(int vocabulary, int dimensions) {
-        return add(at(() -> new Embedding(vocabulary, dimensions)));
-    }
-
-    /** Repeats rows and columns {@code size} times. */
-    public Sequential upSampling(int size) {
-        return add(at(() -> new UpSampling2D(size)));
-    }
-
-    /** Pads each image with {@code pad} zeros on every side. */
-    public Sequential zeroPadding(int pad) {
-        return add(at(() -> new ZeroPadding2D(pad)));
-    }
-
-    /** An activation function as a layer of its own. */
-    public Sequential activation(Activation activation) {
-        return add(new ActivationLayer(activation));
-    }
-
-    /** Drops the fraction {@code rate} of the previous layer's outputs during training (Keras's rate: 0.2 drops 20%). */
-    public Sequential dropout(double rate) {
-        return add(at(() -> new Dropout(rate)));
-    }
-
-    /** The options but {@code dropout(...)}, which becomes a layer of its own (see {@link #dropoutAfter}). */
-    private static LayerOption[] withoutDropout(LayerOption[] options) {
-        return Arrays.stream(options).filter(o -> !(o instanceof Dropout)).toArray(LayerOption[]::new);
-    }
-
-    /** This model with a Dropout layer appended if {@code options} hold a {@code dropout(...)}. */
-    private Sequential dropoutAfter(LayerOption[] options) {
-        List<Dropout> dropouts = Arrays.stream(options)
-                .filter(Dropout.class::isInstance)
-                .map(Dropout.class::cast)
-                .toList();
-        if (dropouts.size() > 1) {
-            throw new IllegalArgumentException(
-                    "layer " + (layers.size() - 1) + ": takes one dropout, received " + dropouts);
-        }
-        return dropouts.isEmpty() ? this : add(dropouts.get(0));
-    }
-
-    /** Builds the layer, naming the position it was meant for if its arguments are wrong. */
-    private Layer at(Supplier<Layer> make) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("layer " + layers.size() + ": " + e.getMessage(), e);
-        }
     }
 
     /**

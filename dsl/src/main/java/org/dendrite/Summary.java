@@ -7,25 +7,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Shapes;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Keras's {@code model.summary()}: each layer's name and type, output shape and parameter count,
- * then the totals. Counts come from the DL4J network itself; a parameter is non-trainable when
+ * Keras's {@code model.summary()}: each layer's name and type, output shape and parameter count
+ * (and, for a functional model, the layers it takes), then the totals. Counts come from the DL4J network itself; a parameter is non-trainable when
  * training does not change it by gradient (batch normalisation's moving mean and variance), as
  * Keras counts it.
  *
- * @param rows one per layer
+ * @param model Keras's name for the model: {@code "sequential"} or {@code "functional"}
+ * @param rows  one per layer (and per input, for a functional model)
  */
-public record Summary(List<Row> rows) {
+public record Summary(String model, List<Row> rows) {
 
     /** Parameter names DL4J uses for running statistics that no gradient updates. */
     private static final Set<String> NON_TRAINABLE = Set.of("mean", "var", "log10stdev");
 
-    /** One line of the table: e.g. {@code dense_1 (Dense), (None, 8), 104 params, 104 trainable}. */
-    public record Row(String name, String type, String outputShape, long params, long trainable) {}
+    /**
+     * One line of the table: e.g. {@code dense_1 (Dense), (None, 8), 104 params, 104 trainable}.
+     *
+     * @param connectedTo the layers it takes, as Keras lists them ({@code dense[0][0]}); empty in a Sequential model
+     */
+    public record Row(
+            String name, String type, String outputShape, long params, long trainable, List<String> connectedTo) {
+
+        public Row {
+            connectedTo = List.copyOf(connectedTo);
+        }
+    }
 
     public Summary {
         rows = List.copyOf(rows);
@@ -48,9 +61,38 @@ public record Summary(List<Row> rows) {
                     .mapToLong(e -> e.getValue().length())
                     .sum();
             rows.add(new Row(
-                    k == 0 ? base : base + "_" + k, layer.kind(), kerasShape(shapes.get(i)), total, total - frozen));
+                    k == 0 ? base : base + "_" + k,
+                    layer.kind(),
+                    Shapes.keras(shapes.get(i)),
+                    total,
+                    total - frozen,
+                    List.of()));
         }
-        return new Summary(rows);
+        return new Summary("sequential", rows);
+    }
+
+    /** A functional model's table: its inputs and layers in order, each with the layers it takes. */
+    static Summary of(Functional model, ComputationGraph graph) {
+        List<Row> rows = new ArrayList<>();
+        for (Node node : model.nodes()) {
+            String name = model.name(node);
+            var params = node.layer() == null
+                    ? Map.<String, INDArray>of()
+                    : graph.getLayer(name).paramTable();
+            long total = params.values().stream().mapToLong(INDArray::length).sum();
+            long frozen = params.entrySet().stream()
+                    .filter(e -> NON_TRAINABLE.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().length())
+                    .sum();
+            rows.add(new Row(
+                    name,
+                    node.kind(),
+                    Shapes.keras(node.shape()),
+                    total,
+                    total - frozen,
+                    node.inputs().stream().map(n -> model.name(n) + "[0][0]").toList()));
+        }
+        return new Summary("functional", rows);
     }
 
     public long totalParams() {
@@ -65,27 +107,24 @@ public record Summary(List<Row> rows) {
         return totalParams() - trainableParams();
     }
 
-    /** Keras's notation, batch first: {@code (None, 12)}, {@code (None, 26, 26, 32)}. */
-    static String kerasShape(long[] shape) {
-        return Shapes.describe(shape).replace("(", "(None, ");
-    }
-
     /** Keras's own rule: {@code MaxPooling2D} → {@code max_pooling2d}, {@code BatchNormalization} → {@code batch_normalization}. */
-    private static String snakeCase(String kind) {
+    static String snakeCase(String kind) {
         return kind.replaceAll("(.)([A-Z][a-z]+)", "$1_$2")
                 .replaceAll("([a-z])([A-Z])", "$1_$2")
                 .toLowerCase(Locale.ROOT);
     }
 
-    /** The table as Keras prints it. */
+    /** The table as Keras prints it; a functional model's has Keras's "Connected to" column. */
     @Override
     public String toString() {
-        String rule = "_".repeat(65) + "\n";
-        String format = " %-27s %-25s %s\n";
-        StringBuilder s = new StringBuilder("Model: \"sequential\"\n")
+        boolean graph = model.equals("functional");
+        int width = graph ? 98 : 65;
+        String rule = "_".repeat(width) + "\n";
+        String format = graph ? " %-30s %-20s %-11s %s\n" : " %-27s %-25s %s\n";
+        StringBuilder s = new StringBuilder("Model: \"" + model + "\"\n")
                 .append(rule)
-                .append(String.format(Locale.ROOT, format, "Layer (type)", "Output Shape", "Param #"))
-                .append("=".repeat(65))
+                .append(String.format(Locale.ROOT, format, "Layer (type)", "Output Shape", "Param #", "Connected to"))
+                .append("=".repeat(width))
                 .append('\n');
         s.append(rows.stream()
                 .map(r -> String.format(
@@ -93,9 +132,10 @@ public record Summary(List<Row> rows) {
                         format,
                         r.name() + " (" + r.type() + ")",
                         r.outputShape(),
-                        String.format(Locale.ROOT, "%,d", r.params())))
+                        String.format(Locale.ROOT, "%,d", r.params()),
+                        r.connectedTo().stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ", "[", "]"))))
                 .collect(Collectors.joining()));
-        return s.append("=".repeat(65))
+        return s.append("=".repeat(width))
                 .append('\n')
                 .append(String.format(Locale.ROOT, "Total params: %,d%n", totalParams()))
                 .append(String.format(Locale.ROOT, "Trainable params: %,d%n", trainableParams()))

@@ -17,6 +17,11 @@ public final class Shapes {
         return Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", ", "(", ")"));
     }
 
+    /** Keras's notation, batch first: {@code (None, 12)}, {@code (None, 26, 26, 32)}. */
+    public static String keras(long[] shape) {
+        return describe(shape).replace("(", "(None, ");
+    }
+
     static void requireImage(String kind, long[] input) {
         if (input.length != 3) {
             throw new IllegalArgumentException(

@@ -55,10 +55,10 @@ public final class DataCheck {
      * Label columns and values against the model's output and the loss.
      *
      * @param outputs the model's output width (from the shape rules)
+     * @param where   the output layer, as {@link OutputCheck#describe} names it
      */
-    public static void labels(INDArray labels, long outputs, List<Layer> layers, Loss loss) {
+    public static void labels(INDArray labels, long outputs, String where, Loss loss) {
         long width = labels.size(1);
-        String where = OutputCheck.describe(layers);
         if (loss.equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY)) {
             if (width != 1) {
                 throw new IllegalArgumentException(

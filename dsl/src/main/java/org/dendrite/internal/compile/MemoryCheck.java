@@ -24,11 +24,24 @@ public final class MemoryCheck {
      * @throws IllegalArgumentException naming the largest layer, its parameters, the bytes needed and the limit
      */
     public static void parameters(MultiLayerConfiguration conf, List<Layer> layers, Optimizer optimizer) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            names.add("layer " + i + " (" + layers.get(i) + ")");
+        }
+        parameters(conf.getConfs(), names, optimizer);
+    }
+
+    /**
+     * The same check for any network's layers.
+     *
+     * @param names each layer as messages name it: {@code "layer 2 (Dense(10, softmax))"}
+     */
+    public static void parameters(List<NeuralNetConfiguration> layers, List<String> names, Optimizer optimizer) {
         long total = 0;
         int largest = 0;
         long largestParams = -1;
         for (int i = 0; i < layers.size(); i++) {
-            NeuralNetConfiguration layer = conf.getConf(i);
+            NeuralNetConfiguration layer = layers.get(i);
             long params = layer.getLayer().initializer().numParams(layer);
             total += params;
             if (params > largestParams) {
@@ -40,10 +53,9 @@ public final class MemoryCheck {
         if (bytes > limit()) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
-                    "layer %d (%s) has %,d parameters; the model's %,d parameters with their gradients and %s's state need %s,"
+                    "%s has %,d parameters; the model's %,d parameters with their gradients and %s's state need %s,"
                             + " more than the %s ND4J may use (%s)",
-                    largest,
-                    layers.get(largest),
+                    names.get(largest),
                     largestParams,
                     total,
                     optimizer,

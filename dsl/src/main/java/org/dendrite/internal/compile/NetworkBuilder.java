@@ -39,19 +39,8 @@ public final class NetworkBuilder {
      */
     public static MultiLayerConfiguration build(
             List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape, Set<Integer> frozen) {
-        var network = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(optimizer.toDl4j())
-                .activation(Activation.IDENTITY);
-        if (!layers.isEmpty() && passesInputThrough(layers.get(0))) {
-            // DL4J 1.0.0-M2.1 refuses, at inference, a first layer that hands on its input array itself
-            // ("array is defined in incorrect workspace"); without inference workspaces it runs.
-            network.inferenceWorkspaceMode(WorkspaceMode.NONE);
-        }
-        optimizer.clip().ifPresent(clip -> network.gradientNormalization(clip.toDl4j())
-                .gradientNormalizationThreshold(clip.threshold()));
-        var list = network.list();
+        var list = settings(optimizer, seed, !layers.isEmpty() && passesInputThrough(layers.get(0)))
+                .list();
         int last = layers.size() - 1;
         for (int i = 0; i < last; i++) {
             var layer = layers.get(i).toDl4j();
@@ -66,6 +55,28 @@ public final class NetworkBuilder {
         list.overrideNinUponBuild(false);
         list.setInputType(inputType(inputShape));
         return list.build();
+    }
+
+    /**
+     * The network-wide settings: seed, float32, the optimiser and its clipping, and linear layers
+     * unless told otherwise.
+     *
+     * @param inputPassedThrough whether a layer taking a network input hands that very array on
+     */
+    static NeuralNetConfiguration.Builder settings(Optimizer optimizer, long seed, boolean inputPassedThrough) {
+        var network = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(optimizer.toDl4j())
+                .activation(Activation.IDENTITY);
+        if (inputPassedThrough) {
+            // DL4J 1.0.0-M2.1 refuses, at inference, a first layer that hands on its input array itself
+            // ("array is defined in incorrect workspace"); without inference workspaces it runs.
+            network.inferenceWorkspaceMode(WorkspaceMode.NONE);
+        }
+        optimizer.clip().ifPresent(clip -> network.gradientNormalization(clip.toDl4j())
+                .gradientNormalizationThreshold(clip.threshold()));
+        return network;
     }
 
     /**

@@ -18,10 +18,20 @@ public final class OutputCheck {
 
     /** The concrete loss to train with. */
     public static Loss resolve(List<Layer> layers, Loss loss) {
+        outputLayer(layers); // an empty model is refused before it is described
+        return resolve(layers, loss, describe(layers));
+    }
+
+    /**
+     * The concrete loss for one output of a model.
+     *
+     * @param layers the layers leading to the output, ending in the output layer
+     * @param where  the output layer as messages name it: {@code "the output layer (digit, Dense(10, softmax))"}
+     */
+    public static Loss resolve(List<Layer> layers, Loss loss, String where) {
         OutputCapable output = outputLayer(layers);
         Activation activation = output.activation();
         OptionalInt units = outputUnits(layers);
-        String where = describe(layers);
         Loss resolved = loss;
         if (loss.equals(Loss.CROSS_ENTROPY)) {
             if (activation.equals(Activation.SOFTMAX)) {
@@ -46,15 +56,15 @@ public final class OutputCheck {
                     resolved + " needs a softmax output, but " + where + " uses " + activation);
         }
         if (units.isPresent()) {
-            checkWidth(layers, units.getAsInt());
+            checkWidth(layers, units.getAsInt(), where);
         }
         return resolved;
     }
 
     /** Checks the model's output width, known once the shapes are: softmax over one unit is meaningless. */
-    public static void checkWidth(List<Layer> layers, long width) {
+    public static void checkWidth(List<Layer> layers, long width, String where) {
         if (outputLayer(layers).activation().equals(Activation.SOFTMAX) && width == 1) {
-            throw new IllegalArgumentException("softmax over 1 unit always outputs 1.0 (" + describe(layers)
+            throw new IllegalArgumentException("softmax over 1 unit always outputs 1.0 (" + where
                     + "); for two classes use dense(1, SIGMOID) with binaryCrossEntropy, or dense(2, SOFTMAX)");
         }
     }
@@ -85,6 +95,15 @@ public final class OutputCheck {
 
     /** E.g. {@code "the output layer (layer 2, Dense(1, sigmoid))"}. */
     public static String describe(List<Layer> layers) {
-        return "the output layer (layer " + (layers.size() - 1) + ", " + layers.get(layers.size() - 1) + ")";
+        return describe(outputLayerIndex(layers), layers);
+    }
+
+    private static String outputLayerIndex(List<Layer> layers) {
+        return "layer " + (layers.size() - 1);
+    }
+
+    /** E.g. {@code "the output layer (digit, Dense(10, softmax))"}. */
+    public static String describe(String name, List<Layer> layers) {
+        return "the output layer (" + name + ", " + layers.get(layers.size() - 1) + ")";
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -24,20 +26,37 @@ final class BatchPredictions extends BaseTrainingListener {
     private final List<INDArray> predictions = new ArrayList<>();
     private final List<INDArray> labels = new ArrayList<>();
 
-    /** DL4J's step stops its forward pass below the output layer; this finishes it, outside DL4J's workspaces. */
+    /** The labels of the batch about to be fitted (copied: an iterator may reuse its arrays). */
+    void batch(INDArray batchLabels) {
+        labels.add(batchLabels.dup());
+    }
+
+    /** A layer stack's step stops its forward pass below the output layer; this finishes it. */
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
         MultiLayerNetwork net = (MultiLayerNetwork) model;
-        INDArray input = activations.get(activations.size() - 1);
+        InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(net.getnLayers() - 1);
+        predictions.add(finish(net.getOutputLayer(), preProcessor, activations.get(activations.size() - 1)));
+    }
+
+    /** A graph's step stops below its output layer too: this runs it on the activations of its input. */
+    @Override
+    public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        ComputationGraph graph = (ComputationGraph) model;
+        String output = graph.getConfiguration().getNetworkOutputs().get(0);
+        LayerVertex vertex = (LayerVertex) graph.getVertex(output);
+        String input = graph.getConfiguration().getVertexInputs().get(output).get(0);
+        predictions.add(finish(vertex.getLayer(), vertex.getLayerPreProcessor(), activations.get(input)));
+    }
+
+    /** The output layer's activations on {@code input}, computed outside DL4J's workspaces. */
+    private static INDArray finish(
+            org.deeplearning4j.nn.api.Layer outputLayer, InputPreProcessor preProcessor, INDArray input) {
         try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-            InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(net.getnLayers() - 1);
-            if (preProcessor != null) {
-                input = preProcessor.preProcess(input, (int) input.size(0), noWorkspaces);
-            }
-            predictions.add(
-                    net.getOutputLayer().activate(input, false, noWorkspaces).detach());
-            labels.add(net.getLabels().dup()); // an iterator may reuse its arrays
+            INDArray in =
+                    preProcessor == null ? input : preProcessor.preProcess(input, (int) input.size(0), noWorkspaces);
+            return outputLayer.activate(in, false, noWorkspaces).detach();
         }
     }
 

@@ -5,10 +5,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Loss and metrics of a network over a whole data set, in inference mode (no dropout), chunk by chunk. */
@@ -23,7 +23,7 @@ public final class Scoring {
      * @return the loss (if asked) then each metric, by name
      */
     public static Map<String, Double> evaluate(
-            MultiLayerNetwork net, Iterator<DataSet> chunks, List<Metric> metrics, String prefix, boolean withLoss) {
+            Network net, Iterator<DataSet> chunks, List<Metric> metrics, String prefix, boolean withLoss) {
         double lossSum = 0;
         long examples = 0;
         List<INDArray> predictions = new ArrayList<>();
@@ -31,11 +31,11 @@ public final class Scoring {
         while (chunks.hasNext()) {
             DataSet chunk = chunks.next();
             if (withLoss) {
-                lossSum += net.score(chunk, false) * chunk.numExamples();
+                lossSum += net.score(multi(chunk)) * chunk.numExamples();
                 examples += chunk.numExamples();
             }
             if (!metrics.isEmpty()) {
-                predictions.add(net.output(chunk.getFeatures(), false));
+                predictions.add(net.output(chunk.getFeatures())[0]);
                 labels.add(chunk.getLabels());
             }
         }
@@ -59,5 +59,10 @@ public final class Scoring {
             }
         }
         return values;
+    }
+
+    /** A batch as DL4J's multi-input, multi-output form, which both kinds of network take. */
+    static MultiDataSet multi(DataSet batch) {
+        return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), batch.getLabels());
     }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.callbacks.Callback;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,12 +28,12 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class Trainer {
 
-    private final MultiLayerNetwork net;
+    private final Network net;
     private final List<Metric> metrics;
     private final Random random;
     private final ProgressLog progress;
 
-    public Trainer(MultiLayerNetwork net, List<Metric> metrics, Random random, ProgressLog progress) {
+    public Trainer(Network net, List<Metric> metrics, Random random, ProgressLog progress) {
         this.net = net;
         this.metrics = metrics;
         this.random = random;
@@ -51,9 +50,9 @@ public final class Trainer {
             TrainingRun training,
             List<Callback> callbacks,
             Consumer<Map<String, Double>> onEpoch) {
-        BatchPredictions predictions = new BatchPredictions();
-        if (!metrics.isEmpty()) {
-            net.addListeners(predictions);
+        BatchPredictions predictions = metrics.isEmpty() ? null : new BatchPredictions();
+        if (predictions != null) {
+            net.addListener(predictions);
         }
         callbacks.forEach(c -> c.onTrainBegin(training));
         INDArray lastGood = net.params().dup();
@@ -66,7 +65,7 @@ public final class Trainer {
                 int at = epoch;
                 callbacks.forEach(c -> c.onEpochBegin(at, training));
                 progress.epochStarted(epoch, training.epochs());
-                Pass pass = runEpoch(train, training, epoch);
+                Pass pass = runEpoch(train, predictions, training, epoch);
                 if (pass == null) {
                     net.setParams(lastGood);
                     break;
@@ -84,7 +83,9 @@ public final class Trainer {
                 }
                 net.incrementEpochCount();
                 Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", pass.loss()));
-                logs.putAll(predictions.epochMetrics(metrics));
+                if (predictions != null) {
+                    logs.putAll(predictions.epochMetrics(metrics));
+                }
                 if (validation != null) {
                     logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
                 }
@@ -98,7 +99,9 @@ public final class Trainer {
             if (!finished) {
                 net.setParams(lastGood); // an exception or JShell's /stop mid-epoch: keep the last finished epoch
             }
-            net.getListeners().remove(predictions);
+            if (predictions != null) {
+                net.removeListener(predictions);
+            }
             callbacks.forEach(c -> c.onTrainEnd(training));
         }
     }
@@ -106,14 +109,17 @@ public final class Trainer {
     /** A finished pass over the batches: its loss and number of steps. */
     private record Pass(double loss, int steps) {}
 
-    /** One pass over the batches; null if it ended early (non-finite loss or a stop request). */
-    private Pass runEpoch(Batches train, TrainingRun training, int epoch) {
+    /** One pass over the batches, recording predictions if asked; null if it ended early (non-finite loss or a stop request). */
+    private Pass runEpoch(Batches train, BatchPredictions predictions, TrainingRun training, int epoch) {
         double lossSum = 0;
         long examples = 0;
         int steps = 0;
         for (Iterator<DataSet> batches = train.epoch(random); batches.hasNext(); ) {
             DataSet batch = batches.next();
-            net.fit(batch);
+            if (predictions != null) {
+                predictions.batch(batch.getLabels());
+            }
+            net.fit(Scoring.multi(batch));
             double loss = net.score();
             steps++;
             if (!Double.isFinite(loss)) {

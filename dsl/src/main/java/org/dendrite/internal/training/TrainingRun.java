@@ -3,9 +3,8 @@ package org.dendrite.internal.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.Model;
 import org.dendrite.callbacks.Training;
-import org.dendrite.runtime.NetworkUpdater;
 
 /**
  * The state of one {@code fit}: what callbacks see through {@link Training}, plus what only the
@@ -19,7 +18,7 @@ public final class TrainingRun implements Training {
         void save(Path file) throws IOException;
     }
 
-    private final MultiLayerNetwork network;
+    private final Network network;
     private final Saver saver;
     private final int epochs;
     private final Set<String> logged;
@@ -32,7 +31,7 @@ public final class TrainingRun implements Training {
      * @param logged the names each epoch will log, so that callbacks can reject an unknown monitor
      *               before training starts
      */
-    public TrainingRun(MultiLayerNetwork network, Saver saver, int epochs, Set<String> logged) {
+    public TrainingRun(Network network, Saver saver, int epochs, Set<String> logged) {
         this.network = network;
         this.saver = saver;
         this.epochs = epochs;
@@ -94,13 +93,11 @@ public final class TrainingRun implements Training {
 
     @Override
     public double learningRate() {
-        for (int i = 0; i < network.getnLayers(); i++) {
-            Double rate = network.getLearningRate(i);
-            if (rate != null) {
-                return rate;
-            }
+        Double rate = network.learningRate();
+        if (rate == null) {
+            throw new IllegalStateException("no layer of this network has a learning rate");
         }
-        throw new IllegalStateException("no layer of this network has a learning rate");
+        return rate;
     }
 
     @Override
@@ -110,7 +107,6 @@ public final class TrainingRun implements Training {
                     "learning rate must be a positive, finite number, received rate=" + rate);
         }
         network.setLearningRate(rate);
-        NetworkUpdater.install(network); // DL4J replaces the updater (keeping its state) when the rate changes
     }
 
     @Override
@@ -119,7 +115,7 @@ public final class TrainingRun implements Training {
     }
 
     @Override
-    public MultiLayerNetwork network() {
-        return network;
+    public Model network() {
+        return network.dl4j();
     }
 }

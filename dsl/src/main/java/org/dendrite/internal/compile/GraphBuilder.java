@@ -1,0 +1,93 @@
+package org.dendrite.internal.compile;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.dendrite.layers.Flatten;
+import org.dendrite.layers.Layer;
+import org.dendrite.layers.Merge;
+import org.dendrite.layers.OutputCapable;
+import org.dendrite.losses.Loss;
+import org.dendrite.optimizers.Optimizer;
+
+/**
+ * Turns a functional model's vertices into DL4J's {@link ComputationGraphConfiguration}, with
+ * the same network-wide settings as {@link NetworkBuilder}: layers become layer vertices (an
+ * output's layer becomes DL4J's output layer, holding the loss), merges become DL4J's merge and
+ * element-wise vertices.
+ */
+public final class GraphBuilder {
+
+    private GraphBuilder() {}
+
+    /**
+     * One vertex of the graph.
+     *
+     * @param layer      the layer computing it, or null for an input or a merge
+     * @param merge      the merge computing it, or null
+     * @param inputs     the names of the vertices it takes, empty for an input
+     * @param inputShape the shape of one example it takes (its own shape for an input), Keras's layout
+     */
+    public record Vertex(String name, Layer layer, Merge merge, List<String> inputs, long[] inputShape) {
+
+        boolean isInput() {
+            return layer == null && merge == null;
+        }
+    }
+
+    /**
+     * @param vertices each after the vertices it takes
+     * @param outputs  the names of the output vertices, each computed by a layer that can end a model
+     * @param losses   a resolved loss per output
+     */
+    public static ComputationGraphConfiguration build(
+            List<Vertex> vertices, List<String> outputs, Optimizer optimizer, List<Loss> losses, long seed) {
+        List<String> inputs =
+                vertices.stream().filter(Vertex::isInput).map(Vertex::name).toList();
+        boolean inputPassedThrough = vertices.stream()
+                .anyMatch(v -> v.layer() != null
+                        && inputs.contains(v.inputs().get(0))
+                        && NetworkBuilder.passesInputThrough(v.layer()));
+        var graph = NetworkBuilder.settings(optimizer, seed, inputPassedThrough).graphBuilder();
+        graph.addInputs(inputs);
+        graph.setInputTypes(vertices.stream()
+                .filter(Vertex::isInput)
+                .map(v -> NetworkBuilder.inputType(v.inputShape()))
+                .toArray(InputType[]::new));
+        for (Vertex v : vertices) {
+            String[] from = v.inputs().toArray(String[]::new);
+            if (v.merge() != null) {
+                graph.addVertex(v.name(), v.merge().toDl4j(), from);
+            } else if (v.layer() != null) {
+                int output = outputs.indexOf(v.name());
+                addLayer(graph, v, output < 0 ? null : losses.get(output));
+            }
+        }
+        graph.setOutputs(outputs.toArray(String[]::new));
+        return graph.build();
+    }
+
+    /** @param loss the loss if the layer computes an output, else null */
+    private static void addLayer(ComputationGraphConfiguration.GraphBuilder graph, Vertex v, Loss loss) {
+        var layer = loss != null
+                ? ((OutputCapable) v.layer()).toDl4jOutput(loss.toDl4j().getILossFunction())
+                : v.layer().toDl4j();
+        if (layer instanceof EmbeddingSequenceLayer embedding && v.inputShape().length == 1) {
+            embedding.setInputLength((int) v.inputShape()[0]); // so that later layers see the timesteps
+        }
+        long[] in = v.inputShape();
+        if (v.layer() instanceof Flatten && in.length == 3) {
+            // A graph's vertices keep their input type, so Flatten reshapes images itself (as DL4J does
+            // before a dense layer): merges after it then see rows, as Keras's do.
+            graph.addLayer(
+                    v.name(),
+                    layer,
+                    new CnnToFeedForwardPreProcessor(in[0], in[1], in[2]),
+                    v.inputs().get(0));
+        } else {
+            graph.addLayer(v.name(), layer, v.inputs().toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.dendrite.internal.training;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.dendrite.runtime.NetworkUpdater;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * What training and scoring need of a DL4J network, whichever kind compiles the model: a
+ * {@link MultiLayerNetwork} for a {@code Sequential}, a {@link ComputationGraph} for a functional
+ * graph. The arithmetic is DL4J's own in both; only the calls differ.
+ */
+public sealed interface Network {
+
+    static Network of(MultiLayerNetwork network) {
+        return new Stack(network);
+    }
+
+    static Network of(ComputationGraph graph) {
+        return new Graph(graph);
+    }
+
+    /** One gradient step on a batch. */
+    void fit(MultiDataSet batch);
+
+    /** The loss of the last step (regularisation included). */
+    double score();
+
+    /** The loss on a batch with dropout off. */
+    double score(MultiDataSet batch);
+
+    /** The outputs for {@code features} (one array per input), dropout off: one array per output. */
+    INDArray[] output(INDArray... features);
+
+    /** Every weight as one flat array (a view: changing it changes the network). */
+    INDArray params();
+
+    void setParams(INDArray params);
+
+    void incrementEpochCount();
+
+    void addListener(TrainingListener listener);
+
+    void removeListener(TrainingListener listener);
+
+    /** The learning rate of the first layer that has one, or null. */
+    Double learningRate();
+
+    void setLearningRate(double rate);
+
+    /** DL4J's network itself. */
+    Model dl4j();
+
+    /** A {@code Sequential} model's network. */
+    record Stack(MultiLayerNetwork network) implements Network {
+
+        @Override
+        public void fit(MultiDataSet batch) {
+            network.fit(batch.getFeatures(0), batch.getLabels(0));
+        }
+
+        @Override
+        public double score() {
+            return network.score();
+        }
+
+        @Override
+        public double score(MultiDataSet batch) {
+            return network.score(new org.nd4j.linalg.dataset.DataSet(batch.getFeatures(0), batch.getLabels(0)), false);
+        }
+
+        @Override
+        public INDArray[] output(INDArray... features) {
+            return new INDArray[] {network.output(features[0], false)};
+        }
+
+        @Override
+        public INDArray params() {
+            return network.params();
+        }
+
+        @Override
+        public void setParams(INDArray params) {
+            network.setParams(params);
+        }
+
+        @Override
+        public void incrementEpochCount() {
+            network.incrementEpochCount();
+        }
+
+        @Override
+        public void addListener(TrainingListener listener) {
+            network.addListeners(listener);
+        }
+
+        @Override
+        public void removeListener(TrainingListener listener) {
+            network.getListeners().remove(listener);
+        }
+
+        @Override
+        public Double learningRate() {
+            for (int i = 0; i < network.getnLayers(); i++) {
+                Double rate = network.getLearningRate(i);
+                if (rate != null) {
+                    return rate;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void setLearningRate(double rate) {
+            network.setLearningRate(rate);
+            NetworkUpdater.install(network); // DL4J replaces the updater (keeping its state) when the rate changes
+        }
+
+        @Override
+        public Model dl4j() {
+            return network;
+        }
+    }
+
+    /** A functional model's network. */
+    record Graph(ComputationGraph graph) implements Network {
+
+        @Override
+        public void fit(MultiDataSet batch) {
+            graph.fit(batch);
+        }
+
+        @Override
+        public double score() {
+            return graph.score();
+        }
+
+        @Override
+        public double score(MultiDataSet batch) {
+            return graph.score(batch, false);
+        }
+
+        @Override
+        public INDArray[] output(INDArray... features) {
+            return graph.output(false, features);
+        }
+
+        @Override
+        public INDArray params() {
+            return graph.params();
+        }
+
+        @Override
+        public void setParams(INDArray params) {
+            graph.setParams(params);
+        }
+
+        @Override
+        public void incrementEpochCount() {
+            graph.getConfiguration().setEpochCount(graph.getConfiguration().getEpochCount() + 1);
+        }
+
+        @Override
+        public void addListener(TrainingListener listener) {
+            graph.addListeners(listener);
+        }
+
+        @Override
+        public void removeListener(TrainingListener listener) {
+            graph.getListeners().remove(listener);
+        }
+
+        @Override
+        public Double learningRate() {
+            for (var layer : graph.getLayers()) {
+                Double rate = graph.getLearningRate(layer.conf().getLayer().getLayerName());
+                if (rate != null) {
+                    return rate;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void setLearningRate(double rate) {
+            graph.setLearningRate(rate);
+        }
+
+        @Override
+        public Model dl4j() {
+            return graph;
+        }
+    }
+}

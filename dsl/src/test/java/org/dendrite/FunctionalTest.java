@@ -1,0 +1,135 @@
+package org.dendrite;
+
+import static org.dendrite.Dendrite.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.dendrite.datasets.Dataset;
+import org.dendrite.datasets.Datasets;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Keras's functional API: graphs of layers compile to DL4J's ComputationGraph with Keras's shapes,
+ * parameter counts and names, and train as the same layers in a Sequential do.
+ */
+class FunctionalTest {
+
+    /** Row by row: name, output shape, parameters. */
+    private static List<String> rows(Model model) {
+        return model.summaryTable().rows().stream()
+                .map(r -> r.name() + " " + r.outputShape() + " " + r.params())
+                .toList();
+    }
+
+    @Test
+    void aResidualCnnHasKerasShapesAndParameterCounts() {
+        var image = Input(28, 28, 1);
+        var x = image.conv2d(32, 3, RELU, SAME);
+        var y = x.conv2d(32, 3, RELU, SAME);
+        var out = add(x, y).maxPool(2).flatten().dense(10, SOFTMAX);
+        var model = Model(image, out).compile(adam, crossEntropy, accuracy);
+        // Keras: conv2d 3·3·1·32 + 32 = 320; conv2d_1 3·3·32·32 + 32 = 9,248; add and pooling have none;
+        // flatten 14·14·32 = 6,272 values; dense 6,272·10 + 10 = 62,730.
+        assertEquals(
+                List.of(
+                        "input_layer (None, 28, 28, 1) 0",
+                        "conv2d (None, 28, 28, 32) 320",
+                        "conv2d_1 (None, 28, 28, 32) 9248",
+                        "add (None, 28, 28, 32) 0",
+                        "max_pooling2d (None, 14, 14, 32) 0",
+                        "flatten (None, 6272) 0",
+                        "dense (None, 10) 62730"),
+                rows(model));
+        assertEquals(72_298, model.summaryTable().totalParams());
+        assertEquals(72_298, model.graph().numParams(), "DL4J's graph holds exactly Keras's parameters");
+        assertEquals(
+                List.of("conv2d[0][0]", "conv2d_1[0][0]"),
+                model.summaryTable().rows().get(3).connectedTo());
+        assertTrue(model.summaryTable().toString().contains("Connected to"));
+    }
+
+    @Test
+    void aWideAndDeepModelTakesTwoInputs() {
+        var wide = Input(8).named("wide");
+        var deep = Input(8).named("deep");
+        var hidden = deep.dense(12, RELU).dense(8, RELU);
+        var out = concatenate(wide, hidden).dense(1, SIGMOID);
+        var model = Model(List.of(wide, deep), List.of(out)).compile(adam, crossEntropy);
+        // Keras: dense 8·12 + 12 = 108; dense_1 12·8 + 8 = 104; concatenate 8 + 8 = 16 wide; dense_2 16 + 1 = 17.
+        assertEquals(
+                List.of(
+                        "wide (None, 8) 0",
+                        "deep (None, 8) 0",
+                        "dense (None, 12) 108",
+                        "dense_1 (None, 8) 104",
+                        "concatenate (None, 16) 0",
+                        "dense_2 (None, 1) 17"),
+                rows(model));
+        assertEquals(229, model.graph().numParams());
+    }
+
+    @Test
+    void aTwoOutputModelCountsBothHeads() {
+        var image = Input(28, 28, 1);
+        var features = image.conv2d(16, 3, RELU).maxPool(2).flatten().dense(64, RELU);
+        var digit = features.dense(10, SOFTMAX).named("digit");
+        var even = features.dense(1, SIGMOID).named("even");
+        var model = Model(List.of(image), List.of(digit, even)).compile(adam, crossEntropy);
+        // Keras: conv2d 3·3·16 + 16 = 160; flatten 13·13·16 = 2,704; dense 2,704·64 + 64 = 173,120;
+        // digit 64·10 + 10 = 650; even 64 + 1 = 65: 173,995 in all.
+        assertEquals(173_995, model.summaryTable().totalParams());
+        assertEquals(173_995, model.graph().numParams());
+        assertEquals(
+                List.of("LossMCXENT", "LossBinaryXENT"),
+                model.graph().getConfiguration().getNetworkOutputs().stream()
+                        .map(o -> ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer)
+                                        ((org.deeplearning4j.nn.conf.graph.LayerVertex) model.graph()
+                                                        .getConfiguration()
+                                                        .getVertices()
+                                                        .get(o))
+                                                .getLayerConf()
+                                                .getLayer())
+                                .getLossFn()
+                                .getClass()
+                                .getSimpleName())
+                        .toList(),
+                "crossEntropy resolves per output: categorical for softmax, binary for sigmoid");
+    }
+
+    @Test
+    void aChainWrittenAsAGraphTrainsExactlyAsTheSequentialModel() {
+        Dataset pima = Datasets.pima();
+        Model sequential = Sequential()
+                .input(8)
+                .dense(12, RELU, HE)
+                .dense(8, RELU)
+                .dense(1, SIGMOID)
+                .compile(adam, crossEntropy, accuracy);
+        var input = Input(8);
+        Model graph = Model(input, input.dense(12, RELU, HE).dense(8, RELU).dense(1, SIGMOID))
+                .compile(adam, crossEntropy, accuracy);
+        assertEquals(sequential.network().numParams(), graph.graph().numParams());
+        List<INDArray> before = sequential.getWeights();
+        List<INDArray> graphBefore = graph.getWeights();
+        for (int i = 0; i < before.size(); i++) {
+            assertEquals(before.get(i), graphBefore.get(i), "initial weight " + i + " for the same seed");
+        }
+        var a = sequential.fit(pima, epochs(3).verbose(0));
+        var b = graph.fit(pima, epochs(3).verbose(0));
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertEquals(a.loss().get(epoch), b.loss().get(epoch), 1e-5, "loss of epoch " + (epoch + 1));
+            assertEquals(
+                    a.metric("accuracy").get(epoch),
+                    b.metric("accuracy").get(epoch),
+                    1e-6,
+                    "accuracy, epoch " + (epoch + 1));
+        }
+        assertEquals(
+                sequential.evaluate(pima).loss(), graph.evaluate(pima).loss(), 1e-5, "evaluate agrees after training");
+        assertEquals(
+                0,
+                sequential.predict(pima).sub(graph.predict(pima)).amaxNumber().doubleValue(),
+                1e-5);
+    }
+}
