@@ -161,17 +161,28 @@ public final class Functional {
 
     /**
      * Fixes how the model learns and returns a trainable {@link Model}, built at once (the input
-     * shapes are known). Every output is trained with {@code loss}, as Keras does with one loss.
+     * shapes are known). Every output is trained with {@code loss}, as Keras does with one loss;
+     * {@code metrics} are reported for every output.
      *
      * @throws IllegalArgumentException if an output is not computed by a layer that can produce
      *     outputs, or cannot work with the loss
      */
     public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        return compile(optimizer, List.of(Objects.requireNonNull(loss, "loss")), metrics);
+    }
+
+    /**
+     * Compiles a model with a loss per output, in the order of its outputs (Keras's
+     * {@code compile(loss=[...])}); the model's {@code loss} is their sum, and each is logged as
+     * {@code <output>_loss}.
+     */
+    public Model compile(Optimizer optimizer, List<Loss> losses, Metric... metrics) {
+        Objects.requireNonNull(losses, "losses");
         Objects.requireNonNull(metrics, "metrics");
         for (int i = 0; i < metrics.length; i++) {
             Objects.requireNonNull(metrics[i], "metric " + i);
         }
-        return new Model(this, optimizer, loss, List.of(metrics));
+        return new Model(this, optimizer, List.copyOf(losses), List.of(metrics));
     }
 
     public List<Node> inputs() {

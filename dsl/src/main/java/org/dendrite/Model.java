@@ -81,6 +81,9 @@ public final class Model {
 
     private final Optimizer optimizer;
     private final Loss loss;
+    /** The resolved loss of each output, in order ({@link #loss} is the first). */
+    private final List<Loss> losses;
+
     private final List<Metric> metrics;
     private final Random random;
     private MultiLayerNetwork network;
@@ -103,6 +106,7 @@ public final class Model {
         this.functional = null;
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.loss = OutputCheck.resolve(architecture.layers(), Objects.requireNonNull(loss, "loss"));
+        this.losses = List.of(this.loss);
         this.metrics = metrics.stream() // crossEntropy as a metric is resolved as the loss is
                 .map(m -> m.equals(Loss.CROSS_ENTROPY)
                         ? OutputCheck.resolve(architecture.layers(), Loss.CROSS_ENTROPY)
@@ -124,6 +128,7 @@ public final class Model {
         this.functional = null;
         this.optimizer = optimizer;
         this.loss = loss;
+        this.losses = List.of(loss);
         this.metrics = List.copyOf(metrics);
         this.random = new Random(architecture.seed());
         this.network = network;
@@ -134,14 +139,24 @@ public final class Model {
     }
 
     /** A functional model, built at once: its input shapes are declared. */
-    Model(Functional functional, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+    Model(Functional functional, Optimizer optimizer, List<Loss> given, List<Metric> metrics) {
         this.functional = functional;
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        Objects.requireNonNull(loss, "loss");
-        List<Loss> losses = functional.outputs().stream()
-                .map(o -> resolveFor(functional, o, loss))
-                .toList();
+        List<Node> outputs = functional.outputs();
+        if (given.size() != 1 && given.size() != outputs.size()) {
+            throw new IllegalArgumentException(
+                    "compile takes one loss for every output, or one per output, but the model has "
+                            + outputs.size() + " outputs "
+                            + outputs.stream().map(functional::name).toList() + " and received "
+                            + given.size() + " losses");
+        }
+        List<Loss> losses = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Loss loss = Objects.requireNonNull(given.get(given.size() == 1 ? 0 : i), "loss " + i);
+            losses.add(resolveFor(functional, outputs.get(i), loss));
+        }
         this.loss = losses.get(0);
+        this.losses = losses;
         this.metrics = metrics.stream() // crossEntropy as a metric is resolved as the loss is
                 .map(m -> m.equals(Loss.CROSS_ENTROPY)
                         ? resolveFor(functional, functional.outputs().get(0), Loss.CROSS_ENTROPY)
@@ -303,9 +318,9 @@ public final class Model {
             validation = train.rows(trainSize, data.size());
             train = train.rows(0, trainSize);
         }
-        check(train.features(), train.labels());
+        check(train);
         if (validation != null) {
-            check(validation.features(), validation.labels());
+            check(validation);
         }
         Batches validationBatches =
                 validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
@@ -345,6 +360,7 @@ public final class Model {
             throw new IllegalArgumentException("validationSplit(" + options.validationSplit()
                     + ") needs in-memory data; " + "with an iterator pass validationData(...) instead");
         }
+        requireOneInputAndOutput("a DL4J iterator");
         var batches = iteratorBatches(iterator);
         DataSet first = batches.peek();
         if (options.batchSize() != Fit.DEFAULT_BATCH && options.batchSize() != first.numExamples()) {
@@ -353,7 +369,7 @@ public final class Model {
         }
         Dataset validation = options.validationData() == null ? null : prepared(options.validationData());
         if (validation != null) {
-            check(validation.features(), validation.labels());
+            check(validation);
         }
         Batches validationBatches =
                 validation == null ? null : new DatasetBatches(validation, first.numExamples(), false);
@@ -369,8 +385,7 @@ public final class Model {
                 changesData() ? batch -> prepared(Dataset.of(batch)).toDataSet() : batch -> batch;
         return new IteratorBatches(iterator, prepare, (batch, number) -> {
             try {
-                Dataset given = Dataset.of(batch); // finite values, within float range
-                check(given.features(), given.labels());
+                check(Dataset.of(batch)); // finite values, within float range
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("batch " + number + " of the iterator: " + e.getMessage(), e);
             }
@@ -383,12 +398,16 @@ public final class Model {
             return data;
         }
         Dataset scaled = normalizer().map(n -> n.apply(data)).orElse(data);
-        return Dataset.of(scaled.features(), loss.prepare(scaled.labels()));
+        List<INDArray> labels = new ArrayList<>();
+        for (int i = 0; i < scaled.labelArrays().size() && i < losses.size(); i++) {
+            labels.add(losses.get(i).prepare(scaled.labelArrays().get(i)));
+        }
+        return labels.size() == scaled.labelArrays().size() ? Dataset.of(scaled.featureArrays(), labels) : scaled;
     }
 
     /** Whether the network takes data other than as given: scaled by a normalizer, or hinge's labels as -1/+1. */
     private boolean changesData() {
-        return normalizer().isPresent() || loss.equals(Loss.HINGE);
+        return normalizer().isPresent() || losses.contains(Loss.HINGE);
     }
 
     /** The input scaling the architecture holds, if any (a functional model holds none yet). */
@@ -396,51 +415,111 @@ public final class Model {
         return architecture == null ? Optional.empty() : architecture.normalizer();
     }
 
-    /** Data for one input and one output; a functional model with more takes it in a later version. */
-    private void requireOneInputAndOutput() {
-        if (graph != null
-                && (functional.inputs().size() > 1 || functional.outputs().size() > 1)) {
-            throw new UnsupportedOperationException("this model has "
-                    + functional.inputs().size() + " inputs and "
-                    + functional.outputs().size() + " outputs; fit, evaluate and predict take one of each so far");
+    /** Refuses what takes one input and one output (a DL4J iterator, a single array) for a model with more. */
+    private void requireOneInputAndOutput(String what) {
+        if (inputCount() > 1 || outputCount() > 1) {
+            throw new IllegalArgumentException(what
+                    + " holds one feature array and one label array, but this model has "
+                    + inputCount() + " input" + (inputCount() == 1 ? "" : "s") + " and " + outputCount() + " output"
+                    + (outputCount() == 1 ? "" : "s") + ": pass Dataset.of(List.of(x1, ...), List.of(y1, ...))");
         }
     }
 
-    /** The layers that take the model's input: a Sequential model's first, or those on a functional model's input. */
-    private List<Layer> firstLayers() {
+    private int inputCount() {
+        return graph == null ? 1 : functional.inputs().size();
+    }
+
+    private int outputCount() {
+        return graph == null ? 1 : functional.outputs().size();
+    }
+
+    /** The layers that take input {@code i}: a Sequential model's first, or those on a functional model's input. */
+    private List<Layer> firstLayers(int i) {
         if (graph == null) {
             return architecture.layers();
         }
-        Node input = functional.inputs().get(0);
+        Node input = functional.inputs().get(i);
         return functional.nodes().stream()
                 .filter(n -> n.layer() != null && n.inputs().get(0) == input)
                 .map(Node::layer)
                 .toList();
     }
 
-    /** The output layer as messages name it. */
-    private String outputLayer() {
+    /** Output {@code i}'s layer as messages name it. */
+    private String outputLayer(int i) {
         if (graph == null) {
             return OutputCheck.describe(architecture.layers());
         }
-        Node output = functional.outputs().get(0);
+        Node output = functional.outputs().get(i);
         return OutputCheck.describe(
                 functional.name(output),
                 functional.chain(output).stream().map(Node::layer).toList());
     }
 
+    /** The width of output {@code i}, from the shape rules. */
+    private long outputWidth(int i) {
+        return graph == null
+                ? shapes.get(shapes.size() - 1)[0]
+                : functional.outputs().get(i).shape()[0];
+    }
+
     /** Checks data against the model before anything runs on it, building the network from its shape at the first fit. */
-    private void check(INDArray features, INDArray labels) {
-        long[] featureShape = Dataset.exampleShape(features);
-        requireOneInputAndOutput();
-        if (graph == null && network == null) {
-            build(featureShape, "taken from the data at the first fit");
+    private void check(Dataset data) {
+        checkFeatures(data.featureArrays());
+        if (data.labelArrays().size() != outputCount()) {
+            throw new IllegalArgumentException(
+                    "the data has " + data.labelArrays().size() + " label arrays but the model has "
+                            + outputCount() + " output" + (outputCount() == 1 ? "" : "s") + " " + outputNames()
+                            + ": one label array per output, in that order");
         }
-        long outputs = shapes.get(shapes.size() - 1)[0];
-        DataCheck.features(featureShape, inputShape(), inputOrigin);
-        DataCheck.tokens(features, firstLayers());
-        DataCheck.labels(labels, outputs, outputLayer(), loss);
-        DataCheck.metrics(labels, outputs, metrics);
+        for (int i = 0; i < outputCount(); i++) {
+            INDArray labels = data.labelArrays().get(i);
+            String where = outputLayer(i);
+            try {
+                DataCheck.labels(labels, outputWidth(i), where, losses.get(i));
+                DataCheck.metrics(labels, outputWidth(i), metrics);
+            } catch (IllegalArgumentException e) {
+                throw outputCount() == 1
+                        ? e
+                        : new IllegalArgumentException(
+                                "label array " + i + " (output " + outputNames().get(i) + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Checks feature arrays against the inputs (count, shapes, token indices), building a Sequential network at the first fit. */
+    private void checkFeatures(List<INDArray> features) {
+        if (features.size() != inputCount()) {
+            throw new IllegalArgumentException("the data has " + features.size() + " feature array"
+                    + (features.size() == 1 ? "" : "s") + " but the model has " + inputCount() + " inputs "
+                    + inputNames() + ": one feature array per input, in that order");
+        }
+        if (graph == null && network == null) {
+            build(Dataset.exampleShape(features.get(0)), "taken from the data at the first fit");
+        }
+        for (int i = 0; i < inputCount(); i++) {
+            long[] expected =
+                    graph == null ? inputShape : functional.inputs().get(i).shape();
+            try {
+                DataCheck.features(Dataset.exampleShape(features.get(i)), expected, inputOrigin);
+                DataCheck.tokens(features.get(i), firstLayers(i));
+            } catch (IllegalArgumentException e) {
+                throw inputCount() == 1
+                        ? e
+                        : new IllegalArgumentException(
+                                "feature array " + i + " (input " + inputNames().get(i) + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<String> inputNames() {
+        return functional.inputs().stream().map(functional::name).toList();
+    }
+
+    private List<String> outputNames() {
+        return graph == null
+                ? List.of("output")
+                : functional.outputs().stream().map(functional::name).toList();
     }
 
     private History train(Batches train, Batches validation, Fit options) {
@@ -497,7 +576,7 @@ public final class Model {
 
     private Evaluation evaluateNow(Dataset raw) {
         Dataset data = prepared(raw);
-        check(data.features(), data.labels());
+        check(data);
         return new Evaluation(
                 Scoring.evaluate(net(), new DatasetBatches(data, 1, false).inOrder(), reported(), "", true));
     }
@@ -526,28 +605,59 @@ public final class Model {
     }
 
     /** The model's outputs for each example of {@code features} (images {@code [n, height, width, channels]}), with dropout off: shape {@code [rows, outputs]}. */
-    public INDArray predict(INDArray raw) {
-        Objects.requireNonNull(raw, "features");
-        return using("predict", () -> predictNow(raw));
+    public INDArray predict(INDArray features) {
+        Objects.requireNonNull(features, "features");
+        requireOneInputAndOutput("predict(INDArray)");
+        return predict(List.of(features)).get(0);
     }
 
-    private INDArray predictNow(INDArray raw) {
-        requireOneInputAndOutput();
-        INDArray features = normalizer().map(n -> n.apply(raw)).orElse(raw);
-        DataCheck.features(Dataset.exampleShape(features), inputShape(), inputOrigin);
-        DataCheck.tokens(features, firstLayers());
-        long rows = features.size(0);
-        List<INDArray> parts = new ArrayList<>();
-        for (long from = 0; from < rows; from += PREDICT_CHUNK) {
-            INDArrayIndex[] index = new INDArrayIndex[features.rank()];
-            Arrays.fill(index, NDArrayIndex.all());
-            index[0] = NDArrayIndex.interval(from, Math.min(from + PREDICT_CHUNK, rows));
-            parts.add(net().output(Dataset.toDl4j(features.get(index)))[0]);
+    /**
+     * The outputs of a model with several inputs or outputs (Keras's {@code predict([x1, x2])}):
+     * one feature array per input, in the model's order; one prediction array per output.
+     */
+    public List<INDArray> predict(List<INDArray> features) {
+        Objects.requireNonNull(features, "features");
+        return using("predict", () -> predictNow(features));
+    }
+
+    private List<INDArray> predictNow(List<INDArray> raw) {
+        List<INDArray> features = raw.size() == 1
+                ? List.of(normalizer().map(n -> n.apply(raw.get(0))).orElse(raw.get(0)))
+                : raw;
+        checkFeatures(features);
+        long rows = features.get(0).size(0);
+        for (int i = 1; i < features.size(); i++) {
+            if (features.get(i).size(0) != rows) {
+                throw new IllegalArgumentException("feature array 0 has " + rows + " rows but feature array " + i
+                        + " has " + features.get(i).size(0) + "; each example needs one row in each");
+            }
         }
-        return parts.size() == 1 ? parts.get(0) : Nd4j.vstack(parts);
+        List<List<INDArray>> parts = new ArrayList<>();
+        for (long start = 0; start < rows; start += PREDICT_CHUNK) {
+            long from = start;
+            long to = Math.min(from + PREDICT_CHUNK, rows);
+            INDArray[] chunk = features.stream()
+                    .map(f -> Dataset.toDl4j(rowsOf(f, from, to)))
+                    .toArray(INDArray[]::new);
+            parts.add(List.of(net().output(chunk)));
+        }
+        List<INDArray> outputs = new ArrayList<>();
+        for (int o = 0; o < outputCount(); o++) {
+            int output = o;
+            List<INDArray> pieces = parts.stream().map(p -> p.get(output)).toList();
+            outputs.add(pieces.size() == 1 ? pieces.get(0) : Nd4j.vstack(pieces));
+        }
+        return outputs;
     }
 
-    /** The model's outputs for a data set's features. */
+    private static INDArray rowsOf(INDArray array, long from, long to) {
+        INDArrayIndex[] index = new INDArrayIndex[array.rank()];
+        Arrays.fill(index, NDArrayIndex.all());
+        index[0] = NDArrayIndex.interval(from, to);
+        return array.get(index);
+    }
+
+    /** The model's outputs for a data set's features (one array per output for a model with several). */
     public INDArray predict(Dataset data) {
         return predict(data.features());
     }

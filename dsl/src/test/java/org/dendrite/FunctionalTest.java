@@ -132,4 +132,77 @@ class FunctionalTest {
                 sequential.predict(pima).sub(graph.predict(pima)).amaxNumber().doubleValue(),
                 1e-5);
     }
+
+    /** Two blobs (label {@code side}) whose second feature also says whether the point lies high ({@code high}). */
+    private static Dataset twoTargets(int n) {
+        Dataset blobs = TestData.blobs(n, 3);
+        INDArray x = blobs.features();
+        INDArray high = x.getColumn(1)
+                .gt(0)
+                .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                .reshape(n, 1);
+        return Dataset.of(List.of(x), List.of(blobs.labels(), high));
+    }
+
+    @Test
+    void aTwoOutputModelLearnsBothHeadsAndLogsEachAsKerasDoes() {
+        var point = Input(2);
+        var hidden = point.dense(16, RELU);
+        var side = hidden.dense(1, SIGMOID).named("side");
+        var high = hidden.dense(2, SOFTMAX).named("high");
+        Model model = Model(List.of(point), List.of(side, high))
+                .compile(adam(0.01), List.of(binaryCrossEntropy, sparseCategoricalCrossEntropy), accuracy);
+        Dataset data = twoTargets(200);
+        History history = model.fit(data, epochs(15).verbose(0).validationSplit(0.25));
+        assertEquals(
+                List.of(
+                        "loss",
+                        "side_loss",
+                        "high_loss",
+                        "side_accuracy",
+                        "high_accuracy",
+                        "val_loss",
+                        "val_side_loss",
+                        "val_high_loss",
+                        "val_side_accuracy",
+                        "val_high_accuracy"),
+                List.copyOf(history.asMap().keySet()));
+        for (int epoch = 0; epoch < 15; epoch++) {
+            assertEquals(
+                    history.loss().get(epoch),
+                    history.metric("side_loss").get(epoch)
+                            + history.metric("high_loss").get(epoch),
+                    1e-4,
+                    "Keras's loss is the sum of the outputs' losses, epoch " + (epoch + 1));
+        }
+        assertTrue(history.loss().get(14) < history.loss().get(0) / 2, "loss " + history.loss());
+        Evaluation evaluation = model.evaluate(data);
+        assertTrue(evaluation.metric("side_accuracy") > 0.95, evaluation.toString());
+        assertTrue(evaluation.metric("high_accuracy") > 0.9, evaluation.toString());
+        List<INDArray> predictions = model.predict(List.of(data.features()));
+        assertArrayEquals(new long[] {200, 1}, predictions.get(0).shape());
+        assertArrayEquals(new long[] {200, 2}, predictions.get(1).shape());
+    }
+
+    @Test
+    void aTwoInputModelTrainsOnAnArrayPerInput() {
+        Dataset raw = Datasets.pima();
+        Dataset pima = org.dendrite.datasets.Normalizer.standardize().fit(raw).apply(raw);
+        INDArray x = pima.features();
+        INDArray medical = x.getColumns(1, 2, 3, 4, 5, 6); // glucose, pressure, skin, insulin, BMI, pedigree
+        INDArray person = x.getColumns(0, 7); // pregnancies, age
+        var a = Input(6).named("medical");
+        var b = Input(2).named("person");
+        var out =
+                concatenate(a.dense(12, RELU), b.dense(4, RELU)).dense(8, RELU).dense(1, SIGMOID);
+        Model model = Model(List.of(a, b), List.of(out)).compile(adam, crossEntropy, accuracy);
+        Dataset data = Dataset.of(List.of(medical, person), List.of(pima.labels()));
+        History history = model.fit(data, epochs(30).verbose(0));
+        assertTrue(history.loss().get(29) < history.loss().get(0), "loss " + history.loss());
+        assertTrue(history.metric("accuracy").get(29) > 0.7, "accuracy " + history.metric("accuracy"));
+        assertEquals(
+                history.metric("accuracy").get(29), history.metric("accuracy").get(29));
+        INDArray p = model.predict(List.of(medical, person)).get(0);
+        assertArrayEquals(new long[] {768, 1}, p.shape());
+    }
 }

@@ -2,10 +2,12 @@ package org.dendrite.datasets;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,15 +27,26 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * Dendrite takes or gives; DL4J computes on {@code [examples, channels, height, width]}, and
  * {@link #toDataSet()} and {@link #of(DataSet)} translate at that boundary ({@link #toDl4j},
  * {@link #fromDl4j}).
+ *
+ * <p>A model with several inputs or outputs (Keras's {@code fit([x1, x2], [y1, y2])}) takes a data
+ * set of several feature arrays and several label arrays, one per input and output in the model's
+ * order, all with one row per example: {@link #of(List, List)}. Splitting, shuffling and batching
+ * keep the arrays' rows together.
  */
 public final class Dataset {
 
-    private final INDArray features;
-    private final INDArray labels;
+    /** One array per model input. */
+    private final List<INDArray> features;
+    /** One array per model output. */
+    private final List<INDArray> labels;
+
+    private Dataset(List<INDArray> features, List<INDArray> labels) {
+        this.features = List.copyOf(features);
+        this.labels = List.copyOf(labels);
+    }
 
     private Dataset(INDArray features, INDArray labels) {
-        this.features = features;
-        this.labels = labels;
+        this(List.of(features), List.of(labels));
     }
 
     /**
@@ -46,25 +59,72 @@ public final class Dataset {
     public static Dataset of(INDArray features, INDArray labels) {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(labels, "labels");
-        if (features.rank() < 2) {
-            throw new IllegalArgumentException("features need one row per example (rank 2 or more), got shape "
-                    + Arrays.toString(features.shape()));
-        }
-        INDArray y = labels.rank() == 1 ? labels.reshape(labels.length(), 1) : labels;
-        if (y.rank() != 2) {
+        return of(List.of(features), List.of(labels), "features", "labels");
+    }
+
+    /**
+     * Wraps one feature array per model input and one label array per model output, in the
+     * model's order, as Keras's {@code fit([x1, x2], [y1, y2])} takes them; each is checked as in
+     * {@link #of(INDArray, INDArray)}, and all must have the same number of rows.
+     */
+    public static Dataset of(List<INDArray> features, List<INDArray> labels) {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(labels, "labels");
+        if (features.isEmpty() || labels.isEmpty()) {
             throw new IllegalArgumentException(
-                    "labels need one row per example (rank 1 or 2), got shape " + Arrays.toString(labels.shape()));
+                    "a data set needs at least one feature array and one label array, received " + features.size()
+                            + " and " + labels.size());
         }
-        if (features.size(0) != y.size(0)) {
-            throw new IllegalArgumentException("features have " + features.size(0) + " rows but labels have "
-                    + y.size(0) + " rows; each example needs one of each");
+        return of(
+                features,
+                labels,
+                features.size() == 1 ? "features" : "features ",
+                labels.size() == 1 ? "labels" : "labels ");
+    }
+
+    /** @param featureName and {@code labelName}: how messages name the arrays, followed by their index when several */
+    private static Dataset of(List<INDArray> features, List<INDArray> labels, String featureName, String labelName) {
+        List<INDArray> x = new java.util.ArrayList<>();
+        List<INDArray> y = new java.util.ArrayList<>();
+        long rows =
+                Objects.requireNonNull(features.get(0), name(featureName, 0)).size(0);
+        for (int i = 0; i < features.size(); i++) {
+            INDArray f = Objects.requireNonNull(features.get(i), name(featureName, i));
+            if (f.rank() < 2) {
+                throw new IllegalArgumentException(name(featureName, i)
+                        + " need one row per example (rank 2 or more), got shape " + Arrays.toString(f.shape()));
+            }
+            requireRows(f, rows, name(featureName, i), name(featureName, 0));
+            Finite.require(f, name(featureName, i));
+            x.add(asFloat(f));
         }
-        if (features.size(0) == 0) {
+        for (int i = 0; i < labels.size(); i++) {
+            INDArray l = Objects.requireNonNull(labels.get(i), name(labelName, i));
+            INDArray column = l.rank() == 1 ? l.reshape(l.length(), 1) : l;
+            if (column.rank() != 2) {
+                throw new IllegalArgumentException(name(labelName, i)
+                        + " need one row per example (rank 1 or 2), got shape " + Arrays.toString(l.shape()));
+            }
+            requireRows(column, rows, name(labelName, i), name(featureName, 0));
+            Finite.require(column, name(labelName, i));
+            y.add(asFloat(column));
+        }
+        if (rows == 0) {
             throw new IllegalArgumentException("a data set needs at least one example, got 0 rows");
         }
-        Finite.require(features, "features");
-        Finite.require(y, "labels");
-        return new Dataset(asFloat(features), asFloat(y));
+        return new Dataset(x, y);
+    }
+
+    /** {@code "features"}, or {@code "features 1"} when a data set has several. */
+    private static String name(String name, int index) {
+        return name.endsWith(" ") ? name + index : name;
+    }
+
+    private static void requireRows(INDArray array, long rows, String name, String first) {
+        if (array.size(0) != rows) {
+            throw new IllegalArgumentException(first + " have " + rows + " rows but " + name + " have " + array.size(0)
+                    + " rows; each example needs one of each");
+        }
     }
 
     /** Wraps a DL4J {@link DataSet} (images in DL4J's channels-first layout); its arrays are checked as in {@link #of}. */
@@ -88,17 +148,35 @@ public final class Dataset {
 
     /** Number of examples. */
     public int size() {
-        return (int) features.size(0);
+        return (int) features.get(0).size(0);
     }
 
     /** The features, shape {@code [size, ...]}. Treat as read-only: the array is shared. */
     public INDArray features() {
-        return features;
+        return single(features, "features", "featureArrays()");
     }
 
     /** The labels, shape {@code [size, width]}. Treat as read-only: the array is shared. */
     public INDArray labels() {
+        return single(labels, "labels", "labelArrays()");
+    }
+
+    /** The feature arrays, one per model input (one for a single-input model). Treat as read-only. */
+    public List<INDArray> featureArrays() {
+        return features;
+    }
+
+    /** The label arrays, one per model output (one for a single-output model). Treat as read-only. */
+    public List<INDArray> labelArrays() {
         return labels;
+    }
+
+    private static INDArray single(List<INDArray> arrays, String what, String all) {
+        if (arrays.size() != 1) {
+            throw new IllegalStateException("this data set has " + arrays.size() + " " + what
+                    + " arrays (one per model input or output): use " + all);
+        }
+        return arrays.get(0);
     }
 
     /**
@@ -106,7 +184,7 @@ public final class Dataset {
      * (height, width, channels) for MNIST images, {@code [timesteps, features]} for sequences.
      */
     public long[] featureShape() {
-        return exampleShape(features);
+        return exampleShape(features());
     }
 
     /** The shape of one example of {@code features}: the shape without the example axis. */
@@ -116,7 +194,7 @@ public final class Dataset {
 
     /** Number of label columns: 1 for a 0/1 or class-index label, the class count for one-hot rows. */
     public int labelWidth() {
-        return (int) labels.size(1);
+        return (int) labels().size(1);
     }
 
     /**
@@ -203,7 +281,9 @@ public final class Dataset {
             throw new IndexOutOfBoundsException(
                     "rows(" + from + ", " + to + ") of a data set of " + size() + " examples");
         }
-        return new Dataset(Rows.range(features, from, to), Rows.range(labels, from, to));
+        return new Dataset(
+                features.stream().map(f -> Rows.range(f, from, to)).toList(),
+                labels.stream().map(l -> Rows.range(l, from, to)).toList());
     }
 
     /** The examples at the given indices, in that order. */
@@ -213,7 +293,9 @@ public final class Dataset {
                 throw new IndexOutOfBoundsException("index " + i + " in a data set of " + size() + " examples");
             }
         }
-        return new Dataset(Rows.pick(features, indices), Rows.pick(labels, indices));
+        return new Dataset(
+                features.stream().map(f -> Rows.pick(f, indices)).toList(),
+                labels.stream().map(l -> Rows.pick(l, indices)).toList());
     }
 
     /**
@@ -223,6 +305,7 @@ public final class Dataset {
      * @throws IllegalStateException when the features are not rows of a square pixel count
      */
     public Dataset asImages() {
+        INDArray features = features();
         long width = features.rank() == 2 ? features.size(1) : -1;
         long side = Math.round(Math.sqrt(width));
         if (width < 1 || side * side != width) {
@@ -245,11 +328,12 @@ public final class Dataset {
                     + width + ", channels=" + channels);
         }
         long pixels = height * width * channels;
+        INDArray features = features();
         if (features.rank() != 2 || features.size(1) != pixels) {
             throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of "
                     + pixels + " numbers, but the features have shape " + Arrays.toString(features.shape()));
         }
-        return new Dataset(features.reshape('c', size(), height, width, channels), labels);
+        return new Dataset(List.of(features.reshape('c', size(), height, width, channels)), labels);
     }
 
     /**
@@ -262,7 +346,7 @@ public final class Dataset {
 
     /** The same examples as a DL4J {@link DataSet}: images channels first, other arrays shared. */
     public DataSet toDataSet() {
-        return new DataSet(toDl4j(features), labels);
+        return new DataSet(toDl4j(features()), labels());
     }
 
     /** A random permutation of {@code 0..n-1} (Fisher–Yates). */
@@ -280,11 +364,20 @@ public final class Dataset {
     /** E.g. {@code Dataset[768 × 8 → 1; labels 0: 500 (65.1%), 1: 268 (34.9%)]}. */
     @Override
     public String toString() {
-        String shape = Arrays.stream(featureShape())
-                .mapToObj(Long::toString)
-                .reduce((a, b) -> a + "×" + b)
-                .orElse("");
-        return "Dataset[" + size() + " × " + shape + " → " + labelWidth() + "; " + LabelSummary.describe(labels) + "]";
+        if (features.size() > 1 || labels.size() > 1) {
+            return "Dataset[" + size() + " × "
+                    + features.stream().map(f -> shape(exampleShape(f))).collect(Collectors.joining(", ", "(", ")"))
+                    + " → "
+                    + labels.stream().map(l -> Long.toString(l.size(1))).collect(Collectors.joining(", ", "(", ")"))
+                    + "]";
+        }
+        return "Dataset[" + size() + " × " + shape(featureShape()) + " → " + labelWidth() + "; "
+                + LabelSummary.describe(labels()) + "]";
+    }
+
+    /** E.g. {@code 28×28×1}. */
+    private static String shape(long[] shape) {
+        return Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining("×"));
     }
 
     /** A training part and a test part, as returned by {@link #split}. */

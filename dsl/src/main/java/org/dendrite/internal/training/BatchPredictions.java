@@ -1,6 +1,5 @@
 package org.dendrite.internal.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
@@ -18,17 +17,20 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The network's predictions for each training batch, with the batch's labels, taken from the
  * training step's own forward pass (before the step changes the weights, with dropout as in
- * training), which is what Keras's training metrics are computed from. Costs one output layer on
+ * training), which is what Keras's training metrics are computed from. Costs the output layers on
  * top of the step, instead of a second pass over the whole training set.
  */
 final class BatchPredictions extends BaseTrainingListener {
 
-    private final List<INDArray> predictions = new ArrayList<>();
-    private final List<INDArray> labels = new ArrayList<>();
+    private final Scoring.Predictions seen;
 
-    /** The labels of the batch about to be fitted (copied: an iterator may reuse its arrays). */
-    void batch(INDArray batchLabels) {
-        labels.add(batchLabels.dup());
+    BatchPredictions(int outputs) {
+        seen = new Scoring.Predictions(outputs);
+    }
+
+    /** The labels of the batch about to be fitted. */
+    void batch(INDArray[] labels) {
+        seen.addLabels(labels);
     }
 
     /** A layer stack's step stops its forward pass below the output layer; this finishes it. */
@@ -36,17 +38,25 @@ final class BatchPredictions extends BaseTrainingListener {
     public void onForwardPass(Model model, List<INDArray> activations) {
         MultiLayerNetwork net = (MultiLayerNetwork) model;
         InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(net.getnLayers() - 1);
-        predictions.add(finish(net.getOutputLayer(), preProcessor, activations.get(activations.size() - 1)));
+        seen.addPredictions(
+                new INDArray[] {finish(net.getOutputLayer(), preProcessor, activations.get(activations.size() - 1))});
     }
 
-    /** A graph's step stops below its output layer too: this runs it on the activations of its input. */
+    /** A graph's step stops below its output layers too: this runs each on the activations of its input. */
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
         ComputationGraph graph = (ComputationGraph) model;
-        String output = graph.getConfiguration().getNetworkOutputs().get(0);
-        LayerVertex vertex = (LayerVertex) graph.getVertex(output);
-        String input = graph.getConfiguration().getVertexInputs().get(output).get(0);
-        predictions.add(finish(vertex.getLayer(), vertex.getLayerPreProcessor(), activations.get(input)));
+        List<String> outputs = graph.getConfiguration().getNetworkOutputs();
+        INDArray[] predictions = new INDArray[outputs.size()];
+        for (int i = 0; i < predictions.length; i++) {
+            LayerVertex vertex = (LayerVertex) graph.getVertex(outputs.get(i));
+            String input = graph.getConfiguration()
+                    .getVertexInputs()
+                    .get(outputs.get(i))
+                    .get(0);
+            predictions[i] = finish(vertex.getLayer(), vertex.getLayerPreProcessor(), activations.get(input));
+        }
+        seen.addPredictions(predictions);
     }
 
     /** The output layer's activations on {@code input}, computed outside DL4J's workspaces. */
@@ -60,11 +70,8 @@ final class BatchPredictions extends BaseTrainingListener {
         }
     }
 
-    /** Each metric over the batches seen since the last call, by name; the next call starts afresh. */
-    Map<String, Double> epochMetrics(List<Metric> metrics) {
-        Map<String, Double> values = Scoring.metrics(predictions, labels, metrics, "");
-        predictions.clear();
-        labels.clear();
-        return values;
+    /** Each metric on each output over the batches seen since the last call, by log name; the next call starts afresh. */
+    Map<String, Double> epochMetrics(List<Metric> metrics, List<String> outputs) {
+        return seen.metrics(metrics, outputs, "");
     }
 }

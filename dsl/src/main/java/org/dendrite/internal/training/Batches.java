@@ -2,16 +2,20 @@ package org.dendrite.internal.training;
 
 import java.util.Iterator;
 import java.util.Random;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
-/** Where one epoch's mini-batches come from: an in-memory data set or a DL4J iterator. */
+/**
+ * Where one epoch's mini-batches come from: an in-memory data set or a DL4J iterator. Batches are
+ * DL4J's multi-input, multi-output form (one feature array per model input, one label array per
+ * output), which both kinds of network take.
+ */
 public interface Batches {
 
     /** The batches of one epoch, in the order to train on them. */
-    Iterator<DataSet> epoch(Random random);
+    Iterator<MultiDataSet> epoch(Random random);
 
     /** The same examples in a fixed order, in chunks sized for scoring (no shuffling). */
-    Iterator<DataSet> inOrder();
+    Iterator<MultiDataSet> inOrder();
 
     /** Batches per epoch, or -1 while unknown. */
     int count();

@@ -3,7 +3,8 @@ package org.dendrite.internal.training;
 import java.util.Iterator;
 import java.util.Random;
 import org.dendrite.datasets.Dataset;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * Mini-batches over an in-memory {@link Dataset}. With shuffling on, each epoch puts the examples
@@ -25,12 +26,12 @@ public final class DatasetBatches implements Batches {
     }
 
     @Override
-    public Iterator<DataSet> epoch(Random random) {
+    public Iterator<MultiDataSet> epoch(Random random) {
         return asDataSets(shuffle ? data.shuffledBatches(batchSize, random.nextLong()) : data.batches(batchSize));
     }
 
     @Override
-    public Iterator<DataSet> inOrder() {
+    public Iterator<MultiDataSet> inOrder() {
         return asDataSets(data.batches(SCORING_CHUNK));
     }
 
@@ -39,7 +40,7 @@ public final class DatasetBatches implements Batches {
         return (data.size() + batchSize - 1) / batchSize;
     }
 
-    private static Iterator<DataSet> asDataSets(Iterator<Dataset> batches) {
+    private static Iterator<MultiDataSet> asDataSets(Iterator<Dataset> batches) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -47,9 +48,16 @@ public final class DatasetBatches implements Batches {
             }
 
             @Override
-            public DataSet next() {
-                return batches.next().toDataSet();
+            public MultiDataSet next() {
+                return asMulti(batches.next());
             }
         };
+    }
+
+    /** A batch as DL4J takes it: images channels first. */
+    static MultiDataSet asMulti(Dataset batch) {
+        return new org.nd4j.linalg.dataset.MultiDataSet(
+                batch.featureArrays().stream().map(Dataset::toDl4j).toArray(INDArray[]::new),
+                batch.labelArrays().toArray(INDArray[]::new));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.ObjIntConsumer;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
@@ -38,12 +39,12 @@ public final class IteratorBatches implements Batches {
     }
 
     @Override
-    public Iterator<DataSet> epoch(Random random) {
+    public Iterator<MultiDataSet> epoch(Random random) {
         return pass(true);
     }
 
     @Override
-    public Iterator<DataSet> inOrder() {
+    public Iterator<MultiDataSet> inOrder() {
         return pass(false);
     }
 
@@ -64,7 +65,7 @@ public final class IteratorBatches implements Batches {
         return prepare.apply(first);
     }
 
-    private Iterator<DataSet> pass(boolean counting) {
+    private Iterator<MultiDataSet> pass(boolean counting) {
         iterator.reset();
         return new Iterator<>() {
             private int seen;
@@ -79,13 +80,14 @@ public final class IteratorBatches implements Batches {
             }
 
             @Override
-            public DataSet next() {
+            public MultiDataSet next() {
                 if (!iterator.hasNext()) {
                     throw new NoSuchElementException();
                 }
                 DataSet batch = iterator.next();
                 check.accept(batch, ++seen);
-                return prepare.apply(batch);
+                DataSet prepared = prepare.apply(batch);
+                return new org.nd4j.linalg.dataset.MultiDataSet(prepared.getFeatures(), prepared.getLabels());
             }
         };
     }

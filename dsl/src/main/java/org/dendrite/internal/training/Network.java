@@ -1,5 +1,6 @@
 package org.dendrite.internal.training;
 
+import java.util.List;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -31,6 +32,15 @@ public sealed interface Network {
 
     /** The loss on a batch with dropout off. */
     double score(MultiDataSet batch);
+
+    /** The names of the outputs, in order. */
+    List<String> outputs();
+
+    /**
+     * Each output's part of the loss just computed (by a step or a {@link #score(MultiDataSet)}),
+     * without regularisation; empty when there is only one output.
+     */
+    double[] outputLosses();
 
     /** The outputs for {@code features} (one array per input), dropout off: one array per output. */
     INDArray[] output(INDArray... features);
@@ -70,6 +80,16 @@ public sealed interface Network {
         @Override
         public double score(MultiDataSet batch) {
             return network.score(new org.nd4j.linalg.dataset.DataSet(batch.getFeatures(0), batch.getLabels(0)), false);
+        }
+
+        @Override
+        public List<String> outputs() {
+            return List.of("output");
+        }
+
+        @Override
+        public double[] outputLosses() {
+            return new double[0];
         }
 
         @Override
@@ -141,6 +161,23 @@ public sealed interface Network {
         @Override
         public double score(MultiDataSet batch) {
             return graph.score(batch, false);
+        }
+
+        @Override
+        public List<String> outputs() {
+            return graph.getConfiguration().getNetworkOutputs();
+        }
+
+        @Override
+        public double[] outputLosses() {
+            if (outputs().size() == 1) {
+                return new double[0];
+            }
+            double[] losses = new double[outputs().size()];
+            for (int i = 0; i < losses.length; i++) {
+                losses[i] = graph.getOutputLayer(i).score();
+            }
+            return losses;
         }
 
         @Override

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Loss and metrics of a network over a whole data set, in inference mode (no dropout), chunk by chunk. */
+/**
+ * Loss and metrics of a network over a whole data set, in inference mode (no dropout), chunk by
+ * chunk, named as Keras logs them: {@code loss} and {@code accuracy} for a model with one output;
+ * for several, also each output's {@code <output>_loss} and {@code <output>_<metric>}.
+ */
 public final class Scoring {
 
     private Scoring() {}
@@ -23,46 +26,93 @@ public final class Scoring {
      * @return the loss (if asked) then each metric, by name
      */
     public static Map<String, Double> evaluate(
-            Network net, Iterator<DataSet> chunks, List<Metric> metrics, String prefix, boolean withLoss) {
+            Network net, Iterator<MultiDataSet> chunks, List<Metric> metrics, String prefix, boolean withLoss) {
+        List<String> outputs = net.outputs();
         double lossSum = 0;
+        double[] outputLossSums = new double[outputs.size()];
         long examples = 0;
-        List<INDArray> predictions = new ArrayList<>();
-        List<INDArray> labels = new ArrayList<>();
+        Predictions predictions = new Predictions(outputs.size());
         while (chunks.hasNext()) {
-            DataSet chunk = chunks.next();
+            MultiDataSet chunk = chunks.next();
+            long n = chunk.getFeatures(0).size(0);
             if (withLoss) {
-                lossSum += net.score(multi(chunk)) * chunk.numExamples();
-                examples += chunk.numExamples();
+                lossSum += net.score(chunk) * n;
+                double[] each = net.outputLosses();
+                for (int i = 0; i < each.length; i++) {
+                    outputLossSums[i] += each[i] * n;
+                }
+                examples += n;
             }
             if (!metrics.isEmpty()) {
-                predictions.add(net.output(chunk.getFeatures())[0]);
-                labels.add(chunk.getLabels());
+                predictions.add(net.output(chunk.getFeatures()), chunk.getLabels());
             }
         }
         Map<String, Double> values = new LinkedHashMap<>();
         if (withLoss) {
             values.put(prefix + "loss", lossSum / examples);
-        }
-        values.putAll(metrics(predictions, labels, metrics, prefix));
-        return values;
-    }
-
-    /** Each metric over all the rows of {@code predictions} and {@code labels} (lists of chunks in the same order), by name. */
-    static Map<String, Double> metrics(
-            List<INDArray> predictions, List<INDArray> labels, List<Metric> metrics, String prefix) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        if (!metrics.isEmpty()) {
-            INDArray p = Nd4j.vstack(predictions);
-            INDArray y = Nd4j.vstack(labels);
-            for (Metric m : metrics) {
-                values.put(prefix + m.name(), m.compute(p, y));
+            if (outputs.size() > 1) {
+                for (int i = 0; i < outputs.size(); i++) {
+                    values.put(prefix + outputs.get(i) + "_loss", outputLossSums[i] / examples);
+                }
             }
         }
+        values.putAll(predictions.metrics(metrics, outputs, prefix));
         return values;
     }
 
     /** A batch as DL4J's multi-input, multi-output form, which both kinds of network take. */
-    static MultiDataSet multi(DataSet batch) {
+    static MultiDataSet multi(org.nd4j.linalg.dataset.DataSet batch) {
         return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), batch.getLabels());
+    }
+
+    /** Each output's predictions and labels, chunk by chunk, for metrics over all of them. */
+    static final class Predictions {
+
+        private final List<List<INDArray>> predictions = new ArrayList<>();
+        private final List<List<INDArray>> labels = new ArrayList<>();
+
+        Predictions(int outputs) {
+            for (int i = 0; i < outputs; i++) {
+                predictions.add(new ArrayList<>());
+                labels.add(new ArrayList<>());
+            }
+        }
+
+        /** One chunk: a prediction array and a label array per output. */
+        void add(INDArray[] predicted, INDArray[] actual) {
+            for (int i = 0; i < predicted.length; i++) {
+                predictions.get(i).add(predicted[i]);
+                labels.get(i).add(actual[i]);
+            }
+        }
+
+        /** The labels of a chunk whose predictions come later (see {@link #addPredictions}), copied: an iterator may reuse its arrays. */
+        void addLabels(INDArray[] actual) {
+            for (int i = 0; i < actual.length; i++) {
+                labels.get(i).add(actual[i].dup());
+            }
+        }
+
+        void addPredictions(INDArray[] predicted) {
+            for (int i = 0; i < predicted.length; i++) {
+                predictions.get(i).add(predicted[i]);
+            }
+        }
+
+        /** Each metric on each output over every chunk, by Keras's log name; then starts afresh. */
+        Map<String, Double> metrics(List<Metric> metrics, List<String> outputs, String prefix) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int i = 0; i < predictions.size() && !metrics.isEmpty(); i++) {
+                INDArray p = Nd4j.vstack(predictions.get(i));
+                INDArray y = Nd4j.vstack(labels.get(i));
+                String output = outputs.size() > 1 ? outputs.get(i) + "_" : "";
+                for (Metric m : metrics) {
+                    values.put(prefix + output + m.name(), m.compute(p, y));
+                }
+            }
+            predictions.forEach(List::clear);
+            labels.forEach(List::clear);
+            return values;
+        }
     }
 }

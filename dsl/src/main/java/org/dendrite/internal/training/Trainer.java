@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.dendrite.callbacks.Callback;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * The epoch loop behind {@code fit}: one DL4J gradient step per mini-batch; the epoch's loss as
@@ -50,7 +50,8 @@ public final class Trainer {
             TrainingRun training,
             List<Callback> callbacks,
             Consumer<Map<String, Double>> onEpoch) {
-        BatchPredictions predictions = metrics.isEmpty() ? null : new BatchPredictions();
+        BatchPredictions predictions =
+                metrics.isEmpty() ? null : new BatchPredictions(net.outputs().size());
         if (predictions != null) {
             net.addListener(predictions);
         }
@@ -83,8 +84,11 @@ public final class Trainer {
                 }
                 net.incrementEpochCount();
                 Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", pass.loss()));
+                for (int i = 0; net.outputs().size() > 1 && i < net.outputs().size(); i++) {
+                    logs.put(net.outputs().get(i) + "_loss", pass.outputLosses()[i]);
+                }
                 if (predictions != null) {
-                    logs.putAll(predictions.epochMetrics(metrics));
+                    logs.putAll(predictions.epochMetrics(metrics, net.outputs()));
                 }
                 if (validation != null) {
                     logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
@@ -106,20 +110,21 @@ public final class Trainer {
         }
     }
 
-    /** A finished pass over the batches: its loss and number of steps. */
-    private record Pass(double loss, int steps) {}
+    /** A finished pass over the batches: its loss, each output's, and the number of steps. */
+    private record Pass(double loss, double[] outputLosses, int steps) {}
 
     /** One pass over the batches, recording predictions if asked; null if it ended early (non-finite loss or a stop request). */
     private Pass runEpoch(Batches train, BatchPredictions predictions, TrainingRun training, int epoch) {
         double lossSum = 0;
+        double[] outputLossSums = new double[net.outputs().size()];
         long examples = 0;
         int steps = 0;
-        for (Iterator<DataSet> batches = train.epoch(random); batches.hasNext(); ) {
-            DataSet batch = batches.next();
+        for (Iterator<MultiDataSet> batches = train.epoch(random); batches.hasNext(); ) {
+            MultiDataSet batch = batches.next();
             if (predictions != null) {
                 predictions.batch(batch.getLabels());
             }
-            net.fit(Scoring.multi(batch));
+            net.fit(batch);
             double loss = net.score();
             steps++;
             if (!Double.isFinite(loss)) {
@@ -140,10 +145,19 @@ public final class Trainer {
                 progress.message("stopped during epoch " + epoch + ": weights of the last finished epoch kept");
                 return null;
             }
-            lossSum += loss * batch.numExamples();
-            examples += batch.numExamples();
+            long n = batch.getFeatures(0).size(0);
+            lossSum += loss * n;
+            double[] each = net.outputLosses();
+            for (int i = 0; i < each.length; i++) {
+                outputLossSums[i] += each[i] * n;
+            }
+            examples += n;
             progress.batchDone(steps, train.count(), lossSum / examples);
         }
-        return new Pass(lossSum / examples, steps);
+        long total = examples;
+        return new Pass(
+                lossSum / examples,
+                java.util.Arrays.stream(outputLossSums).map(l -> l / total).toArray(),
+                steps);
     }
 }
