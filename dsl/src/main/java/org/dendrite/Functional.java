@@ -85,8 +85,13 @@ public final class Functional {
     }
 
     private static void requireDistinct(List<Node> list, String what) {
-        if (identitySet(list).size() != list.size()) {
-            throw new IllegalArgumentException("the same node is given twice as a model " + what + ": " + list);
+        for (int j = 0; j < list.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                if (list.get(i) == list.get(j)) {
+                    throw new IllegalArgumentException("the model's " + what + "s " + i + " and " + j
+                            + " are the same node, " + list.get(i) + "; give each " + what + " once");
+                }
+            }
         }
     }
 

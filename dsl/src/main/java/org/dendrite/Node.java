@@ -65,8 +65,12 @@ public final class Node extends Layering<Node> {
             shape = merge.outputShape(inputs.stream().map(n -> n.shape).toList());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    e.getMessage() + " (from "
-                            + inputs.stream().map(Node::describe).collect(Collectors.joining(", ")) + ")",
+                    e.getMessage()
+                            + (inputs.isEmpty()
+                                    ? ""
+                                    : inputs.stream()
+                                            .map(Node::describe)
+                                            .collect(Collectors.joining(", ", " (from ", ")"))),
                     e);
         }
         return new Node(null, merge, inputs, shape, null);

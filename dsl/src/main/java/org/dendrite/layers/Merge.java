@@ -66,15 +66,18 @@ public record Merge(Operation operation) {
         }
         long last = 0;
         for (long[] shape : inputs) {
-            boolean sameRank = shape.length == first.length;
-            int axis = first.length - 1;
-            if (!sameRank
-                    || !Arrays.equals(
-                            Arrays.copyOf(shape, Math.max(axis, 0)), Arrays.copyOf(first, Math.max(axis, 0)))) {
-                throw new IllegalArgumentException(kind() + " joins inputs along the last axis (axis=-1), so every"
-                        + " other axis must match, received " + describe(inputs));
+            if (shape.length != first.length) {
+                throw new IllegalArgumentException(kind() + " needs inputs of one rank (rows with rows, sequences"
+                        + " with sequences, images with images), received " + describe(inputs));
             }
-            last += shape[axis];
+            for (int axis = 0; axis < first.length - 1; axis++) {
+                if (shape[axis] != first[axis]) {
+                    throw new IllegalArgumentException(kind() + " joins inputs along the last axis (axis=-1), so every"
+                            + " other axis must match, but axis " + (axis + 1) + " is " + first[axis] + " and "
+                            + shape[axis] + ", received " + describe(inputs));
+                }
+            }
+            last += shape[first.length - 1];
         }
         long[] out = first.clone();
         out[out.length - 1] = last;
