@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.graph.StackVertex;
+import org.deeplearning4j.nn.conf.graph.UnstackVertex;
 import org.dendrite.internal.compile.GraphBuilder;
+import org.dendrite.layers.Layer;
 import org.dendrite.layers.Shapes;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
@@ -101,25 +104,68 @@ public final class Functional {
         return set;
     }
 
+    /** Each Sequential applied as a layer, with the nodes it computes, in order. */
+    private static Map<Sequential, List<Node>> applications(List<Node> nodes) {
+        Map<Sequential, List<Node>> uses = new IdentityHashMap<>();
+        for (Node node : nodes) {
+            if (node.block() != null) {
+                uses.computeIfAbsent(node.block(), b -> new ArrayList<>()).add(node);
+            }
+        }
+        return uses;
+    }
+
     private static boolean dependsOn(Node node, Node on) {
         return node == on || node.inputs().stream().anyMatch(n -> dependsOn(n, on));
     }
 
-    /** Every node the outputs depend on, each after its inputs (depth first, in the order they are taken). */
+    /**
+     * Every node the outputs depend on, each after its inputs, as Keras lists a model's layers: of
+     * the nodes whose inputs are listed, the one made first comes next (so inputs lead); a block's
+     * uses come together, once all their inputs are listed.
+     */
     private static List<Node> inOrder(List<Node> outputs) {
+        Set<Node> reached = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(outputs);
+        while (!todo.isEmpty()) {
+            Node node = todo.pop();
+            if (reached.add(node)) {
+                todo.addAll(node.inputs());
+            }
+        }
+        List<Node> pending = new ArrayList<>(reached);
+        pending.sort(java.util.Comparator.comparingLong(Node::order));
+        Map<Sequential, List<Node>> uses = applications(pending);
         List<Node> order = new ArrayList<>();
-        Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Node output : outputs) {
-            visit(output, seen, order);
+        Set<Node> listed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Node next = pending.stream()
+                    .filter(n -> together(n, uses).stream().allMatch(u -> listed.containsAll(u.inputs())))
+                    .findFirst()
+                    .orElseThrow(() -> selfApplied(pending)); // immutable nodes make no other cycle
+            for (Node n : together(next, uses)) {
+                order.add(n);
+                listed.add(n);
+                pending.remove(n);
+            }
         }
         return List.copyOf(order);
     }
 
-    private static void visit(Node node, Set<Node> seen, List<Node> order) {
-        if (seen.add(node)) {
-            node.inputs().forEach(n -> visit(n, seen, order));
-            order.add(node);
-        }
+    /** The error for a block applied to its own output, which its stacked single run cannot compute. */
+    private static IllegalArgumentException selfApplied(List<Node> pending) {
+        Sequential block = pending.stream()
+                .filter(n -> n.block() != null)
+                .findFirst()
+                .orElseThrow()
+                .block();
+        return new IllegalArgumentException(block + " is applied to a node computed from its own output: DL4J runs"
+                + " a shared block once, on all its inputs stacked, so each input must come from elsewhere");
+    }
+
+    /** The nodes listed with {@code node}: all uses of its block, or itself. */
+    private static List<Node> together(Node node, Map<Sequential, List<Node>> uses) {
+        return node.block() == null ? List.of(node) : uses.get(node.block());
     }
 
     /** The given names, checked unique, and Keras's automatic ones for the rest ({@code dense}, {@code dense_1}, ...). */
@@ -139,8 +185,11 @@ public final class Functional {
         }
         Set<String> taken = new HashSet<>(given.keySet());
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<Sequential, String> blocks = new IdentityHashMap<>();
         for (Node node : nodes) {
-            if (node.givenName() == null) {
+            if (node.block() != null && blocks.containsKey(node.block())) {
+                names.put(node, blocks.get(node.block())); // a shared block has one name, as a Keras layer does
+            } else if (node.givenName() == null) {
                 String base = Summary.snakeCase(node.kind());
                 String name;
                 do {
@@ -148,6 +197,9 @@ public final class Functional {
                     name = k == 0 ? base : base + "_" + k;
                 } while (!taken.add(name));
                 names.put(node, name);
+                if (node.block() != null) {
+                    blocks.put(node.block(), name);
+                }
             }
         }
         return names;
@@ -224,16 +276,131 @@ public final class Functional {
         return seed;
     }
 
-    /** The graph as DL4J's compiler takes it: named vertices in order. */
-    List<GraphBuilder.Vertex> vertices() {
-        return nodes.stream()
-                .map(n -> new GraphBuilder.Vertex(
-                        names.get(n),
-                        n.isInput() ? null : n.layer(),
-                        n.merge(),
-                        n.inputs().stream().map(names::get).toList(),
-                        n.inputs().isEmpty() ? n.shape() : n.inputs().get(0).shape()))
+    /** How Keras's summary lists a node among the inputs of another: {@code dense[0][0]}, {@code sequential[1][0]} for a block's second use. */
+    String connection(Node node) {
+        int use =
+                node.block() == null ? 0 : applications(nodes).get(node.block()).indexOf(node);
+        return names.get(node) + "[" + use + "][0]";
+    }
+
+    /** The nodes {@code node}'s block computes, in order, itself included; empty for other nodes. */
+    List<Node> uses(Node node) {
+        return node.block() == null ? List.of() : applications(nodes).get(node.block());
+    }
+
+    /**
+     * One layer of the compiled graph.
+     *
+     * @param vertex      DL4J's vertex name for it
+     * @param name        how getWeights' messages name it: {@code dense_1}, {@code sequential/dense}
+     * @param chain       it and the layers before it that each take one input, it last (for Keras's weight layout)
+     * @param chainInputs each chain layer's input shape
+     */
+    record LayerAt(String vertex, String name, Layer layer, List<Layer> chain, List<long[]> chainInputs) {}
+
+    /** Every layer of the graph in order, a shared block's once (at its first use), each named {@code <node>} or {@code <block>/<layer>}. */
+    List<LayerAt> layers() {
+        List<LayerAt> layers = new ArrayList<>();
+        for (Node node : nodes) {
+            if (node.layer() != null) {
+                List<Node> chain = chain(node);
+                layers.add(new LayerAt(
+                        names.get(node),
+                        names.get(node),
+                        node.layer(),
+                        chain.stream().map(Node::layer).toList(),
+                        chain.stream().map(n -> n.inputs().get(0).shape()).toList()));
+            } else if (node.block() != null && uses(node).get(0) == node) {
+                List<Layer> blockLayers = node.block().compiledLayers();
+                List<long[]> inputs = new ArrayList<>();
+                inputs.add(node.inputs().get(0).shape());
+                inputs.addAll(org.dendrite.internal.compile.ShapeCheck.layerShapes(blockLayers, inputs.get(0)));
+                List<String> names = blockLayerNames(node);
+                for (int i = 0; i < blockLayers.size(); i++) {
+                    layers.add(new LayerAt(
+                            names.get(i),
+                            names.get(i),
+                            blockLayers.get(i),
+                            blockLayers,
+                            inputs.subList(0, blockLayers.size())));
+                }
+            }
+        }
+        return layers;
+    }
+
+    /** DL4J's names for a block's layers: {@code sequential/dense}, {@code sequential/dense_1}. */
+    private List<String> blockLayerNames(Node node) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        return node.block().layers().stream()
+                .map(l -> {
+                    String base = Summary.snakeCase(l.kind());
+                    int k = counts.merge(base, 1, Integer::sum) - 1;
+                    return names.get(node) + "/" + (k == 0 ? base : base + "_" + k);
+                })
                 .toList();
+    }
+
+    /** DL4J's name for the vertex holding {@code node}'s values. */
+    private String vertexName(Node node) {
+        if (node.block() == null) {
+            return names.get(node);
+        }
+        List<Node> uses = uses(node);
+        List<String> layers = blockLayerNames(uses.get(0));
+        return uses.size() == 1 ? layers.get(layers.size() - 1) : names.get(node) + "/out" + uses.indexOf(node);
+    }
+
+    /**
+     * The graph as DL4J's compiler takes it: named vertices in order. A block used once becomes its
+     * layers in a chain; one used by several nodes runs once on their inputs stacked along the batch
+     * (DL4J's StackVertex) and hands each its part (UnstackVertex), so its weights are one set.
+     */
+    List<GraphBuilder.Vertex> vertices() {
+        List<GraphBuilder.Vertex> vertices = new ArrayList<>();
+        for (Node node : nodes) {
+            List<String> from = node.inputs().stream().map(this::vertexName).toList();
+            long[] in = node.inputs().isEmpty()
+                    ? node.shape()
+                    : node.inputs().get(0).shape();
+            if (node.block() == null) {
+                vertices.add(new GraphBuilder.Vertex(
+                        names.get(node),
+                        node.layer(),
+                        node.merge() == null ? null : node.merge().toDl4j(),
+                        from,
+                        in));
+                continue;
+            }
+            List<Node> uses = uses(node);
+            if (uses.get(0) != node) {
+                continue; // the block's vertices came with its first use
+            }
+            List<String> inputs =
+                    uses.stream().map(u -> vertexName(u.inputs().get(0))).toList();
+            String previous = inputs.get(0);
+            if (uses.size() > 1) {
+                previous = names.get(node) + "/stack";
+                vertices.add(new GraphBuilder.Vertex(previous, null, new StackVertex(), inputs, in));
+            }
+            List<Layer> layers = node.block().compiledLayers();
+            List<String> layerNames = blockLayerNames(node);
+            List<long[]> shapes = org.dendrite.internal.compile.ShapeCheck.layerShapes(layers, in);
+            for (int i = 0; i < layers.size(); i++) {
+                vertices.add(new GraphBuilder.Vertex(
+                        layerNames.get(i), layers.get(i), null, List.of(previous), i == 0 ? in : shapes.get(i - 1)));
+                previous = layerNames.get(i);
+            }
+            for (int u = 0; uses.size() > 1 && u < uses.size(); u++) {
+                vertices.add(new GraphBuilder.Vertex(
+                        vertexName(uses.get(u)),
+                        null,
+                        new UnstackVertex(u, uses.size()),
+                        List.of(previous),
+                        shapes.get(shapes.size() - 1)));
+            }
+        }
+        return vertices;
     }
 
     /** E.g. {@code Functional[input_layer (None, 8) → dense_1 (None, 1); 3 layers]}. */

@@ -171,12 +171,9 @@ public final class Model {
                 functional.seed());
         List<NeuralNetConfiguration> layers = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Node node : functional.nodes()) {
-            if (node.layer() != null) {
-                String name = functional.name(node);
-                layers.add(((LayerVertex) conf.getVertices().get(name)).getLayerConf());
-                names.add(name + " (" + node.layer() + ")");
-            }
+        for (var layer : functional.layers()) {
+            layers.add(((LayerVertex) conf.getVertices().get(layer.vertex())).getLayerConf());
+            names.add(layer.name() + " (" + layer.layer() + ")");
         }
         MemoryCheck.parameters(layers, names, optimizer);
         Nd4j.getRandom().setSeed(functional.seed());
@@ -751,19 +748,15 @@ public final class Model {
     private List<Weights> weightedLayers() {
         List<Weights> all = new ArrayList<>();
         if (graph != null) {
-            for (Node node : functional.nodes()) {
-                if (node.layer() != null) {
-                    List<Node> chain = functional.chain(node);
-                    List<Layer> layers = chain.stream().map(Node::layer).toList();
-                    List<long[]> inputs =
-                            chain.stream().map(n -> n.inputs().get(0).shape()).toList();
-                    String name = functional.name(node);
-                    all.add(new Weights(
-                            name,
-                            node.layer(),
-                            kerasOrder(graph.getLayer(name).paramTable()),
-                            KerasLayout.flattenedImage(layers, inputs, layers.size() - 1)));
-                }
+            for (var layer : functional.layers()) {
+                all.add(new Weights(
+                        layer.name(),
+                        layer.layer(),
+                        kerasOrder(graph.getLayer(layer.vertex()).paramTable()),
+                        KerasLayout.flattenedImage(
+                                layer.chain(),
+                                layer.chainInputs(),
+                                layer.chain().size() - 1)));
             }
             return all;
         }

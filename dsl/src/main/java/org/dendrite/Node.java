@@ -24,11 +24,17 @@ import org.dendrite.layers.Shapes;
  */
 public final class Node extends Layering<Node> {
 
+    private static final java.util.concurrent.atomic.AtomicLong MADE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** When it was made, relative to other nodes: Keras lists a model's layers in that order, inputs first. */
+    private final long order = MADE.getAndIncrement();
     /** The layer computing this node, or null. */
     private final Layer layer;
     /** The merge computing this node, or null. */
     private final Merge merge;
-    /** What the layer or merge takes; empty for an input. */
+    /** The Sequential model applied as a layer to compute this node, or null; applied twice, it shares its weights. */
+    private final Sequential block;
+    /** What the layer, merge or block takes; empty for an input. */
     private final List<Node> inputs;
 
     private final long[] shape;
@@ -36,8 +42,13 @@ public final class Node extends Layering<Node> {
     private final String name;
 
     private Node(Layer layer, Merge merge, List<Node> inputs, long[] shape, String name) {
+        this(layer, merge, null, inputs, shape, name);
+    }
+
+    private Node(Layer layer, Merge merge, Sequential block, List<Node> inputs, long[] shape, String name) {
         this.layer = layer;
         this.merge = merge;
+        this.block = block;
         this.inputs = List.copyOf(inputs);
         this.shape = shape;
         this.name = name;
@@ -59,7 +70,11 @@ public final class Node extends Layering<Node> {
     /** The merge of {@code nodes} (see {@code Dendrite.add}, {@code concatenate}, ...). */
     static Node merge(Merge merge, Node... nodes) {
         Objects.requireNonNull(nodes, "nodes");
-        List<Node> inputs = List.of(nodes); // refuses null nodes
+        for (int i = 0; i < nodes.length; i++) {
+            int at = i;
+            Objects.requireNonNull(nodes[i], () -> merge.kind() + ": node " + at + " is null");
+        }
+        List<Node> inputs = List.of(nodes);
         long[] shape;
         try {
             shape = merge.outputShape(inputs.stream().map(n -> n.shape).toList());
@@ -74,6 +89,32 @@ public final class Node extends Layering<Node> {
                     e);
         }
         return new Node(null, merge, inputs, shape, null);
+    }
+
+    /** {@code block}'s layers applied to {@code input} (see {@link Sequential#apply}). */
+    static Node block(Sequential block, Node input) {
+        Objects.requireNonNull(input, "input");
+        if (block.layers().isEmpty()) {
+            throw new IllegalArgumentException("an empty Sequential cannot be applied as a layer: add layers first");
+        }
+        if (block.normalizer().isPresent()) {
+            throw new IllegalArgumentException("a Sequential applied as a layer cannot scale its input ("
+                    + block.normalizer().get() + "): scale the data, or the outer model's input");
+        }
+        block.inputShape().ifPresent(declared -> {
+            if (!java.util.Arrays.equals(declared, input.shape)) {
+                throw new IllegalArgumentException(
+                        block + " declares input " + Shapes.keras(declared) + " but is applied to " + input.describe());
+            }
+        });
+        List<long[]> shapes;
+        try {
+            shapes = org.dendrite.internal.compile.ShapeCheck.layerShapes(block.layers(), input.shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    e.getMessage() + " (" + block + " applied to " + input.describe() + ")", e);
+        }
+        return new Node(null, null, block, List.of(input), shapes.get(shapes.size() - 1), null);
     }
 
     /** This layer applied to this node: a new node. */
@@ -106,6 +147,10 @@ public final class Node extends Layering<Node> {
                     "a node name starts with a letter and holds letters, digits, '_', '.' or '-', received \"" + name
                             + "\"");
         }
+        if (block != null) {
+            throw new IllegalArgumentException("a node computed by a Sequential applied as a layer takes its name from"
+                    + " the model; name a layer after it instead");
+        }
         return new Node(layer, merge, inputs, shape, name);
     }
 
@@ -124,6 +169,15 @@ public final class Node extends Layering<Node> {
         return merge;
     }
 
+    long order() {
+        return order;
+    }
+
+    /** The Sequential applied as a layer to compute this node, or null. */
+    Sequential block() {
+        return block;
+    }
+
     List<Node> inputs() {
         return inputs;
     }
@@ -134,17 +188,19 @@ public final class Node extends Layering<Node> {
     }
 
     boolean isInput() {
-        return layer == null && merge == null;
+        return inputs.isEmpty();
     }
 
     /** Keras's class name for what computes this node: {@code "InputLayer"}, {@code "Dense"}, {@code "Add"}. */
     String kind() {
-        return isInput() ? "InputLayer" : layer != null ? layer.kind() : merge.kind();
+        return isInput() ? "InputLayer" : layer != null ? layer.kind() : merge != null ? merge.kind() : "Sequential";
     }
 
     /** E.g. {@code Dense(10, softmax) (None, 10)}, for messages. */
     private String describe() {
-        String what = isInput() ? "Input" : layer != null ? layer.toString() : merge.toString();
+        String what = isInput()
+                ? "Input"
+                : layer != null ? layer.toString() : merge != null ? merge.toString() : block.toString();
         return (name == null ? "" : name + " ") + what + " " + Shapes.keras(shape);
     }
 

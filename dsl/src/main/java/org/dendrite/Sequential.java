@@ -170,6 +170,19 @@ public final class Sequential extends Layering<Sequential> {
         return new Model(this, optimizer, loss, List.of(metrics));
     }
 
+    /**
+     * These layers applied to a node of a functional model, as a layer of their own (Keras's
+     * {@code block(x)} on a model): the result is the node after the last layer. The same
+     * {@code Sequential} object applied to several nodes shares its weights, as a Keras model called
+     * twice does (a Siamese pair: {@code var twin = Sequential().dense(64, RELU); twin.apply(left);
+     * twin.apply(right)}); its seed and frozen layers are the outer model's concern.
+     *
+     * @throws IllegalArgumentException when a layer cannot take the node's shape, or the block declares another input shape
+     */
+    public Node apply(Node input) {
+        return Node.block(this, input);
+    }
+
     /** The layers, in order. */
     public List<Layer> layers() {
         return layers;

@@ -71,26 +71,45 @@ public record Summary(String model, List<Row> rows) {
         return new Summary("sequential", rows);
     }
 
-    /** A functional model's table: its inputs and layers in order, each with the layers it takes. */
+    /**
+     * A functional model's table: its inputs, layers and merges in order, each with the nodes it
+     * takes; a Sequential applied as a layer is one row, its weights counted once however many
+     * nodes it is applied to.
+     */
     static Summary of(Functional model, ComputationGraph graph) {
+        Map<String, List<Map<String, INDArray>>> params = new HashMap<>(); // by node or block name
+        for (var layer : model.layers()) {
+            String owner = layer.name().contains("/")
+                    ? layer.name().substring(0, layer.name().indexOf('/'))
+                    : layer.name();
+            params.computeIfAbsent(owner, k -> new ArrayList<>())
+                    .add(graph.getLayer(layer.vertex()).paramTable());
+        }
         List<Row> rows = new ArrayList<>();
         for (Node node : model.nodes()) {
+            List<Node> uses = model.uses(node);
+            if (!uses.isEmpty() && uses.get(0) != node) {
+                continue; // a shared block's row came with its first use
+            }
             String name = model.name(node);
-            var params = node.layer() == null
-                    ? Map.<String, INDArray>of()
-                    : graph.getLayer(name).paramTable();
-            long total = params.values().stream().mapToLong(INDArray::length).sum();
-            long frozen = params.entrySet().stream()
-                    .filter(e -> NON_TRAINABLE.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().length())
-                    .sum();
+            long total = 0;
+            long frozen = 0;
+            for (var table : params.getOrDefault(name, List.of())) {
+                for (var e : table.entrySet()) {
+                    total += e.getValue().length();
+                    frozen += NON_TRAINABLE.contains(e.getKey()) ? e.getValue().length() : 0;
+                }
+            }
+            List<Node> takes = uses.isEmpty()
+                    ? node.inputs()
+                    : uses.stream().map(u -> u.inputs().get(0)).toList();
             rows.add(new Row(
                     name,
                     node.kind(),
                     Shapes.keras(node.shape()),
                     total,
                     total - frozen,
-                    node.inputs().stream().map(n -> model.name(n) + "[0][0]").toList()));
+                    takes.stream().map(model::connection).toList()));
         }
         return new Summary("functional", rows);
     }

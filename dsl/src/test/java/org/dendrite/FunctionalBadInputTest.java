@@ -4,8 +4,10 @@ import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Every mistake in a functional graph is caught where the graph is written or compiled, before any
@@ -135,5 +137,61 @@ class FunctionalBadInputTest {
     void nodeNamesThatAreNotIdentifiers() {
         refused(() -> Input(8).named("2x"), "a node name starts with a letter", "received \"2x\"");
         refused(() -> Input(8).named("has space"), "received \"has space\"");
+    }
+
+    /** A model of two inputs, medical (6 features) and person (2), and one output. */
+    private static Model twoInputs() {
+        var medical = Input(6).named("medical");
+        var person = Input(2).named("person");
+        var out = concatenate(medical, person).dense(1, SIGMOID).named("diabetes");
+        return Model(List.of(medical, person), List.of(out)).compile(adam, crossEntropy);
+    }
+
+    @Test
+    void dataWithTooFewFeatureArrays() {
+        refused(
+                () -> twoInputs().fit(Dataset.of(Nd4j.rand(10, 6), Nd4j.zeros(10, 1)), 1),
+                "the data has 1 feature array but the model has 2 inputs [medical, person]");
+        refused(
+                () -> twoInputs().predict(List.of(Nd4j.rand(10, 6))),
+                "the data has 1 feature array but the model has 2 inputs [medical, person]");
+    }
+
+    @Test
+    void aFeatureArrayOfTheWrongWidthIsNamedByItsInput() {
+        var data = Dataset.of(List.of(Nd4j.rand(10, 6), Nd4j.rand(10, 3)), List.of(Nd4j.zeros(10, 1)));
+        refused(() -> twoInputs().fit(data, 1), "feature array 1 (input person)", "[3]", "expects [2]");
+    }
+
+    @Test
+    void labelsForAnOutputTheModelDoesNotHave() {
+        var data =
+                Dataset.of(List.of(Nd4j.rand(10, 6), Nd4j.rand(10, 2)), List.of(Nd4j.zeros(10, 1), Nd4j.zeros(10, 1)));
+        refused(() -> twoInputs().fit(data, 1), "2 label arrays but the model has 1 output [diabetes]");
+    }
+
+    @Test
+    void oneArrayForAModelOfSeveralInputs() {
+        refused(
+                () -> twoInputs().predict(Nd4j.rand(10, 6)),
+                "predict(INDArray) holds one feature array",
+                "this model has 2 inputs and 1 output");
+    }
+
+    @Test
+    void aLossCountThatMatchesNeitherOneNorEveryOutput() {
+        var in = Input(4);
+        var model = Model(List.of(in), List.of(in.dense(1, SIGMOID), in.dense(3, SOFTMAX)));
+        refused(
+                () -> model.compile(adam, List.of(binaryCrossEntropy, mse, mae)),
+                "the model has 2 outputs [dense, dense_1] and received 3 losses");
+    }
+
+    @Test
+    void aSharedBlockAppliedToItsOwnOutput() {
+        var in = Input(4);
+        var twin = Sequential().dense(4, RELU);
+        var twice = twin.apply(twin.apply(in));
+        refused(() -> Model(in, twice.dense(1, SIGMOID)), "is applied to a node computed from its own output");
     }
 }

@@ -205,4 +205,74 @@ class FunctionalTest {
         INDArray p = model.predict(List.of(medical, person)).get(0);
         assertArrayEquals(new long[] {768, 1}, p.shape());
     }
+
+    /** Pairs of blob points, labelled 1 when both come from the same blob. */
+    private static Dataset pairs(int n) {
+        Dataset blobs = TestData.blobs(2 * n, 5);
+        INDArray x = blobs.features();
+        INDArray left = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
+        INDArray right = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2 * n));
+        INDArray same = blobs.labels()
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n))
+                .eq(blobs.labels().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2 * n)))
+                .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        return Dataset.of(List.of(left, right), List.of(same));
+    }
+
+    @Test
+    void aSequentialAppliedToTwoNodesSharesItsWeightsAsASiamesePairDoes() {
+        var left = Input(2);
+        var right = Input(2);
+        var twin = Sequential().dense(16, RELU);
+        var out = multiply(twin.apply(left), twin.apply(right)).dense(1, SIGMOID);
+        Model model = Model(List.of(left, right), List.of(out)).compile(adam(0.01), crossEntropy, accuracy);
+        // Keras: the twin's 2·16 + 16 = 48 weights once, the head's 16 + 1 = 17: 65.
+        assertEquals(
+                List.of(
+                        "input_layer (None, 2) 0",
+                        "input_layer_1 (None, 2) 0",
+                        "sequential (None, 16) 48",
+                        "multiply (None, 16) 0",
+                        "dense (None, 1) 17"),
+                rows(model));
+        assertEquals(65, model.graph().numParams(), "shared weights are held once");
+        assertEquals(
+                List.of("input_layer[0][0]", "input_layer_1[0][0]"),
+                model.summaryTable().rows().get(2).connectedTo());
+        assertEquals(
+                List.of("sequential[0][0]", "sequential[1][0]"),
+                model.summaryTable().rows().get(3).connectedTo());
+
+        Dataset data = pairs(300);
+        model.fit(data, epochs(20).verbose(0));
+        assertTrue(model.evaluate(data).accuracy() > 0.9, model.evaluate(data).toString());
+
+        // Both branches compute with the one set of weights: the prediction by hand from getWeights.
+        List<INDArray> w = model.getWeights();
+        assertEquals(4, w.size(), "twin kernel and bias, head kernel and bias");
+        INDArray l = data.featureArrays().get(0);
+        INDArray r = data.featureArrays().get(1);
+        INDArray a =
+                org.nd4j.linalg.ops.transforms.Transforms.relu(l.mmul(w.get(0)).addRowVector(w.get(1)));
+        INDArray b =
+                org.nd4j.linalg.ops.transforms.Transforms.relu(r.mmul(w.get(0)).addRowVector(w.get(1)));
+        INDArray expected = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(
+                a.mul(b).mmul(w.get(2)).addRowVector(w.get(3)));
+        INDArray predicted = model.predict(List.of(l, r)).get(0);
+        assertEquals(0, expected.sub(predicted).amaxNumber().doubleValue(), 1e-5);
+    }
+
+    @Test
+    void aSequentialAppliedOnceIsItsLayersInTheGraph() {
+        var base = Sequential().dense(16, RELU).dense(8, RELU);
+        var in = Input(4);
+        Model model = Model(in, base.apply(in).dense(1, SIGMOID)).compile(adam, crossEntropy);
+        // Keras: 4·16 + 16 = 80 and 16·8 + 8 = 136 in the block, 8 + 1 = 9 in the head.
+        assertEquals(List.of("input_layer (None, 4) 0", "sequential (None, 8) 216", "dense (None, 1) 9"), rows(model));
+        assertNotNull(model.graph().getLayer("sequential/dense_1"), "the block's layers keep their Keras names");
+        var again = Input(5);
+        var e = assertThrows(IllegalArgumentException.class, () -> base.input(4).apply(again));
+        assertTrue(
+                e.getMessage().contains("declares input (None, 4) but is applied to Input (None, 5)"), e.getMessage());
+    }
 }

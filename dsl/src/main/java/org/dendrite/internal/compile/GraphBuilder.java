@@ -2,12 +2,12 @@ package org.dendrite.internal.compile;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.dendrite.layers.Flatten;
 import org.dendrite.layers.Layer;
-import org.dendrite.layers.Merge;
 import org.dendrite.layers.OutputCapable;
 import org.dendrite.losses.Loss;
 import org.dendrite.optimizers.Optimizer;
@@ -15,8 +15,8 @@ import org.dendrite.optimizers.Optimizer;
 /**
  * Turns a functional model's vertices into DL4J's {@link ComputationGraphConfiguration}, with
  * the same network-wide settings as {@link NetworkBuilder}: layers become layer vertices (an
- * output's layer becomes DL4J's output layer, holding the loss), merges become DL4J's merge and
- * element-wise vertices.
+ * output's layer becomes DL4J's output layer, holding the loss), merges and the stacking of shared
+ * blocks are DL4J's own vertices.
  */
 public final class GraphBuilder {
 
@@ -25,15 +25,15 @@ public final class GraphBuilder {
     /**
      * One vertex of the graph.
      *
-     * @param layer      the layer computing it, or null for an input or a merge
-     * @param merge      the merge computing it, or null
+     * @param layer      the layer computing it, or null
+     * @param vertex     the DL4J vertex computing it when no layer does (a merge, a stack), or null for an input
      * @param inputs     the names of the vertices it takes, empty for an input
      * @param inputShape the shape of one example it takes (its own shape for an input), Keras's layout
      */
-    public record Vertex(String name, Layer layer, Merge merge, List<String> inputs, long[] inputShape) {
+    public record Vertex(String name, Layer layer, GraphVertex vertex, List<String> inputs, long[] inputShape) {
 
         boolean isInput() {
-            return layer == null && merge == null;
+            return inputs.isEmpty();
         }
     }
 
@@ -58,8 +58,8 @@ public final class GraphBuilder {
                 .toArray(InputType[]::new));
         for (Vertex v : vertices) {
             String[] from = v.inputs().toArray(String[]::new);
-            if (v.merge() != null) {
-                graph.addVertex(v.name(), v.merge().toDl4j(), from);
+            if (v.vertex() != null) {
+                graph.addVertex(v.name(), v.vertex(), from);
             } else if (v.layer() != null) {
                 int output = outputs.indexOf(v.name());
                 addLayer(graph, v, output < 0 ? null : losses.get(output));

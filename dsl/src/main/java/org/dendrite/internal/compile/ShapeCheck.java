@@ -22,6 +22,24 @@ public final class ShapeCheck {
      * @throws IllegalArgumentException naming the first layer that cannot take what it receives
      */
     public static List<long[]> outputShapes(List<Layer> layers, long[] input) {
+        List<long[]> shapes = layerShapes(layers, input);
+        long[] shape = shapes.get(shapes.size() - 1);
+        if (shape.length != 1) {
+            int last = layers.size() - 1;
+            throw new IllegalArgumentException("the model's output is " + Shapes.describe(shape)
+                    + " per example (layer " + last + ", " + layers.get(last)
+                    + "), but labels are rows of numbers: put flatten() or globalAvgPool() before the output layer");
+        }
+        return shapes;
+    }
+
+    /**
+     * Each layer's output shape, in order, for layers that need not end a model (a Sequential
+     * applied as a layer of a functional one).
+     *
+     * @throws IllegalArgumentException naming the first layer that cannot take what it receives
+     */
+    public static List<long[]> layerShapes(List<Layer> layers, long[] input) {
         List<long[]> shapes = new ArrayList<>();
         long[] shape = input;
         for (int i = 0; i < layers.size(); i++) {
@@ -34,12 +52,6 @@ public final class ShapeCheck {
                         e);
             }
             shapes.add(shape);
-        }
-        if (shape.length != 1) {
-            int last = layers.size() - 1;
-            throw new IllegalArgumentException("the model's output is " + Shapes.describe(shape)
-                    + " per example (layer " + last + ", " + layers.get(last)
-                    + "), but labels are rows of numbers: put flatten() or globalAvgPool() before the output layer");
         }
         return List.copyOf(shapes);
     }
