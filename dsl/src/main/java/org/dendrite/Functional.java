@@ -36,8 +36,17 @@ public final class Functional {
 
     private final Map<Node, String> names;
     private final long seed;
+    /** The names of the layers and blocks whose weights training leaves as they are. */
+    private final Set<String> frozen;
 
-    private Functional(List<Node> inputs, List<Node> outputs, List<Node> nodes, Map<Node, String> names, long seed) {
+    private Functional(
+            List<Node> inputs,
+            List<Node> outputs,
+            List<Node> nodes,
+            Map<Node, String> names,
+            long seed,
+            Set<String> frozen) {
+        this.frozen = Set.copyOf(frozen);
         this.inputs = inputs;
         this.outputs = outputs;
         this.nodes = nodes;
@@ -84,7 +93,7 @@ public final class Functional {
                         + Shapes.keras(in.get(i).shape()) + ") is not used by any output " + describe(out, names));
             }
         }
-        return new Functional(in, out, nodes, names, Sequential.DEFAULT_SEED);
+        return new Functional(in, out, nodes, names, Sequential.DEFAULT_SEED, Set.of());
     }
 
     private static void requireDistinct(List<Node> list, String what) {
@@ -213,7 +222,77 @@ public final class Functional {
 
     /** The seed for weight initialisation, dropout masks and epoch shuffling (default {@value Sequential#DEFAULT_SEED}). */
     public Functional seed(long seed) {
-        return new Functional(inputs, outputs, nodes, names, seed);
+        return new Functional(inputs, outputs, nodes, names, seed, frozen);
+    }
+
+    /**
+     * The same model with these layers' weights frozen (Keras's {@code layer.trainable = False}),
+     * by the names {@code summary()} shows; a Sequential applied as a layer is frozen whole.
+     * Gradients still flow through a frozen layer to the layers before it.
+     *
+     * @throws IllegalArgumentException for a name that is no layer's, listing the names there are
+     */
+    public Functional freeze(String... layerNames) {
+        Set<String> more = new java.util.TreeSet<>(frozen);
+        List<String> known = layerNames();
+        for (String name : Objects.requireNonNull(layerNames, "layerNames")) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(
+                        "freeze: no layer is named \"" + name + "\"; the layers are " + known);
+            }
+            more.add(name);
+        }
+        return new Functional(inputs, outputs, nodes, names, seed, more);
+    }
+
+    /** The names of the nodes computed by a layer or a block, as summary() shows them. */
+    private List<String> layerNames() {
+        return nodes.stream()
+                .filter(n -> !n.isInput() && n.merge() == null)
+                .map(names::get)
+                .distinct()
+                .toList();
+    }
+
+    /** The same model with every layer trainable, a block's own frozen layers included. */
+    public Functional unfreeze() {
+        return new Functional(inputs, outputs, nodes, names, seed, Set.of(UNFROZEN_BLOCKS));
+    }
+
+    /** Marks a model whose blocks' own frozen layers are thawed too (no node can have this name). */
+    private static final String UNFROZEN_BLOCKS = "/";
+
+    /** The names of the layers and blocks frozen with {@link #freeze}, in order. */
+    public Set<String> frozen() {
+        return new java.util.TreeSet<>(
+                frozen.stream().filter(n -> !n.equals(UNFROZEN_BLOCKS)).toList());
+    }
+
+    /** Whether layer {@code i} of {@code node}'s block (or {@code node}'s own layer, for {@code i} = -1) is frozen. */
+    private boolean isFrozen(Node node, int i) {
+        return frozen.contains(names.get(node))
+                || (i >= 0
+                        && !frozen.contains(UNFROZEN_BLOCKS)
+                        && node.block().frozen().contains(i));
+    }
+
+    /** The layer named {@code name} and every layer its values are computed from, by name. */
+    List<String> upTo(String name) {
+        Node node = nodes.stream()
+                .filter(n -> name.equals(names.get(n)) && !n.isInput() && n.merge() == null)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "freezeUpTo: no layer is named \"" + name + "\"; the layers are " + layerNames()));
+        Set<String> upTo = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(node.block() == null ? List.of(node) : uses(node));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!n.isInput() && n.merge() == null) {
+                upTo.add(names.get(n));
+            }
+            todo.addAll(n.inputs());
+        }
+        return List.copyOf(upTo);
     }
 
     /**
@@ -296,7 +375,8 @@ public final class Functional {
      * @param chain       it and the layers before it that each take one input, it last (for Keras's weight layout)
      * @param chainInputs each chain layer's input shape
      */
-    record LayerAt(String vertex, String name, Layer layer, List<Layer> chain, List<long[]> chainInputs) {}
+    record LayerAt(
+            String vertex, String name, Layer layer, List<Layer> chain, List<long[]> chainInputs, boolean frozen) {}
 
     /** Every layer of the graph in order, a shared block's once (at its first use), each named {@code <node>} or {@code <block>/<layer>}. */
     List<LayerAt> layers() {
@@ -309,7 +389,8 @@ public final class Functional {
                         names.get(node),
                         node.layer(),
                         chain.stream().map(Node::layer).toList(),
-                        chain.stream().map(n -> n.inputs().get(0).shape()).toList()));
+                        chain.stream().map(n -> n.inputs().get(0).shape()).toList(),
+                        isFrozen(node, -1)));
             } else if (node.block() != null && uses(node).get(0) == node) {
                 List<Layer> blockLayers = node.block().compiledLayers();
                 List<long[]> inputs = new ArrayList<>();
@@ -321,12 +402,18 @@ public final class Functional {
                             names.get(i),
                             names.get(i),
                             blockLayers.get(i),
-                            blockLayers,
-                            inputs.subList(0, blockLayers.size())));
+                            blockLayers.subList(0, i + 1),
+                            inputs.subList(0, i + 1),
+                            isFrozen(node, i)));
                 }
             }
         }
         return layers;
+    }
+
+    /** DL4J's vertex names for the layers of {@code node}'s block, in order. */
+    List<String> layerVertices(Node node) {
+        return blockLayerNames(node);
     }
 
     /** DL4J's names for a block's layers: {@code sequential/dense}, {@code sequential/dense_1}. */
@@ -369,7 +456,8 @@ public final class Functional {
                         node.layer(),
                         node.merge() == null ? null : node.merge().toDl4j(),
                         from,
-                        in));
+                        in,
+                        node.layer() != null && isFrozen(node, -1)));
                 continue;
             }
             List<Node> uses = uses(node);
@@ -381,14 +469,19 @@ public final class Functional {
             String previous = inputs.get(0);
             if (uses.size() > 1) {
                 previous = names.get(node) + "/stack";
-                vertices.add(new GraphBuilder.Vertex(previous, null, new StackVertex(), inputs, in));
+                vertices.add(new GraphBuilder.Vertex(previous, null, new StackVertex(), inputs, in, false));
             }
             List<Layer> layers = node.block().compiledLayers();
             List<String> layerNames = blockLayerNames(node);
             List<long[]> shapes = org.dendrite.internal.compile.ShapeCheck.layerShapes(layers, in);
             for (int i = 0; i < layers.size(); i++) {
                 vertices.add(new GraphBuilder.Vertex(
-                        layerNames.get(i), layers.get(i), null, List.of(previous), i == 0 ? in : shapes.get(i - 1)));
+                        layerNames.get(i),
+                        layers.get(i),
+                        null,
+                        List.of(previous),
+                        i == 0 ? in : shapes.get(i - 1),
+                        isFrozen(node, i)));
                 previous = layerNames.get(i);
             }
             for (int u = 0; uses.size() > 1 && u < uses.size(); u++) {
@@ -397,7 +490,8 @@ public final class Functional {
                         null,
                         new UnstackVertex(u, uses.size()),
                         List.of(previous),
-                        shapes.get(shapes.size() - 1)));
+                        shapes.get(shapes.size() - 1),
+                        false));
             }
         }
         return vertices;
@@ -408,6 +502,7 @@ public final class Functional {
     public String toString() {
         return "Functional[" + describe(inputs, names).replaceAll("^\\[|\\]$", "") + " → "
                 + describe(outputs, names).replaceAll("^\\[|\\]$", "") + "; " + (nodes.size() - inputs.size())
-                + " layers" + (seed == Sequential.DEFAULT_SEED ? "" : "; seed " + seed) + "]";
+                + " layers" + (frozen().isEmpty() ? "" : "; frozen " + frozen())
+                + (seed == Sequential.DEFAULT_SEED ? "" : "; seed " + seed) + "]";
     }
 }

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -77,7 +80,7 @@ public final class Model {
     /** The stack of layers, for a model compiled from a {@link Sequential}; null for a functional one. */
     private volatile Sequential architecture;
     /** The graph of layers, for a model compiled from a {@link Functional}; null for a Sequential one. */
-    private final Functional functional;
+    private volatile Functional functional;
 
     private final Optimizer optimizer;
     private final Loss loss;
@@ -96,6 +99,9 @@ public final class Model {
     private volatile TrainingRun current;
     /** Held by a fit for its whole run and by each read of the network (predict, evaluate, ...): one at a time. */
     private final ReentrantLock guard = new ReentrantLock();
+    /** The prefixes of this model applied as layers ({@link #apply}), by architecture and last layer. */
+    private final Map<Sequential, Map<Integer, Sequential>> blocks =
+            Collections.synchronizedMap(new IdentityHashMap<>());
     /** The thread running fit, or null. */
     private volatile Thread fitting;
     /** A stop asked for while a fit was still checking its data, before its run state existed. */
@@ -163,6 +169,22 @@ public final class Model {
                         : m)
                 .toList();
         this.random = new Random(functional.seed());
+        graph = graphFor(functional);
+        for (Node node : functional.nodes()) {
+            if (node.pretrained() != null && functional.uses(node).get(0) == node) {
+                copyWeights(node.pretrained(), functional.layerVertices(node));
+            }
+        }
+        inputShape = functional.inputs().get(0).shape();
+        shapes = functional.nodes().stream()
+                .filter(n -> !n.isInput())
+                .map(Node::shape)
+                .toList();
+        inputOrigin = "declared with Input(...)";
+    }
+
+    /** DL4J's network for {@code functional}, its weights initialised from its seed. */
+    private ComputationGraph graphFor(Functional functional) {
         ComputationGraphConfiguration conf = GraphBuilder.build(
                 functional.vertices(),
                 functional.outputs().stream().map(functional::name).toList(),
@@ -179,13 +201,21 @@ public final class Model {
         Nd4j.getRandom().setSeed(functional.seed());
         ComputationGraph built = new ComputationGraph(conf);
         built.init();
-        graph = built;
-        inputShape = functional.inputs().get(0).shape();
-        shapes = functional.nodes().stream()
-                .filter(n -> !n.isInput())
-                .map(Node::shape)
-                .toList();
-        inputOrigin = "declared with Input(...)";
+        return built;
+    }
+
+    /** A trained Sequential model's weights, layer by layer, into the graph's vertices for its layers. */
+    private void copyWeights(Model trained, List<String> vertices) {
+        trained.using("apply", () -> {
+            for (int i = 0; i < vertices.size(); i++) {
+                var from = trained.network().getLayer(i).paramTable();
+                var to = graph.getLayer(vertices.get(i)).paramTable();
+                for (var e : to.entrySet()) {
+                    e.getValue().assign(from.get(e.getKey()));
+                }
+            }
+            return null;
+        });
     }
 
     /**
@@ -829,12 +859,26 @@ public final class Model {
      * @throws IllegalArgumentException for an index that names no layer
      */
     public Model freezeUpTo(int lastLayer) {
+        if (graph != null) {
+            List<Summary.Row> rows = summaryTable().rows();
+            if (lastLayer < 0 || lastLayer >= rows.size()) {
+                throw new IllegalArgumentException(
+                        "freezeUpTo: the summary lists rows 0.." + (rows.size() - 1) + ", received " + lastLayer);
+            }
+            return freezeUpTo(rows.get(lastLayer).name());
+        }
         int[] layers = java.util.stream.IntStream.rangeClosed(0, lastLayer).toArray();
         return using("freezeUpTo", () -> rebuilt(sequential("freezeUpTo").freeze(layers)));
     }
 
     /** Freezes the layers up to the one {@code summary()} names {@code layerName} (e.g. {@code "flatten"}). */
     public Model freezeUpTo(String layerName) {
+        Objects.requireNonNull(layerName, "layerName");
+        if (graph != null) {
+            return using(
+                    "freezeUpTo",
+                    () -> rebuilt(functional.freeze(functional.upTo(layerName).toArray(String[]::new))));
+        }
         List<String> names =
                 summaryTable().rows().stream().map(Summary.Row::name).toList();
         int index = names.indexOf(Objects.requireNonNull(layerName, "layerName"));
@@ -847,15 +891,26 @@ public final class Model {
 
     /** Makes every layer trainable again; the optimiser starts afresh. */
     public Model unfreeze() {
-        return using("unfreeze", () -> rebuilt(sequential("unfreeze").unfreeze()));
+        return using(
+                "unfreeze",
+                () -> graph != null
+                        ? rebuilt(functional.unfreeze())
+                        : rebuilt(sequential("unfreeze").unfreeze()));
+    }
+
+    /** This functional model with {@code changed} as its graph and a network built for it, with the same weights. */
+    private Model rebuilt(Functional changed) {
+        refuseFreezingWhileFitting();
+        ComputationGraph net = graphFor(changed);
+        net.setParams(graph.params());
+        functional = changed;
+        graph = net;
+        return this;
     }
 
     /** This model with {@code changed} as its architecture and a network built for it, with the same weights. */
     private Model rebuilt(Sequential changed) {
-        if (fitting != null) {
-            throw new IllegalStateException(
-                    "freezing refused: this model is training; change what is frozen between fits");
-        }
+        refuseFreezingWhileFitting();
         MultiLayerNetwork old = network();
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkBuilder.build(
                 changed.compiledLayers(), optimizer, loss, changed.seed(), inputShape, changed.frozen()));
@@ -874,6 +929,49 @@ public final class Model {
                     what + " is not available for a functional model yet, only for a Sequential one");
         }
         return architecture;
+    }
+
+    /**
+     * This trained Sequential model as a layer of a functional one, with its weights (Keras's
+     * {@code base_model(inputs)}). The weights are copied when the functional model is compiled;
+     * layers frozen here (see {@link #freezeUpTo}) stay frozen there. Applied to several nodes, it
+     * is one shared layer.
+     */
+    public Node apply(Node input) {
+        return applyUpTo(input, sequential("apply").layers().size() - 1);
+    }
+
+    /**
+     * This trained model's layers up to the one {@code summary()} names {@code lastLayer}, with their
+     * weights, as a layer of a functional model: a feature extractor for a new head (Keras's
+     * {@code Model(base.input, base.get_layer(name).output)} then called on {@code input}).
+     */
+    public Node apply(Node input, String lastLayer) {
+        Objects.requireNonNull(lastLayer, "lastLayer");
+        List<String> names =
+                summaryTable().rows().stream().map(Summary.Row::name).toList();
+        int index = names.indexOf(lastLayer);
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    "apply: no layer is named \"" + lastLayer + "\"; the layers are " + names);
+        }
+        return applyUpTo(input, index);
+    }
+
+    /** Layers 0 to {@code last}, one block per count however often applied, so that its uses share weights. */
+    private Node applyUpTo(Node input, int last) {
+        Sequential architecture = sequential("apply");
+        network(); // built: it has weights to give
+        Sequential block = blocks.computeIfAbsent(architecture, a -> new ConcurrentHashMap<>())
+                .computeIfAbsent(last, k -> architecture.upTo(k));
+        return Node.block(block, input, this);
+    }
+
+    private void refuseFreezingWhileFitting() {
+        if (fitting != null) {
+            throw new IllegalStateException(
+                    "freezing refused: this model is training; change what is frozen between fits");
+        }
     }
 
     /** DL4J's configuration of a Sequential model (built when the input shape is known); a functional one's is {@code graph().getConfiguration()}. */

@@ -34,6 +34,8 @@ public final class Node extends Layering<Node> {
     private final Merge merge;
     /** The Sequential model applied as a layer to compute this node, or null; applied twice, it shares its weights. */
     private final Sequential block;
+    /** The trained model whose weights {@link #block} starts from, or null. */
+    private final Model pretrained;
     /** What the layer, merge or block takes; empty for an input. */
     private final List<Node> inputs;
 
@@ -42,13 +44,21 @@ public final class Node extends Layering<Node> {
     private final String name;
 
     private Node(Layer layer, Merge merge, List<Node> inputs, long[] shape, String name) {
-        this(layer, merge, null, inputs, shape, name);
+        this(layer, merge, null, null, inputs, shape, name);
     }
 
-    private Node(Layer layer, Merge merge, Sequential block, List<Node> inputs, long[] shape, String name) {
+    private Node(
+            Layer layer,
+            Merge merge,
+            Sequential block,
+            Model pretrained,
+            List<Node> inputs,
+            long[] shape,
+            String name) {
         this.layer = layer;
         this.merge = merge;
         this.block = block;
+        this.pretrained = pretrained;
         this.inputs = List.copyOf(inputs);
         this.shape = shape;
         this.name = name;
@@ -91,8 +101,12 @@ public final class Node extends Layering<Node> {
         return new Node(null, merge, inputs, shape, null);
     }
 
-    /** {@code block}'s layers applied to {@code input} (see {@link Sequential#apply}). */
-    static Node block(Sequential block, Node input) {
+    /**
+     * {@code block}'s layers applied to {@code input} (see {@link Sequential#apply}).
+     *
+     * @param pretrained the trained model whose weights the block starts from, or null
+     */
+    static Node block(Sequential block, Node input, Model pretrained) {
         Objects.requireNonNull(input, "input");
         if (block.layers().isEmpty()) {
             throw new IllegalArgumentException("an empty Sequential cannot be applied as a layer: add layers first");
@@ -114,7 +128,7 @@ public final class Node extends Layering<Node> {
             throw new IllegalArgumentException(
                     e.getMessage() + " (" + block + " applied to " + input.describe() + ")", e);
         }
-        return new Node(null, null, block, List.of(input), shapes.get(shapes.size() - 1), null);
+        return new Node(null, null, block, pretrained, List.of(input), shapes.get(shapes.size() - 1), null);
     }
 
     /** This layer applied to this node: a new node. */
@@ -171,6 +185,11 @@ public final class Node extends Layering<Node> {
 
     long order() {
         return order;
+    }
+
+    /** The trained model whose weights this node's block starts from, or null. */
+    Model pretrained() {
+        return pretrained;
     }
 
     /** The Sequential applied as a layer to compute this node, or null. */

@@ -180,7 +180,13 @@ public final class Sequential extends Layering<Sequential> {
      * @throws IllegalArgumentException when a layer cannot take the node's shape, or the block declares another input shape
      */
     public Node apply(Node input) {
-        return Node.block(this, input);
+        return Node.block(this, input, null);
+    }
+
+    /** The same model with layers 0 to {@code last} only (and those of them that are frozen). */
+    Sequential upTo(int last) {
+        Set<Integer> kept = new TreeSet<>(frozen.headSet(last + 1));
+        return new Sequential(layers.subList(0, last + 1), inputShape, seed, regularizer, normalizer, kept);
     }
 
     /** The layers, in order. */

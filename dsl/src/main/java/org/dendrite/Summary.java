@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Shapes;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Keras's {@code model.summary()}: each layer's name and type, output shape and parameter count
@@ -77,13 +76,12 @@ public record Summary(String model, List<Row> rows) {
      * nodes it is applied to.
      */
     static Summary of(Functional model, ComputationGraph graph) {
-        Map<String, List<Map<String, INDArray>>> params = new HashMap<>(); // by node or block name
+        Map<String, List<Functional.LayerAt>> layers = new HashMap<>(); // by node or block name
         for (var layer : model.layers()) {
             String owner = layer.name().contains("/")
                     ? layer.name().substring(0, layer.name().indexOf('/'))
                     : layer.name();
-            params.computeIfAbsent(owner, k -> new ArrayList<>())
-                    .add(graph.getLayer(layer.vertex()).paramTable());
+            layers.computeIfAbsent(owner, k -> new ArrayList<>()).add(layer);
         }
         List<Row> rows = new ArrayList<>();
         for (Node node : model.nodes()) {
@@ -94,10 +92,12 @@ public record Summary(String model, List<Row> rows) {
             String name = model.name(node);
             long total = 0;
             long frozen = 0;
-            for (var table : params.getOrDefault(name, List.of())) {
-                for (var e : table.entrySet()) {
+            for (var layer : layers.getOrDefault(name, List.of())) {
+                for (var e : graph.getLayer(layer.vertex()).paramTable().entrySet()) {
                     total += e.getValue().length();
-                    frozen += NON_TRAINABLE.contains(e.getKey()) ? e.getValue().length() : 0;
+                    frozen += layer.frozen() || NON_TRAINABLE.contains(e.getKey())
+                            ? e.getValue().length()
+                            : 0;
                 }
             }
             List<Node> takes = uses.isEmpty()

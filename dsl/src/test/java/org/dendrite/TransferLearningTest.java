@@ -84,4 +84,72 @@ class TransferLearningTest {
                 assertThrows(IllegalArgumentException.class, () -> model.freezeUpTo("flatten"))
                         .getMessage());
     }
+
+    @Test
+    void aTrainedModelUpToALayerBecomesTheFrozenFeatureExtractorOfANewHead() {
+        var data = halves(64, 1);
+        var base = Sequential()
+                .input(6, 6, 1)
+                .conv2d(4, 3, RELU)
+                .flatten()
+                .dense(8, RELU)
+                .dense(1, SIGMOID)
+                .compile(adam(0.01), crossEntropy, accuracy);
+        base.fit(data, epochs(2).verbose(0));
+        INDArray trainedKernel = base.getWeights().get(0).dup();
+        base.freezeUpTo("flatten");
+
+        var image = Input(6, 6, 1);
+        var features =
+                base.apply(image, "flatten"); // Keras: Model(base.input, base.get_layer("flatten").output)(image)
+        Model tuned =
+                Model(image, features.dense(4, RELU).dense(1, SIGMOID)).compile(adam(0.01), crossEntropy, accuracy);
+        // The block: conv 3·3·4 + 4 = 40 (frozen), flatten none; the new head 4·4·4·4 + 4 = 260 and 4 + 1 = 5.
+        assertEquals(40, tuned.summaryTable().nonTrainableParams(), "the extractor's weights are non-trainable");
+        assertEquals(305, tuned.summaryTable().totalParams());
+        assertEquals(trainedKernel, tuned.getWeights().get(0), "the extractor starts from the trained weights");
+
+        List<INDArray> before = tuned.getWeights().stream().map(INDArray::dup).toList();
+        var history = tuned.fit(data, epochs(5).verbose(0));
+        List<INDArray> after = tuned.getWeights();
+        assertEquals(before.get(0), after.get(0), "conv kernel, frozen: bit for bit");
+        assertEquals(before.get(1), after.get(1), "conv bias, frozen");
+        assertNotEquals(before.get(2), after.get(2), "the new head learns");
+        assertTrue(history.metric("accuracy").get(4) > 0.9, "head accuracy " + history.metric("accuracy"));
+        assertEquals(trainedKernel, base.getWeights().get(0), "the base model itself is untouched");
+    }
+
+    @Test
+    void freezingUpToALayerOfAGraphFreezesEverythingItIsComputedFrom() {
+        var data = halves(64, 2);
+        var image = Input(6, 6, 1);
+        var a = image.conv2d(4, 3, RELU).named("left");
+        var b = image.conv2d(4, 3, RELU).named("right");
+        var merged = concatenate(a, b).flatten().dense(8, RELU).named("features");
+        Model model = Model(image, merged.dense(1, SIGMOID)).compile(adam(0.01), crossEntropy);
+        model.fit(data, epochs(2).verbose(0));
+
+        model.freezeUpTo("features");
+        assertEquals(
+                java.util.Set.of("features", "flatten", "left", "right"),
+                model.functional().frozen());
+        // left and right 3·3·4 + 4 = 40 each; features 4·4·8·8 + 8 = 1,032: all frozen; the head's 9 train.
+        assertEquals(1_112, model.summaryTable().nonTrainableParams());
+        List<INDArray> before = model.getWeights().stream().map(INDArray::dup).toList();
+        model.fit(data, epochs(2).verbose(0));
+        List<INDArray> after = model.getWeights();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(before.get(i), after.get(i), "frozen weight " + i);
+        }
+        assertNotEquals(before.get(6), after.get(6), "the output layer learns");
+
+        model.unfreeze();
+        assertEquals(0, model.summaryTable().nonTrainableParams());
+        var e = assertThrows(IllegalArgumentException.class, () -> model.freezeUpTo("nothing"));
+        assertTrue(
+                e.getMessage().startsWith("freezeUpTo: no layer is named \"nothing\"; the layers are [left, right"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> model.freezeUpTo(9));
+        assertEquals("freezeUpTo: the summary lists rows 0..6, received 9", e.getMessage());
+    }
 }

@@ -1,6 +1,8 @@
 package org.dendrite.internal.compile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -29,8 +31,10 @@ public final class GraphBuilder {
      * @param vertex     the DL4J vertex computing it when no layer does (a merge, a stack), or null for an input
      * @param inputs     the names of the vertices it takes, empty for an input
      * @param inputShape the shape of one example it takes (its own shape for an input), Keras's layout
+     * @param frozen     whether training leaves the layer's weights as they are
      */
-    public record Vertex(String name, Layer layer, GraphVertex vertex, List<String> inputs, long[] inputShape) {
+    public record Vertex(
+            String name, Layer layer, GraphVertex vertex, List<String> inputs, long[] inputShape, boolean frozen) {
 
         boolean isInput() {
             return inputs.isEmpty();
@@ -56,24 +60,43 @@ public final class GraphBuilder {
                 .filter(Vertex::isInput)
                 .map(v -> NetworkBuilder.inputType(v.inputShape()))
                 .toArray(InputType[]::new));
+        Map<String, Vertex> byName = new HashMap<>();
+        vertices.forEach(v -> byName.put(v.name(), v));
         for (Vertex v : vertices) {
             String[] from = v.inputs().toArray(String[]::new);
             if (v.vertex() != null) {
                 graph.addVertex(v.name(), v.vertex(), from);
             } else if (v.layer() != null) {
                 int output = outputs.indexOf(v.name());
-                addLayer(graph, v, output < 0 ? null : losses.get(output));
+                addLayer(graph, v, output < 0 ? null : losses.get(output), byName);
             }
         }
         graph.setOutputs(outputs.toArray(String[]::new));
         return graph.build();
     }
 
+    /**
+     * Whether {@code v}'s values come from the inputs through frozen layers alone, so that no
+     * gradient need reach it. A merge or stack counts as needing one: DL4J's graph hands a vertex
+     * without layer no gradient from a FrozenLayer, and then refuses to go on.
+     */
+    private static boolean onlyFrozen(Vertex v, Map<String, Vertex> byName) {
+        return v.isInput()
+                || (v.layer() != null
+                        && v.frozen()
+                        && v.inputs().stream().allMatch(i -> onlyFrozen(byName.get(i), byName)));
+    }
+
     /** @param loss the loss if the layer computes an output, else null */
-    private static void addLayer(ComputationGraphConfiguration.GraphBuilder graph, Vertex v, Loss loss) {
+    private static void addLayer(
+            ComputationGraphConfiguration.GraphBuilder graph, Vertex v, Loss loss, Map<String, Vertex> byName) {
         var layer = loss != null
                 ? ((OutputCapable) v.layer()).toDl4jOutput(loss.toDl4j().getILossFunction())
                 : v.layer().toDl4j();
+        if (v.frozen()) {
+            layer = NetworkBuilder.freeze(
+                    v.layer(), layer, v.inputs().stream().allMatch(i -> onlyFrozen(byName.get(i), byName)), v.name());
+        }
         if (layer instanceof EmbeddingSequenceLayer embedding && v.inputShape().length == 1) {
             embedding.setInputLength((int) v.inputShape()[0]); // so that later layers see the timesteps
         }

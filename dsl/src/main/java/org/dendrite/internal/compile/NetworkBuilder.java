@@ -79,25 +79,31 @@ public final class NetworkBuilder {
         return network;
     }
 
-    /**
-     * Layer {@code i} as DL4J trains it: as it is, or frozen. A frozen layer with only frozen layers
-     * before it needs no gradient (DL4J's FrozenLayer, which also runs batch norm in inference mode,
-     * as Keras does for a frozen one); a frozen layer after a trainable one passes gradients on
-     * (FrozenLayerWithBackprop), which DL4J cannot do for batch norm.
-     */
+    /** Layer {@code i} as DL4J trains it: as it is, or frozen (see {@link #freeze}). */
     private static org.deeplearning4j.nn.conf.layers.Layer frozen(
             List<Layer> layers, Set<Integer> frozen, int i, org.deeplearning4j.nn.conf.layers.Layer layer) {
         if (!frozen.contains(i)) {
             return layer;
         }
         boolean prefix = java.util.stream.IntStream.range(0, i).allMatch(frozen::contains);
-        if (prefix) {
+        return freeze(layers.get(i), layer, prefix, "layer " + i);
+    }
+
+    /**
+     * A layer as DL4J trains it frozen: DL4J's FrozenLayer when no trainable layer comes before it
+     * (no gradient is needed; batch norm then runs in inference mode, as Keras runs a frozen one),
+     * else FrozenLayerWithBackprop, which passes gradients on and which DL4J cannot do for batch norm.
+     *
+     * @param where the layer as messages name it: {@code "layer 2"}, {@code "dense_1"}
+     */
+    static org.deeplearning4j.nn.conf.layers.Layer freeze(
+            Layer ours, org.deeplearning4j.nn.conf.layers.Layer layer, boolean onlyFrozenBefore, String where) {
+        if (onlyFrozenBefore) {
             return new FrozenLayer(layer);
         }
-        if (layers.get(i) instanceof BatchNorm) {
-            throw new IllegalArgumentException(
-                    "layer " + i + " (" + layers.get(i) + ") can be frozen only with every layer"
-                            + " before it: DL4J cannot pass gradients through a frozen batch normalization");
+        if (ours instanceof BatchNorm) {
+            throw new IllegalArgumentException(where + " (" + ours + ") can be frozen only with every layer"
+                    + " before it: DL4J cannot pass gradients through a frozen batch normalization");
         }
         return new FrozenLayerWithBackprop(layer);
     }
