@@ -313,12 +313,23 @@ public final class Functional {
      * {@code <output>_loss}.
      */
     public Model compile(Optimizer optimizer, List<Loss> losses, Metric... metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        return compile(optimizer, losses, List.of(List.of(metrics)));
+    }
+
+    /**
+     * Compiles a model with a loss and a list of metrics per output, in the order of its outputs
+     * (Keras's {@code compile(loss=[...], metrics=[[...], [...]])}): accuracy for a classifying head,
+     * mae for a regression head, say.
+     */
+    public Model compile(Optimizer optimizer, List<Loss> losses, List<List<Metric>> metrics) {
         Objects.requireNonNull(losses, "losses");
         Objects.requireNonNull(metrics, "metrics");
-        for (int i = 0; i < metrics.length; i++) {
-            Objects.requireNonNull(metrics[i], "metric " + i);
-        }
-        return new Model(this, optimizer, List.copyOf(losses), List.of(metrics));
+        return new Model(
+                this,
+                optimizer,
+                List.copyOf(losses),
+                metrics.stream().map(List::copyOf).toList());
     }
 
     public List<Node> inputs() {

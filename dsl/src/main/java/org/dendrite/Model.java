@@ -88,6 +88,9 @@ public final class Model {
     private final List<Loss> losses;
 
     private final List<Metric> metrics;
+    /** The metrics of each output, in order ({@link #metrics} is the first's). */
+    private final List<List<Metric>> outputMetrics;
+
     private final Random random;
     private MultiLayerNetwork network;
     private ComputationGraph graph;
@@ -118,6 +121,7 @@ public final class Model {
                         ? OutputCheck.resolve(architecture.layers(), Loss.CROSS_ENTROPY)
                         : m)
                 .toList();
+        this.outputMetrics = List.of(this.metrics);
         this.random = new Random(architecture.seed());
         architecture.inputShape().ifPresent(shape -> build(shape, "declared with input(...)"));
     }
@@ -136,6 +140,7 @@ public final class Model {
         this.loss = loss;
         this.losses = List.of(loss);
         this.metrics = List.copyOf(metrics);
+        this.outputMetrics = List.of(this.metrics);
         this.random = new Random(architecture.seed());
         this.network = network;
         NetworkUpdater.install(network);
@@ -145,7 +150,7 @@ public final class Model {
     }
 
     /** A functional model, built at once: its input shapes are declared. */
-    Model(Functional functional, Optimizer optimizer, List<Loss> given, List<Metric> metrics) {
+    Model(Functional functional, Optimizer optimizer, List<Loss> given, List<List<Metric>> metrics) {
         this.functional = functional;
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         List<Node> outputs = functional.outputs();
@@ -163,11 +168,27 @@ public final class Model {
         }
         this.loss = losses.get(0);
         this.losses = losses;
-        this.metrics = metrics.stream() // crossEntropy as a metric is resolved as the loss is
-                .map(m -> m.equals(Loss.CROSS_ENTROPY)
-                        ? resolveFor(functional, functional.outputs().get(0), Loss.CROSS_ENTROPY)
-                        : m)
-                .toList();
+        if (metrics.size() != 1 && metrics.size() != outputs.size()) {
+            throw new IllegalArgumentException(
+                    "compile takes metrics for every output, or a list per output, but the model has "
+                            + outputs.size() + " outputs "
+                            + outputs.stream().map(functional::name).toList() + " and received "
+                            + metrics.size() + " lists of metrics");
+        }
+        List<List<Metric>> each = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Node output = outputs.get(i);
+            each.add(
+                    metrics
+                            .get(metrics.size() == 1 ? 0 : i)
+                            .stream() // crossEntropy as a metric is resolved as the loss is
+                            .map(m -> m.equals(Loss.CROSS_ENTROPY)
+                                    ? resolveFor(functional, output, Loss.CROSS_ENTROPY)
+                                    : m)
+                            .toList());
+        }
+        this.outputMetrics = List.copyOf(each);
+        this.metrics = outputMetrics.get(0);
         this.random = new Random(functional.seed());
         graph = graphFor(functional);
         for (Node node : functional.nodes()) {
@@ -504,7 +525,7 @@ public final class Model {
             String where = outputLayer(i);
             try {
                 DataCheck.labels(labels, outputWidth(i), where, losses.get(i));
-                DataCheck.metrics(labels, outputWidth(i), metrics);
+                DataCheck.metrics(labels, outputWidth(i), outputMetrics.get(i));
             } catch (IllegalArgumentException e) {
                 throw outputCount() == 1
                         ? e
@@ -551,11 +572,9 @@ public final class Model {
 
     private History train(Batches train, Batches validation, Fit options) {
         MemoryCheck.batch(shapes, inputShape, options.batchSize());
-        Set<String> logged = new LinkedHashSet<>(List.of("loss"));
-        metrics.forEach(m -> logged.add(m.name()));
+        Set<String> logged = new LinkedHashSet<>(logNames(outputMetrics, ""));
         if (validation != null) {
-            logged.add("val_loss");
-            metrics.forEach(m -> logged.add("val_" + m.name()));
+            logged.addAll(logNames(outputMetrics, "val_"));
         }
         TrainingRun training = new TrainingRun(net(), this::save, options.epochs(), logged);
         History history = new History();
@@ -566,7 +585,7 @@ public final class Model {
             training.stop("stopped by request");
         }
         try {
-            new Trainer(net(), metrics, random, progress)
+            new Trainer(net(), outputMetrics, random, progress)
                     .fit(train, validation, training, options.callbacks(), history::record);
         } finally {
             current = null;
@@ -622,13 +641,32 @@ public final class Model {
         return new Evaluation(Scoring.evaluate(net(), batches.inOrder(), reported(), "", true));
     }
 
-    /** The compiled metrics, with accuracy first for a classifier that was not compiled with it. */
-    private List<Metric> reported() {
-        List<Metric> reported = new ArrayList<>(metrics);
-        if (loss.isClassification() && metrics.stream().noneMatch(m -> m.name().equals("accuracy"))) {
-            reported.add(0, new Accuracy());
+    /** Each output's compiled metrics, with accuracy first for a classifier that was not compiled with it. */
+    private List<List<Metric>> reported() {
+        List<List<Metric>> all = new ArrayList<>();
+        for (int i = 0; i < outputMetrics.size(); i++) {
+            List<Metric> reported = new ArrayList<>(outputMetrics.get(i));
+            if (losses.get(i).isClassification()
+                    && reported.stream().noneMatch(m -> m.name().equals("accuracy"))) {
+                reported.add(0, new Accuracy());
+            }
+            all.add(reported);
         }
-        return reported;
+        return all;
+    }
+
+    /** The names an epoch logs, as Keras names them: {@code loss}, then per output {@code <output>_loss} when several, then the metrics. */
+    private List<String> logNames(List<List<Metric>> metrics, String prefix) {
+        List<String> names = new ArrayList<>(List.of(prefix + "loss"));
+        List<String> outputs = outputNames();
+        if (outputs.size() > 1) {
+            outputs.forEach(o -> names.add(prefix + o + "_loss"));
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            String output = outputs.size() > 1 ? outputs.get(i) + "_" : "";
+            metrics.get(i).forEach(m -> names.add(prefix + output + m.name()));
+        }
+        return names;
     }
 
     /** The model's outputs for each example of {@code features} (images {@code [n, height, width, channels]}), with dropout off: shape {@code [rows, outputs]}. */
@@ -1031,11 +1069,27 @@ public final class Model {
         return optimizer;
     }
 
+    /** Whether this model was written with the functional API (its network is a {@link #graph()}). */
+    public boolean isFunctional() {
+        return graph != null;
+    }
+
+    /** The loss of each output, in order (one for a Sequential model), each resolved as {@link #loss()} is. */
+    public List<Loss> losses() {
+        return losses;
+    }
+
     /** The loss trained with ({@code crossEntropy} already resolved to binary or categorical). */
     public Loss loss() {
         return loss;
     }
 
+    /** The metrics reported for each output, in order (one list for a Sequential model). */
+    public List<List<Metric>> outputMetrics() {
+        return outputMetrics;
+    }
+
+    /** The compiled metrics (a functional model's first output's: see {@link #outputMetrics()}). */
     public List<Metric> metrics() {
         return metrics;
     }
@@ -1052,7 +1106,6 @@ public final class Model {
     }
 
     private Void saveNow(Path file) throws IOException {
-        sequential("save");
         ModelFile.save(this, file);
         return null;
     }

@@ -71,9 +71,14 @@ final class ModelFile {
             Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape) {}
 
     static void save(Model model, Path file) throws IOException {
-        byte[] description = JSON.writeValueAsBytes(describe(model));
+        boolean graph = model.isFunctional();
+        byte[] description = JSON.writeValueAsBytes(graph ? GraphFile.describe(model) : describe(model));
         AtomicFiles.write(file, temp -> {
-            ModelSerializer.writeModel(model.network(), temp.toFile(), true);
+            if (graph) {
+                ModelSerializer.writeModel(model.graph(), temp.toFile(), true);
+            } else {
+                ModelSerializer.writeModel(model.network(), temp.toFile(), true);
+            }
             try (FileSystem zip = FileSystems.newFileSystem(temp)) {
                 Files.write(zip.getPath(ENTRY), description);
             }
@@ -81,11 +86,21 @@ final class ModelFile {
     }
 
     private static ObjectNode describe(Model model) {
-        Sequential architecture = model.architecture();
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("class_name", "Sequential");
-        ObjectNode config = root.putObject("config");
+        root.set("config", config(model.architecture()));
+        ObjectNode compile = root.putObject("compile_config");
+        compile.set("optimizer", RecordJson.encode(model.optimizer()));
+        compile.set("loss", RecordJson.encode(model.loss()));
+        compile.set("metrics", RecordJson.encode(model.metrics()));
+        root.putObject("build_config").set("input_shape", RecordJson.encode(model.inputShape()));
+        return root;
+    }
+
+    /** A Sequential's own description: seed, declared input shape, regulariser, normaliser, layers, frozen layers. */
+    static ObjectNode config(Sequential architecture) {
+        ObjectNode config = JSON.createObjectNode();
         config.put("seed", architecture.seed());
         config.set("input_shape", RecordJson.encode(architecture.inputShape().orElse(null)));
         config.set("regularizer", RecordJson.encode(architecture.regularizer().orElse(null)));
@@ -97,12 +112,7 @@ final class ModelFile {
                         .orElse(null)));
         config.set("layers", RecordJson.encode(architecture.layers()));
         config.set("frozen", RecordJson.encode(List.copyOf(architecture.frozen())));
-        ObjectNode compile = root.putObject("compile_config");
-        compile.set("optimizer", RecordJson.encode(model.optimizer()));
-        compile.set("loss", RecordJson.encode(model.loss()));
-        compile.set("metrics", RecordJson.encode(model.metrics()));
-        root.putObject("build_config").set("input_shape", RecordJson.encode(model.inputShape()));
-        return root;
+        return config;
     }
 
     static Model load(Path file) throws IOException {
@@ -121,7 +131,11 @@ final class ModelFile {
             }
             Description description;
             try (InputStream in = zip.getInputStream(entry != null ? entry : legacy)) {
-                description = entry != null ? read(in) : LegacyModelFile.read(in);
+                JsonNode root = entry != null ? root(in) : null;
+                if (root != null && root.path("class_name").asText().equals("Functional")) {
+                    return GraphFile.load(root, file);
+                }
+                description = entry != null ? read(root) : LegacyModelFile.read(in);
             } catch (IOException | IllegalArgumentException e) {
                 throw new IOException(
                         file + " holds a model description this version of Dendrite cannot read: " + e.getMessage(), e);
@@ -149,7 +163,8 @@ final class ModelFile {
         }
     }
 
-    private static Description read(InputStream in) throws IOException {
+    /** The description's JSON, once its format is known to be one this version reads. */
+    private static JsonNode root(InputStream in) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(in);
@@ -166,53 +181,72 @@ final class ModelFile {
                     ENTRY + " has format " + root.path("format") + "; this version of Dendrite reads formats 0 to "
                             + FORMAT + (format > FORMAT ? " (the file was written by a newer Dendrite)" : ""));
         }
-        JsonNode config = root.path("config");
-        Sequential architecture = Sequential.empty().seed((long) decode(config.get("seed"), long.class, "config.seed"));
-        long[] declared = (long[]) decode(config.get("input_shape"), long[].class, "config.input_shape");
-        architecture = declared == null ? architecture : architecture.input(declared);
-        Regularizer regularizer =
-                (Regularizer) decode(config.get("regularizer"), Regularizer.class, "config.regularizer");
-        architecture = regularizer == null ? architecture : architecture.regularizer(regularizer);
-        var statistics = (Normalizer.Statistics)
-                decode(config.get("normalizer"), Normalizer.Statistics.class, "config.normalizer");
-        architecture = statistics == null ? architecture : architecture.normalize(Normalizer.of(statistics));
-        for (Object layer : (List<?>) decode(config.get("layers"), listOf(Layer.class), "config.layers")) {
-            architecture = architecture.add((Layer) layer);
-        }
-        if (config.has("frozen")) { // since the first format 1 files: absent means none
-            for (Object index : (List<?>) decode(config.get("frozen"), listOf(Integer.class), "config.frozen")) {
-                architecture = architecture.freeze((Integer) index);
-            }
-        }
+        return root;
+    }
+
+    private static Description read(JsonNode root) {
+        Sequential architecture = sequential(root.path("config"), "config");
         JsonNode compile = root.path("compile_config");
-        List<Metric> metrics = new ArrayList<>();
-        for (Object metric : (List<?>) decode(compile.get("metrics"), listOf(Metric.class), "compile_config.metrics")) {
-            metrics.add((Metric) metric);
-        }
         return new Description(
                 architecture,
                 (Optimizer) required(
                         decode(compile.get("optimizer"), Optimizer.class, "compile_config.optimizer"),
                         "compile_config.optimizer"),
                 (Loss) required(decode(compile.get("loss"), Loss.class, "compile_config.loss"), "compile_config.loss"),
-                Collections.unmodifiableList(metrics),
+                metrics(compile),
                 (long[]) required(
                         decode(root.path("build_config").get("input_shape"), long[].class, "build_config.input_shape"),
                         "build_config.input_shape"));
     }
 
-    private static Object required(Object value, String where) {
+    /** The compiled metrics of a description's {@code compile_config}. */
+    static List<Metric> metrics(JsonNode compile) {
+        List<Metric> metrics = new ArrayList<>();
+        for (Object metric : (List<?>) decode(compile.get("metrics"), listOf(Metric.class), "compile_config.metrics")) {
+            metrics.add((Metric) metric);
+        }
+        return Collections.unmodifiableList(metrics);
+    }
+
+    /**
+     * A Sequential from its description ({@link #config}).
+     *
+     * @param where the description's place in the file, for messages: {@code "config"}
+     */
+    static Sequential sequential(JsonNode config, String where) {
+        Sequential architecture =
+                Sequential.empty().seed((long) decode(config.get("seed"), long.class, where + ".seed"));
+        long[] declared = (long[]) decode(config.get("input_shape"), long[].class, where + ".input_shape");
+        architecture = declared == null ? architecture : architecture.input(declared);
+        Regularizer regularizer =
+                (Regularizer) decode(config.get("regularizer"), Regularizer.class, where + ".regularizer");
+        architecture = regularizer == null ? architecture : architecture.regularizer(regularizer);
+        var statistics = (Normalizer.Statistics)
+                decode(config.get("normalizer"), Normalizer.Statistics.class, where + ".normalizer");
+        architecture = statistics == null ? architecture : architecture.normalize(Normalizer.of(statistics));
+        for (Object layer : (List<?>) decode(config.get("layers"), listOf(Layer.class), where + ".layers")) {
+            architecture = architecture.add((Layer) layer);
+        }
+        if (config.has("frozen")) { // since the first format 1 files: absent means none
+            for (Object index : (List<?>) decode(config.get("frozen"), listOf(Integer.class), where + ".frozen")) {
+                architecture = architecture.freeze((Integer) index);
+            }
+        }
+        return architecture;
+    }
+
+    static Object required(Object value, String where) {
         if (value == null) {
             throw new IllegalArgumentException(ENTRY + " " + where + ": expected a value, found nothing");
         }
         return value;
     }
 
-    private static Object decode(JsonNode node, Type type, String where) {
+    static Object decode(JsonNode node, Type type, String where) {
         return RecordJson.decode(node, type, ENTRY + " " + where);
     }
 
-    private static Type listOf(Class<?> element) {
+    static Type listOf(Class<?> element) {
         return new ParameterizedType() {
             @Override
             public Type[] getActualTypeArguments() {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Runs the benchmarks and prints their figures: {@code mvn -pl bench exec:java}
- * ({@code -Dexec.args="datasets"} or {@code "training"} for one part; {@code --repetitions N}, default 5).
+ * ({@code -Dexec.args="datasets"}, {@code "training"} or {@code "graph"} for one part; {@code --repetitions N}, default 5).
  */
 public final class Bench {
 
@@ -23,6 +23,9 @@ public final class Bench {
         System.out.println("workload | median (min–max) | figures");
         if (only == null || only.equals("datasets")) {
             DatasetsBench.run(repetitions);
+        }
+        if ("graph".equals(only)) {
+            TrainingBench.graphForm(repetitions);
         }
         if (only == null || only.equals("training")) {
             TrainingBench.run(

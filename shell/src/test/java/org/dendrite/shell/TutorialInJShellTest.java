@@ -110,11 +110,31 @@ class TutorialInJShellTest {
 
     @Test
     @Order(6)
+    void aFunctionalModelEchoesItsNodesAndTrains() {
+        assertEquals("Node[Input (None, 8)]", shell.eval("var in = Input(8)"));
+        assertEquals("Node[Dense(12, relu) (None, 12)]", shell.eval("var hidden = in.dense(12, RELU)"));
+        assertEquals(
+                "Functional[input_layer (None, 8) → dense_1 (None, 1); 2 layers]",
+                shell.eval("var graph = Model(in, hidden.dense(1, SIGMOID))"));
+        assertTrue(shell.eval("var net = graph.compile(adam, crossEntropy, accuracy)")
+                .endsWith("binary_crossentropy, accuracy; 121 params]"));
+        assertTrue(
+                shell.eval("net.fit(parts.train(), epochs(3).verbose(0))").startsWith("History[3 epochs; last: loss "));
+        assertTrue(shell.eval("net.summaryTable()").contains("Connected to"));
+        String printed = shell.eval("captured(() -> help())");
+        assertTrue(printed.contains("FUNCTIONAL"), "help() shows the functional API");
+    }
+
+    @Test
+    @Order(7)
     void noEchoIsAnObjectIdentity() {
         for (String expression : new String[] {
             "data",
             "parts",
             "model",
+            "net",
+            "graph",
+            "in",
             "history",
             "epochs(3)",
             "layers.layers().get(0)",

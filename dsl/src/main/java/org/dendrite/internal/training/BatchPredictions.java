@@ -71,7 +71,7 @@ final class BatchPredictions extends BaseTrainingListener {
     }
 
     /** Each metric on each output over the batches seen since the last call, by log name; the next call starts afresh. */
-    Map<String, Double> epochMetrics(List<Metric> metrics, List<String> outputs) {
+    Map<String, Double> epochMetrics(List<List<Metric>> metrics, List<String> outputs) {
         return seen.metrics(metrics, outputs, "");
     }
 }

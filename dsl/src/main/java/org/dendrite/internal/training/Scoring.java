@@ -20,13 +20,14 @@ public final class Scoring {
     private Scoring() {}
 
     /**
+     * @param metrics  each output's metrics
      * @param prefix   put before every name: {@code ""} or {@code "val_"}
      * @param withLoss whether to report {@code loss} (the example-weighted mean of DL4J's score,
      *                 regularisation included), as Keras does for validation and evaluate
      * @return the loss (if asked) then each metric, by name
      */
     public static Map<String, Double> evaluate(
-            Network net, Iterator<MultiDataSet> chunks, List<Metric> metrics, String prefix, boolean withLoss) {
+            Network net, Iterator<MultiDataSet> chunks, List<List<Metric>> metrics, String prefix, boolean withLoss) {
         List<String> outputs = net.outputs();
         double lossSum = 0;
         double[] outputLossSums = new double[outputs.size()];
@@ -43,7 +44,7 @@ public final class Scoring {
                 }
                 examples += n;
             }
-            if (!metrics.isEmpty()) {
+            if (metrics.stream().anyMatch(m -> !m.isEmpty())) {
                 predictions.add(net.output(chunk.getFeatures()), chunk.getLabels());
             }
         }
@@ -100,13 +101,16 @@ public final class Scoring {
         }
 
         /** Each metric on each output over every chunk, by Keras's log name; then starts afresh. */
-        Map<String, Double> metrics(List<Metric> metrics, List<String> outputs, String prefix) {
+        Map<String, Double> metrics(List<List<Metric>> metrics, List<String> outputs, String prefix) {
             Map<String, Double> values = new LinkedHashMap<>();
-            for (int i = 0; i < predictions.size() && !metrics.isEmpty(); i++) {
+            for (int i = 0; i < predictions.size(); i++) {
+                if (metrics.get(i).isEmpty()) {
+                    continue;
+                }
                 INDArray p = Nd4j.vstack(predictions.get(i));
                 INDArray y = Nd4j.vstack(labels.get(i));
                 String output = outputs.size() > 1 ? outputs.get(i) + "_" : "";
-                for (Metric m : metrics) {
+                for (Metric m : metrics.get(i)) {
                     values.put(prefix + output + m.name(), m.compute(p, y));
                 }
             }

@@ -29,11 +29,13 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 public final class Trainer {
 
     private final Network net;
-    private final List<Metric> metrics;
+    /** Each output's metrics. */
+    private final List<List<Metric>> metrics;
+
     private final Random random;
     private final ProgressLog progress;
 
-    public Trainer(Network net, List<Metric> metrics, Random random, ProgressLog progress) {
+    public Trainer(Network net, List<List<Metric>> metrics, Random random, ProgressLog progress) {
         this.net = net;
         this.metrics = metrics;
         this.random = random;
@@ -50,8 +52,9 @@ public final class Trainer {
             TrainingRun training,
             List<Callback> callbacks,
             Consumer<Map<String, Double>> onEpoch) {
-        BatchPredictions predictions =
-                metrics.isEmpty() ? null : new BatchPredictions(net.outputs().size());
+        BatchPredictions predictions = metrics.stream().allMatch(List::isEmpty)
+                ? null
+                : new BatchPredictions(net.outputs().size());
         if (predictions != null) {
             net.addListener(predictions);
         }

@@ -1,0 +1,229 @@
+package org.dendrite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dendrite.internal.format.RecordJson;
+import org.dendrite.layers.Layer;
+import org.dendrite.layers.Merge;
+import org.dendrite.losses.Loss;
+import org.dendrite.metrics.Metric;
+import org.dendrite.optimizers.Optimizer;
+
+/**
+ * A functional model in the saved-model file ({@link ModelFile}): DL4J's ComputationGraph zip plus
+ * a description in the shape of Keras's functional {@code get_config}, each layer with its
+ * {@code inbound_nodes} (one list per call, so a shared block lists each of its inputs):
+ * <pre>{@code
+ * {"format": 1, "class_name": "Functional",
+ *  "config": {"seed": 42, "frozen": [],
+ *             "layers": [{"name": "wide", "class_name": "InputLayer", "config": {"shape": [8]}, "inbound_nodes": []},
+ *                        {"name": "dense", "class_name": "Dense", "config": {...}, "inbound_nodes": [[["deep", 0]]]}, ...],
+ *             "input_layers": [["wide", 0], ["deep", 0]], "output_layers": [["dense_2", 0]]},
+ *  "compile_config": {"optimizer": {...}, "losses": [...], "metrics": [...]}}
+ * }</pre>
+ * On load the graph is written again through the DSL (so a hand-edited file gets the code's
+ * checks), compiled, and given the saved weights and optimiser state once every layer is found to
+ * match them.
+ */
+final class GraphFile {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private GraphFile() {}
+
+    static ObjectNode describe(Model model) {
+        Functional graph = model.functional();
+        ObjectNode root = JSON.objectNode();
+        root.put("format", ModelFile.FORMAT);
+        root.put("class_name", "Functional");
+        ObjectNode config = root.putObject("config");
+        config.put("seed", graph.seed());
+        config.set("frozen", RecordJson.encode(List.copyOf(graph.frozen())));
+        ArrayNode layers = config.putArray("layers");
+        for (Node node : graph.nodes()) {
+            List<Node> uses = graph.uses(node);
+            if (!uses.isEmpty() && uses.get(0) != node) {
+                continue; // a shared block is one layer, with one inbound list per use
+            }
+            ObjectNode layer = layers.addObject();
+            layer.put("name", graph.name(node));
+            if (node.isInput()) {
+                layer.put("class_name", "InputLayer");
+                layer.putObject("config").set("shape", RecordJson.encode(node.shape()));
+            } else if (node.block() != null) {
+                layer.put("class_name", "Sequential");
+                layer.set("config", ModelFile.config(node.block()));
+            } else {
+                layer.setAll((ObjectNode) RecordJson.encode(node.layer() != null ? node.layer() : node.merge()));
+            }
+            ArrayNode inbound = layer.putArray("inbound_nodes");
+            for (Node use : uses.isEmpty() ? List.of(node) : uses) {
+                ArrayNode call = inbound.addArray();
+                use.inputs().forEach(in -> call.add(reference(graph, in)));
+            }
+            if (node.isInput()) {
+                inbound.removeAll();
+            }
+        }
+        ArrayNode inputs = config.putArray("input_layers");
+        graph.inputs().forEach(n -> inputs.add(reference(graph, n)));
+        ArrayNode outputs = config.putArray("output_layers");
+        graph.outputs().forEach(n -> outputs.add(reference(graph, n)));
+        ObjectNode compile = root.putObject("compile_config");
+        compile.set("optimizer", RecordJson.encode(model.optimizer()));
+        compile.set("losses", RecordJson.encode(model.losses()));
+        compile.set("metrics", RecordJson.encode(model.outputMetrics()));
+        return root;
+    }
+
+    /** Keras's reference to a node: its layer's name and which call of that layer made it. */
+    private static ArrayNode reference(Functional graph, Node node) {
+        ArrayNode reference = JSON.arrayNode();
+        reference.add(graph.name(node));
+        reference.add(node.block() == null ? 0 : graph.uses(node).indexOf(node));
+        return reference;
+    }
+
+    /** The model {@link #describe} described, with the weights and optimiser state saved beside it. */
+    static Model load(JsonNode root, Path file) throws IOException {
+        JsonNode config = root.path("config");
+        Map<String, List<Node>> made = new HashMap<>(); // each layer's nodes, by call
+        JsonNode layers = config.path("layers");
+        for (int i = 0; i < layers.size(); i++) {
+            JsonNode entry = layers.get(i);
+            String where = "config.layers[" + i + "]";
+            String name = (String) ModelFile.required(
+                    ModelFile.decode(entry.get("name"), String.class, where + ".name"), where + ".name");
+            String kind = entry.path("class_name").asText();
+            List<Node> nodes = new ArrayList<>();
+            if (kind.equals("InputLayer")) {
+                long[] shape = (long[]) ModelFile.decode(entry.path("config").get("shape"), long[].class, where);
+                nodes.add(Dendrite.Input(shape).named(name));
+            } else {
+                Sequential block = kind.equals("Sequential") ? ModelFile.sequential(entry.path("config"), where) : null;
+                JsonNode calls = entry.path("inbound_nodes");
+                for (int c = 0; c < calls.size(); c++) {
+                    List<Node> in = new ArrayList<>();
+                    calls.get(c).forEach(ref -> in.add(find(made, ref, where + ".inbound_nodes")));
+                    nodes.add(node(entry, kind, block, in, name, where));
+                }
+            }
+            made.put(name, nodes);
+        }
+        List<Node> inputs = new ArrayList<>();
+        config.path("input_layers").forEach(ref -> inputs.add(find(made, ref, "config.input_layers")));
+        List<Node> outputs = new ArrayList<>();
+        config.path("output_layers").forEach(ref -> outputs.add(find(made, ref, "config.output_layers")));
+        Functional graph = Dendrite.Model(inputs, outputs)
+                .seed((long) ModelFile.decode(config.get("seed"), long.class, "config.seed"));
+        for (Object frozen :
+                (List<?>) ModelFile.decode(config.get("frozen"), ModelFile.listOf(String.class), "config.frozen")) {
+            graph = graph.freeze((String) frozen);
+        }
+        for (var e : made.entrySet()) {
+            String given = graph.name(e.getValue().get(0));
+            if (!e.getKey().equals(given)) {
+                throw new IllegalArgumentException("the layer saved as \"" + e.getKey() + "\" is named \"" + given
+                        + "\" when the graph is built again; rename the nodes around it in " + ModelFile.ENTRY);
+            }
+        }
+        JsonNode compile = root.path("compile_config");
+        List<Loss> losses = new ArrayList<>();
+        for (Object loss : (List<?>)
+                ModelFile.decode(compile.get("losses"), ModelFile.listOf(Loss.class), "compile_config.losses")) {
+            losses.add((Loss) loss);
+        }
+        List<List<Metric>> metrics = new ArrayList<>();
+        JsonNode each = compile.path("metrics");
+        for (int i = 0; i < each.size(); i++) {
+            metrics.add(((List<?>) ModelFile.decode(
+                            each.get(i), ModelFile.listOf(Metric.class), "compile_config.metrics[" + i + "]"))
+                    .stream().map(Metric.class::cast).toList());
+        }
+        Model model = graph.compile(
+                (Optimizer) ModelFile.required(
+                        ModelFile.decode(compile.get("optimizer"), Optimizer.class, "compile_config.optimizer"),
+                        "compile_config.optimizer"),
+                losses,
+                metrics);
+        restore(model, graph, saved(file));
+        return model;
+    }
+
+    /** The node of one call of a layer described by {@code entry}. */
+    private static Node node(JsonNode entry, String kind, Sequential block, List<Node> in, String name, String where) {
+        if (block != null) {
+            requireOne(in, kind, where);
+            return block.apply(in.get(0)); // the same Sequential object for every call: one shared block
+        }
+        if (kind.equals("Merge")) {
+            return Node.merge((Merge) ModelFile.decode(entry, Merge.class, where), in.toArray(Node[]::new))
+                    .named(name);
+        }
+        requireOne(in, kind, where);
+        return in.get(0)
+                .add((Layer) ModelFile.decode(entry, Layer.class, where))
+                .named(name);
+    }
+
+    private static void requireOne(List<Node> in, String kind, String where) {
+        if (in.size() != 1) {
+            throw new IllegalArgumentException(
+                    where + ": a " + kind + " takes one input, the file gives it " + in.size());
+        }
+    }
+
+    private static Node find(Map<String, List<Node>> made, JsonNode reference, String where) {
+        String name = reference.path(0).asText();
+        int call = reference.path(1).asInt(0);
+        List<Node> nodes = made.get(name);
+        if (nodes == null || call >= nodes.size()) {
+            throw new IllegalArgumentException(where + ": " + reference + " names no layer described before it");
+        }
+        return nodes.get(call);
+    }
+
+    private static ComputationGraph saved(Path file) throws IOException {
+        try {
+            return ModelSerializer.restoreComputationGraph(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(
+                    "DL4J's network (configuration.json, coefficients.bin, updaterState.bin) could not be" + " read: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The saved weights and optimiser state into {@code model}, once each layer is found to match its description. */
+    private static void restore(Model model, Functional graph, ComputationGraph saved) throws IOException {
+        ComputationGraph built = model.graph();
+        for (var layer : graph.layers()) {
+            var ours = built.getLayer(layer.vertex());
+            var theirs = saved.getVertex(layer.vertex());
+            if (theirs == null || !theirs.hasLayer() || theirs.getLayer().numParams() != ours.numParams()) {
+                throw new IOException("the description does not match the weights at layer " + layer.name() + " ("
+                        + layer.layer() + "): the description makes " + ours.numParams()
+                        + " parameters, the weights hold "
+                        + (theirs == null || !theirs.hasLayer()
+                                ? "no such layer"
+                                : theirs.getLayer().numParams()));
+            }
+        }
+        built.setParams(saved.params());
+        if (saved.getUpdater().getStateViewArray() != null) {
+            built.getUpdater().getStateViewArray().assign(saved.getUpdater().getStateViewArray());
+        }
+        built.getConfiguration().setEpochCount(saved.getConfiguration().getEpochCount());
+        built.getConfiguration().setIterationCount(saved.getConfiguration().getIterationCount());
+    }
+}
