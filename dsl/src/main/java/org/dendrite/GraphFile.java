@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dendrite.datasets.Normalizer;
 import org.dendrite.internal.format.RecordJson;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Merge;
@@ -59,7 +60,14 @@ final class GraphFile {
             layer.put("name", graph.name(node));
             if (node.isInput()) {
                 layer.put("class_name", "InputLayer");
-                layer.putObject("config").set("shape", RecordJson.encode(node.shape()));
+                ObjectNode input = layer.putObject("config");
+                input.set("shape", RecordJson.encode(node.shape()));
+                input.set(
+                        "normalizer",
+                        RecordJson.encode(
+                                node.normalizer() == null
+                                        ? null
+                                        : node.normalizer().statistics().orElse(null)));
             } else if (node.block() != null) {
                 layer.put("class_name", "Sequential");
                 layer.set("config", ModelFile.config(node.block()));
@@ -108,7 +116,10 @@ final class GraphFile {
             List<Node> nodes = new ArrayList<>();
             if (kind.equals("InputLayer")) {
                 long[] shape = (long[]) ModelFile.decode(entry.path("config").get("shape"), long[].class, where);
-                nodes.add(Dendrite.Input(shape).named(name));
+                var statistics = (Normalizer.Statistics) ModelFile.decode(
+                        entry.path("config").get("normalizer"), Normalizer.Statistics.class, where + ".normalizer");
+                Node input = Dendrite.Input(shape).named(name);
+                nodes.add(statistics == null ? input : input.normalize(Normalizer.of(statistics)));
             } else {
                 Sequential block = kind.equals("Sequential") ? ModelFile.sequential(entry.path("config"), where) : null;
                 JsonNode calls = entry.path("inbound_nodes");

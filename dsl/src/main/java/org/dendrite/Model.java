@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -445,7 +444,7 @@ public final class Model {
         if (!changesData()) {
             return data;
         }
-        Dataset scaled = normalizer().map(n -> n.apply(data)).orElse(data);
+        Dataset scaled = Dataset.of(scaled(data.featureArrays()), data.labelArrays());
         List<INDArray> labels = new ArrayList<>();
         for (int i = 0; i < scaled.labelArrays().size() && i < losses.size(); i++) {
             labels.add(losses.get(i).prepare(scaled.labelArrays().get(i)));
@@ -455,12 +454,26 @@ public final class Model {
 
     /** Whether the network takes data other than as given: scaled by a normalizer, or hinge's labels as -1/+1. */
     private boolean changesData() {
-        return normalizer().isPresent() || losses.contains(Loss.HINGE);
+        return normalizers().stream().anyMatch(Objects::nonNull) || losses.contains(Loss.HINGE);
     }
 
-    /** The input scaling the architecture holds, if any (a functional model holds none yet). */
-    private Optional<Normalizer> normalizer() {
-        return architecture == null ? Optional.empty() : architecture.normalizer();
+    /** Each input's scaling, in order, null where it has none. */
+    private List<Normalizer> normalizers() {
+        if (graph == null) {
+            return java.util.Collections.singletonList(architecture.normalizer().orElse(null));
+        }
+        return functional.inputs().stream().map(Node::normalizer).toList();
+    }
+
+    /** Feature arrays as the network takes them: each scaled by its input's normalizer, if any. */
+    private List<INDArray> scaled(List<INDArray> features) {
+        List<Normalizer> normalizers = normalizers();
+        List<INDArray> scaled = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            Normalizer n = i < normalizers.size() ? normalizers.get(i) : null;
+            scaled.add(n == null ? features.get(i) : n.apply(features.get(i)));
+        }
+        return scaled;
     }
 
     /** Refuses what takes one input and one output (a DL4J iterator, a single array) for a model with more. */
@@ -686,9 +699,7 @@ public final class Model {
     }
 
     private List<INDArray> predictNow(List<INDArray> raw) {
-        List<INDArray> features = raw.size() == 1
-                ? List.of(normalizer().map(n -> n.apply(raw.get(0))).orElse(raw.get(0)))
-                : raw;
+        List<INDArray> features = scaled(raw);
         checkFeatures(features);
         long rows = features.get(0).size(0);
         for (int i = 1; i < features.size(); i++) {

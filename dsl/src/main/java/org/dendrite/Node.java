@@ -3,6 +3,7 @@ package org.dendrite;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.dendrite.datasets.Normalizer;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Merge;
 import org.dendrite.layers.Shapes;
@@ -42,9 +43,11 @@ public final class Node extends Layering<Node> {
     private final long[] shape;
     /** The name given with {@link #named}, or null for Keras's automatic one. */
     private final String name;
+    /** How an input scales its data, set with {@link #normalize}, or null. */
+    private final Normalizer normalizer;
 
     private Node(Layer layer, Merge merge, List<Node> inputs, long[] shape, String name) {
-        this(layer, merge, null, null, inputs, shape, name);
+        this(layer, merge, null, null, inputs, shape, name, null);
     }
 
     private Node(
@@ -54,7 +57,9 @@ public final class Node extends Layering<Node> {
             Model pretrained,
             List<Node> inputs,
             long[] shape,
-            String name) {
+            String name,
+            Normalizer normalizer) {
+        this.normalizer = normalizer;
         this.layer = layer;
         this.merge = merge;
         this.block = block;
@@ -128,7 +133,7 @@ public final class Node extends Layering<Node> {
             throw new IllegalArgumentException(
                     e.getMessage() + " (" + block + " applied to " + input.describe() + ")", e);
         }
-        return new Node(null, null, block, pretrained, List.of(input), shapes.get(shapes.size() - 1), null);
+        return new Node(null, null, block, pretrained, List.of(input), shapes.get(shapes.size() - 1), null, null);
     }
 
     /** This layer applied to this node: a new node. */
@@ -165,7 +170,33 @@ public final class Node extends Layering<Node> {
             throw new IllegalArgumentException("a node computed by a Sequential applied as a layer takes its name from"
                     + " the model; name a layer after it instead");
         }
-        return new Node(layer, merge, inputs, shape, name);
+        return new Node(layer, merge, block, pretrained, inputs, shape, name, normalizer);
+    }
+
+    /**
+     * This input scaling its data with a fitted {@link Normalizer} (as a Keras {@code Normalization}
+     * layer right after it): {@code fit}, {@code evaluate} and {@code predict} then take raw data for
+     * it, and a saved model keeps the scaling. Call it on the input before layers use it.
+     *
+     * @throws IllegalArgumentException on a node that is not an input, or a normalizer not yet fitted
+     */
+    public Node normalize(Normalizer fitted) {
+        Objects.requireNonNull(fitted, "normalizer");
+        if (!isInput()) {
+            throw new IllegalArgumentException("normalize(...) scales a model's data, so it goes on an Input, not on "
+                    + this + "; scale inside the model with batchNorm()");
+        }
+        if (!fitted.isFitted()) {
+            throw new IllegalArgumentException(
+                    "normalize(...) needs a fitted normalizer, e.g. Normalizer.standardize().fit(train), got "
+                            + fitted);
+        }
+        return new Node(layer, merge, block, pretrained, inputs, shape, name, fitted);
+    }
+
+    /** How this input scales its data, or null. */
+    Normalizer normalizer() {
+        return normalizer;
     }
 
     /** The shape of one example at this node, without the batch (Keras's {@code shape[1:]}). */

@@ -194,4 +194,12 @@ class FunctionalBadInputTest {
         var twice = twin.apply(twin.apply(in));
         refused(() -> Model(in, twice.dense(1, SIGMOID)), "is applied to a node computed from its own output");
     }
+
+    @Test
+    void scalingAnythingButAnInput() {
+        var scaler =
+                org.dendrite.datasets.Normalizer.standardize().fit(Dataset.of(Nd4j.rand(10, 4), Nd4j.zeros(10, 1)));
+        refused(() -> Input(4).dense(4).normalize(scaler), "goes on an Input, not on Node[Dense(4) (None, 4)]");
+        refused(() -> Input(4).normalize(org.dendrite.datasets.Normalizer.standardize()), "needs a fitted normalizer");
+    }
 }

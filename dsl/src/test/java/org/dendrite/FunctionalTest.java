@@ -275,4 +275,33 @@ class FunctionalTest {
         assertTrue(
                 e.getMessage().contains("declares input (None, 4) but is applied to Input (None, 5)"), e.getMessage());
     }
+
+    /** A two-input Pima model, each input scaled by its own normalizer when given. */
+    private static Model pimaByParts(
+            org.dendrite.datasets.Normalizer medical, org.dendrite.datasets.Normalizer person) {
+        var a = medical == null ? Input(6) : Input(6).normalize(medical);
+        var b = person == null ? Input(2) : Input(2).normalize(person);
+        var out = concatenate(a.dense(8, RELU), b.dense(2, RELU)).dense(1, SIGMOID);
+        return Model(List.of(a, b), List.of(out)).compile(adam, crossEntropy);
+    }
+
+    @Test
+    void eachInputScalesItsOwnDataAsIfTheDataHadBeenScaledBeforehand() {
+        Dataset pima = Datasets.pima();
+        INDArray medical = pima.features().getColumns(1, 2, 3, 4, 5, 6);
+        INDArray person = pima.features().getColumns(0, 7);
+        var scaleMedical = org.dendrite.datasets.Normalizer.standardize().fit(Dataset.of(medical, pima.labels()));
+        var scalePerson = org.dendrite.datasets.Normalizer.minMax().fit(Dataset.of(person, pima.labels()));
+        History raw = pimaByParts(scaleMedical, scalePerson)
+                .fit(
+                        Dataset.of(List.of(medical, person), List.of(pima.labels())),
+                        epochs(3).verbose(0));
+        History scaled = pimaByParts(null, null)
+                .fit(
+                        Dataset.of(
+                                List.of(scaleMedical.apply(medical), scalePerson.apply(person)),
+                                List.of(pima.labels())),
+                        epochs(3).verbose(0));
+        assertEquals(scaled.loss(), raw.loss(), "the model scales each input as the data would have been");
+    }
 }

@@ -21,7 +21,10 @@ class GraphFileTest {
 
     /** Two inputs through one shared block, merged, with two heads; one layer frozen. */
     private static Model trained() {
-        var left = Input(3).named("left");
+        var left = Input(3)
+                .named("left")
+                .normalize(org.dendrite.datasets.Normalizer.standardize()
+                        .fit(Dataset.of(Nd4j.rand(20, 3).mul(10), Nd4j.zeros(20, 1))));
         var right = Input(3).named("right");
         var twin = Sequential().dense(8, RELU).batchNorm();
         var joined =
@@ -53,6 +56,10 @@ class GraphFileTest {
         assertTrue(loaded.isFunctional());
         assertEquals(model.summaryTable(), loaded.summaryTable(), "names, shapes, counts and connections");
         assertEquals(java.util.Set.of("joined"), loaded.functional().frozen());
+        assertEquals(
+                model.functional().inputs().get(0).normalizer(),
+                loaded.functional().inputs().get(0).normalizer(),
+                "the left input's scaling");
         assertEquals(model.losses(), loaded.losses());
         assertEquals(model.outputMetrics(), loaded.outputMetrics());
         assertEquals(model.graph().params(), loaded.graph().params(), "weights");
