@@ -98,10 +98,20 @@ public final class Keras {
         }
         JsonNode model = JSON.readTree(text(config.getData()));
         String kind = model.path("class_name").asText();
+        Attribute training = hdf.getAttributes().get("training_config");
+        JsonNode compile = training == null ? null : JSON.readTree(text(training.getData()));
+        if (kind.equals("Functional") || kind.equals("Model")) {
+            Model loaded = KerasGraph.read(model.path("config"), file)
+                    .compile(optimizer(compile), loss(compile), metrics(compile));
+            List<String> names = loaded.summaryTable().rows().stream()
+                    .map(org.dendrite.Summary.Row::name)
+                    .toList();
+            loaded.setWeights(weights(hdf, names, file).toArray(INDArray[]::new));
+            return loaded;
+        }
         if (!kind.equals("Sequential")) {
-            throw new IOException(
-                    file + " holds a " + kind + " model; this version of Dendrite reads Sequential models "
-                            + "(functional models come with Dendrite's functional API)");
+            throw new IOException(file + " holds a " + kind + " model; Dendrite reads Sequential and Functional models"
+                    + " (a subclassed model's layers are code, which a file cannot carry)");
         }
         JsonNode layers = model.path("config").isArray()
                 ? model.path("config")
@@ -133,8 +143,6 @@ public final class Keras {
             throw new IOException(
                     file + ": its first layer declares no batch_input_shape, so the input shape is unknown");
         }
-        Attribute training = hdf.getAttributes().get("training_config");
-        JsonNode compile = training == null ? null : JSON.readTree(text(training.getData()));
         Model loaded = architecture.input(input).compile(optimizer(compile), loss(compile), metrics(compile));
         loaded.setWeights(weights(hdf, names, file).toArray(INDArray[]::new));
         return loaded;
@@ -144,6 +152,10 @@ public final class Keras {
     private static List<INDArray> weights(HdfFile hdf, List<String> names, Path file) throws IOException {
         List<INDArray> weights = new ArrayList<>();
         for (String name : names) {
+            var groups = hdf.getByPath("model_weights");
+            if (!(groups instanceof io.jhdf.api.Group all) || !all.getChildren().containsKey(name)) {
+                continue; // an input or a merge: Keras keeps no weights for it
+            }
             var group = hdf.getByPath("model_weights/" + name);
             Attribute listed = group.getAttributes().get("weight_names");
             if (listed == null) {
