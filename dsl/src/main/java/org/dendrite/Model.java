@@ -48,6 +48,7 @@ import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
+import org.dendrite.runtime.GraphUpdater;
 import org.dendrite.runtime.NetworkUpdater;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -221,6 +222,7 @@ public final class Model {
         Nd4j.getRandom().setSeed(functional.seed());
         ComputationGraph built = new ComputationGraph(conf);
         built.init();
+        GraphUpdater.install(built);
         return built;
     }
 

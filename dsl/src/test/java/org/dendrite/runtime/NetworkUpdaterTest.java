@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dendrite.Model;
@@ -117,5 +118,25 @@ class NetworkUpdaterTest {
             network.fit(batch);
         }
         return (Nd4j.getDeallocatorService().nextValue() - start) / 10;
+    }
+
+    @Test
+    void aFunctionalModelsGraphTrainsExactlyAsWithDl4jsOwnUpdater() {
+        var in = Input(2);
+        ComputationGraph ours = Model(in, in.dense(8, RELU, HE, l2(0.01)).dense(1, SIGMOID))
+                .compile(adam(0.01), crossEntropy)
+                .graph();
+        assertInstanceOf(GraphUpdater.class, ours.getUpdater());
+        ComputationGraph theirs = new ComputationGraph(ours.getConfiguration().clone());
+        theirs.init(ours.params().dup(), true);
+        for (int step = 0; step < 5; step++) {
+            ours.fit(batch);
+            theirs.fit(batch);
+        }
+        assertFalse(theirs.getUpdater() instanceof GraphUpdater);
+        assertArrayEquals(theirs.params().toDoubleVector(), ours.params().toDoubleVector());
+        assertArrayEquals(
+                theirs.getUpdater().getStateViewArray().toDoubleVector(),
+                ours.getUpdater().getStateViewArray().toDoubleVector());
     }
 }

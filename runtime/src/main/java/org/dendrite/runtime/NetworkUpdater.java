@@ -1,7 +1,5 @@
 package org.dendrite.runtime;
 
-import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -42,53 +40,11 @@ public final class NetworkUpdater extends MultiLayerUpdater {
     @Override
     public synchronized void update(
             Gradient gradient, int iteration, int epoch, int batchSize, LayerWorkspaceMgr workspaces) {
-        INDArray own = getFlattenedGradientsView();
-        INDArray flat = gradient.gradient();
-        boolean fromNetwork = flat.data().address() == own.data().address() && flat.length() == own.length();
-        super.update(fromNetwork ? new OwnGradient(gradient, own) : gradient, iteration, epoch, batchSize, workspaces);
-    }
-
-    /** The network's gradient, answering {@link #gradient()} with the network's flattened array itself. */
-    private record OwnGradient(Gradient of, INDArray flattened) implements Gradient {
-
-        @Override
-        public INDArray gradient() {
-            return flattened;
-        }
-
-        @Override
-        public Map<String, INDArray> gradientForVariable() {
-            return of.gradientForVariable();
-        }
-
-        @Override
-        public INDArray gradient(List<String> order) {
-            return of.gradient(order);
-        }
-
-        @Override
-        public void clear() {
-            of.clear();
-        }
-
-        @Override
-        public INDArray getGradientFor(String variable) {
-            return of.getGradientFor(variable);
-        }
-
-        @Override
-        public INDArray setGradientFor(String variable, INDArray gradient) {
-            return of.setGradientFor(variable, gradient);
-        }
-
-        @Override
-        public INDArray setGradientFor(String variable, INDArray gradient, Character flatteningOrder) {
-            return of.setGradientFor(variable, gradient, flatteningOrder);
-        }
-
-        @Override
-        public Character flatteningOrderForVariable(String variable) {
-            return of.flatteningOrderForVariable(variable);
-        }
+        super.update(
+                OwnGradient.standardPath(gradient, getFlattenedGradientsView()),
+                iteration,
+                epoch,
+                batchSize,
+                workspaces);
     }
 }

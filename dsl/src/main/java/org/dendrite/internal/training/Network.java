@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.dendrite.runtime.GraphUpdater;
 import org.dendrite.runtime.NetworkUpdater;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -224,6 +225,7 @@ public sealed interface Network {
         @Override
         public void setLearningRate(double rate) {
             graph.setLearningRate(rate);
+            GraphUpdater.install(graph); // DL4J replaces the updater (keeping its state) when the rate changes
         }
 
         @Override
