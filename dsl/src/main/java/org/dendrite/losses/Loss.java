@@ -6,9 +6,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dendrite.metrics.Metric;
+import org.dendrite.runtime.MeanOverOutputs;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
@@ -39,7 +41,7 @@ public record Loss(String name) implements Metric {
 
     /** Binary or categorical cross-entropy, chosen from the output layer's activation. */
     public static final Loss CROSS_ENTROPY = new Loss("crossentropy");
-    /** {@code -[y·ln(p) + (1-y)·ln(1-p)]} per output, for 0/1 labels and sigmoid outputs. */
+    /** {@code mean(-[y·ln(p) + (1-y)·ln(1-p)])} over the outputs, for 0/1 labels and sigmoid outputs. */
     public static final Loss BINARY_CROSS_ENTROPY = new Loss("binary_crossentropy");
     /** {@code -Σ y·ln(p)} over one-hot labels and softmax outputs. */
     public static final Loss CATEGORICAL_CROSS_ENTROPY = new Loss("categorical_crossentropy");
@@ -66,6 +68,21 @@ public record Loss(String name) implements Metric {
         var names = new TreeSet<>(DL4J.keySet());
         names.add("crossentropy");
         return Collections.unmodifiableSet(names);
+    }
+
+    /** Keras's losses that average over an example's outputs where DL4J's sum them. */
+    private static final Set<String> MEAN_OVER_OUTPUTS = Set.of("binary_crossentropy", "hinge", "poisson");
+
+    /**
+     * DL4J's loss function for an output of {@code outputs} units, computing what Keras computes:
+     * DL4J's own, or for binary cross-entropy, hinge and poisson over several outputs DL4J's averaged
+     * over them, as Keras averages (DL4J sums).
+     */
+    public ILossFunction lossFunction(long outputs) {
+        ILossFunction function = toDl4j().getILossFunction();
+        return outputs > 1 && MEAN_OVER_OUTPUTS.contains(name)
+                ? new MeanOverOutputs(function, Math.toIntExact(outputs))
+                : function;
     }
 
     /** DL4J's loss function; not defined for {@link #CROSS_ENTROPY}, which must be resolved first. */
@@ -97,7 +114,7 @@ public record Loss(String name) implements Metric {
     @Override
     public double compute(INDArray predictions, INDArray labels) {
         INDArray outputs = predictions.castTo(DataType.DOUBLE);
-        return toDl4j().getILossFunction()
+        return lossFunction(outputs.size(1))
                 .computeScore(labels.castTo(DataType.DOUBLE), outputs, new ActivationIdentity(), null, true);
     }
 

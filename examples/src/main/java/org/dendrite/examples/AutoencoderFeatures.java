@@ -53,8 +53,8 @@ public final class AutoencoderFeatures {
      * @param autoencoder         the trained autoencoder, its encoder frozen
      * @param classifier          the softmax on the frozen encoder's 32 features
      * @param raw                 the softmax on the 784 raw pixels
-     * @param reconstructionLoss  the autoencoder's binary cross-entropy on the test images, summed
-     *                            over the 784 pixels as DL4J's loss sums it (Keras reports the mean)
+     * @param reconstructionLoss  the autoencoder's binary cross-entropy on the test images, the mean
+     *                            over the 784 pixels, as Keras reports it
      * @param accuracy            the classifier's accuracy on the 10,000 test images
      * @param rawAccuracy         the raw-pixel softmax's accuracy on them
      * @param autoencoderSeconds  the time the autoencoder took to train
@@ -147,9 +147,8 @@ public final class AutoencoderFeatures {
         Result result = run(Datasets.mnist(), train, epochs, classifierEpochs, 0);
         result.autoencoder().summary();
         System.out.printf(
-                "autoencoder: test binary cross-entropy %.4f per pixel as Keras reports it, %.2f summed over"
-                        + " the 784 as DL4J does (%d epochs, %.1f s)%n",
-                result.reconstructionLoss() / 784, result.reconstructionLoss(), epochs, result.autoencoderSeconds());
+                "autoencoder: test binary cross-entropy %.4f per pixel (%d epochs, %.1f s)%n",
+                result.reconstructionLoss(), epochs, result.autoencoderSeconds());
         result.classifier().summary();
         System.out.printf(
                 "softmax on the encoder's 32 features: test accuracy %.2f%% (%.1f s)%n",

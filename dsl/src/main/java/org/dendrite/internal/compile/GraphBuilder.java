@@ -91,7 +91,8 @@ public final class GraphBuilder {
     private static void addLayer(
             ComputationGraphConfiguration.GraphBuilder graph, Vertex v, Loss loss, Map<String, Vertex> byName) {
         var layer = loss != null
-                ? ((OutputCapable) v.layer()).toDl4jOutput(loss.toDl4j().getILossFunction())
+                ? ((OutputCapable) v.layer())
+                        .toDl4jOutput(loss.lossFunction(v.layer().outputShape(v.inputShape())[0]))
                 : v.layer().toDl4j();
         if (v.frozen()) {
             layer = NetworkBuilder.freeze(

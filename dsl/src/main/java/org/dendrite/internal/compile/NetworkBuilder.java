@@ -49,7 +49,8 @@ public final class NetworkBuilder {
             }
             list.layer(i, frozen(layers, frozen, i, layer));
         }
-        var output = OutputCheck.outputLayer(layers).toDl4jOutput(loss.toDl4j().getILossFunction());
+        long[] outputShape = ShapeCheck.outputShapes(layers, inputShape).get(last);
+        var output = OutputCheck.outputLayer(layers).toDl4jOutput(loss.lossFunction(outputShape[0]));
         list.layer(last, frozen(layers, frozen, last, output));
         // Layers leave nIn unset (DL4J infers it from the input type), except Embedding, whose nIn is the vocabulary.
         list.overrideNinUponBuild(false);
