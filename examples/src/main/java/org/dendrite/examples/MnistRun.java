@@ -19,15 +19,20 @@ record MnistRun(Dataset train, Dataset test, int epochs, int verbose) {
         @Override
         public String toString() {
             return String.format(
-                    "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s per epoch",
-                    100 * accuracy, loss, epochs, secondsPerEpoch);
+                    "test accuracy %.2f%% (loss %.4f) after %d epoch%s, %.1f s per epoch",
+                    100 * accuracy, loss, epochs, epochs == 1 ? "" : "s", secondsPerEpoch);
         }
     }
 
     static MnistRun parse(Args options, int defaultEpochs) {
+        return parse(options, defaultEpochs, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #parse(Args, int)}, training on the first {@code defaultLimit} images unless {@code --limit} is given. */
+    static MnistRun parse(Args options, int defaultEpochs, int defaultLimit) {
         String folder = options.value("data", null);
         Mnist mnist = folder == null ? Datasets.mnist() : Datasets.mnist(Path.of(folder));
-        int limit = options.intValue("limit", mnist.train().size());
+        int limit = options.intValue("limit", defaultLimit); // take(n) stops at the last image
         return new MnistRun(
                 mnist.train().take(limit),
                 mnist.test(),
