@@ -1,6 +1,7 @@
 package org.dendrite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -113,9 +114,9 @@ public final class Functional {
         return set;
     }
 
-    /** Each Sequential applied as a layer, with the nodes it computes, in order. */
-    private static Map<Sequential, List<Node>> applications(List<Node> nodes) {
-        Map<Sequential, List<Node>> uses = new IdentityHashMap<>();
+    /** Each model applied as a layer, with the nodes it computes, in order. */
+    private static Map<Block, List<Node>> applications(List<Node> nodes) {
+        Map<Block, List<Node>> uses = new IdentityHashMap<>();
         for (Node node : nodes) {
             if (node.block() != null) {
                 uses.computeIfAbsent(node.block(), b -> new ArrayList<>()).add(node);
@@ -144,7 +145,7 @@ public final class Functional {
         }
         List<Node> pending = new ArrayList<>(reached);
         pending.sort(java.util.Comparator.comparingLong(Node::order));
-        Map<Sequential, List<Node>> uses = applications(pending);
+        Map<Block, List<Node>> uses = applications(pending);
         List<Node> order = new ArrayList<>();
         Set<Node> listed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         while (!pending.isEmpty()) {
@@ -163,7 +164,7 @@ public final class Functional {
 
     /** The error for a block applied to its own output, which its stacked single run cannot compute. */
     private static IllegalArgumentException selfApplied(List<Node> pending) {
-        Sequential block = pending.stream()
+        Block block = pending.stream()
                 .filter(n -> n.block() != null)
                 .findFirst()
                 .orElseThrow()
@@ -173,7 +174,7 @@ public final class Functional {
     }
 
     /** The nodes listed with {@code node}: all uses of its block, or itself. */
-    private static List<Node> together(Node node, Map<Sequential, List<Node>> uses) {
+    private static List<Node> together(Node node, Map<Block, List<Node>> uses) {
         return node.block() == null ? List.of(node) : uses.get(node.block());
     }
 
@@ -194,7 +195,7 @@ public final class Functional {
         }
         Set<String> taken = new HashSet<>(given.keySet());
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<Sequential, String> blocks = new IdentityHashMap<>();
+        Map<Block, String> blocks = new IdentityHashMap<>();
         for (Node node : nodes) {
             if (node.block() != null && blocks.containsKey(node.block())) {
                 names.put(node, blocks.get(node.block())); // a shared block has one name, as a Keras layer does
@@ -218,6 +219,27 @@ public final class Functional {
         return list.stream()
                 .map(n -> names.getOrDefault(n, "?") + " " + Shapes.keras(n.shape()))
                 .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** What this model is as a layer of another, made at its first application (its uses share it). */
+    private Block block;
+
+    /**
+     * This model as a layer of another functional model (Keras's {@code block(x)} on a model of one
+     * input and one output): the result is the node of its output. Applied to several nodes, it
+     * shares its weights, as a Keras model called twice does. Its seed is the outer model's concern;
+     * its frozen layers stay frozen.
+     *
+     * @throws IllegalArgumentException for a model of several inputs or outputs, or a node of another shape than its input
+     */
+    public Node apply(Node input) {
+        Objects.requireNonNull(input, "input");
+        synchronized (this) {
+            if (block == null) {
+                block = new Block(this, null, null);
+            }
+        }
+        return Node.block(block, input);
     }
 
     /** The seed for weight initialisation, dropout masks and epoch shuffling (default {@value Sequential#DEFAULT_SEED}). */
@@ -268,12 +290,14 @@ public final class Functional {
                 frozen.stream().filter(n -> !n.equals(UNFROZEN_BLOCKS)).toList());
     }
 
-    /** Whether layer {@code i} of {@code node}'s block (or {@code node}'s own layer, for {@code i} = -1) is frozen. */
-    private boolean isFrozen(Node node, int i) {
-        return frozen.contains(names.get(node))
-                || (i >= 0
-                        && !frozen.contains(UNFROZEN_BLOCKS)
-                        && node.block().frozen().contains(i));
+    /** Whether {@code node}'s layer is frozen. */
+    private boolean isFrozen(Node node) {
+        return frozen.contains(names.get(node));
+    }
+
+    /** Whether {@code inner}, a layer of {@code node}'s block, is frozen: the block frozen whole, or the layer within it. */
+    private boolean isFrozen(Node node, LayerAt inner) {
+        return frozen.contains(names.get(node)) || (!frozen.contains(UNFROZEN_BLOCKS) && inner.frozen());
     }
 
     /** The layer named {@code name} and every layer its values are computed from, by name. */
@@ -401,21 +425,17 @@ public final class Functional {
                         node.layer(),
                         chain.stream().map(Node::layer).toList(),
                         chain.stream().map(n -> n.inputs().get(0).shape()).toList(),
-                        isFrozen(node, -1)));
+                        isFrozen(node)));
             } else if (node.block() != null && uses(node).get(0) == node) {
-                List<Layer> blockLayers = node.block().compiledLayers();
-                List<long[]> inputs = new ArrayList<>();
-                inputs.add(node.inputs().get(0).shape());
-                inputs.addAll(org.dendrite.internal.compile.ShapeCheck.layerShapes(blockLayers, inputs.get(0)));
-                List<String> names = blockLayerNames(node);
-                for (int i = 0; i < blockLayers.size(); i++) {
+                String prefix = names.get(node) + "/";
+                for (LayerAt inner : node.block().inner().layers()) {
                     layers.add(new LayerAt(
-                            names.get(i),
-                            names.get(i),
-                            blockLayers.get(i),
-                            blockLayers.subList(0, i + 1),
-                            inputs.subList(0, i + 1),
-                            isFrozen(node, i)));
+                            prefix + inner.vertex(),
+                            prefix + inner.name(),
+                            inner.layer(),
+                            inner.chain(),
+                            inner.chainInputs(),
+                            isFrozen(node, inner)));
                 }
             }
         }
@@ -424,18 +444,9 @@ public final class Functional {
 
     /** DL4J's vertex names for the layers of {@code node}'s block, in order. */
     List<String> layerVertices(Node node) {
-        return blockLayerNames(node);
-    }
-
-    /** DL4J's names for a block's layers: {@code sequential/dense}, {@code sequential/dense_1}. */
-    private List<String> blockLayerNames(Node node) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        return node.block().layers().stream()
-                .map(l -> {
-                    String base = Summary.snakeCase(l.kind());
-                    int k = counts.merge(base, 1, Integer::sum) - 1;
-                    return names.get(node) + "/" + (k == 0 ? base : base + "_" + k);
-                })
+        String prefix = names.get(uses(node).get(0)) + "/";
+        return node.block().inner().layers().stream()
+                .map(l -> prefix + l.vertex())
                 .toList();
     }
 
@@ -445,8 +456,10 @@ public final class Functional {
             return names.get(node);
         }
         List<Node> uses = uses(node);
-        List<String> layers = blockLayerNames(uses.get(0));
-        return uses.size() == 1 ? layers.get(layers.size() - 1) : names.get(node) + "/out" + uses.indexOf(node);
+        Functional inner = node.block().inner();
+        return uses.size() == 1
+                ? names.get(node) + "/" + inner.vertexName(inner.outputs().get(0))
+                : names.get(node) + "/out" + uses.indexOf(node);
     }
 
     /**
@@ -468,40 +481,49 @@ public final class Functional {
                         node.merge() == null ? null : node.merge().toDl4j(),
                         from,
                         in,
-                        node.layer() != null && isFrozen(node, -1)));
+                        node.layer() != null && isFrozen(node)));
                 continue;
             }
             List<Node> uses = uses(node);
             if (uses.get(0) != node) {
                 continue; // the block's vertices came with its first use
             }
+            String prefix = names.get(node) + "/";
             List<String> inputs =
                     uses.stream().map(u -> vertexName(u.inputs().get(0))).toList();
-            String previous = inputs.get(0);
+            String input = inputs.get(0);
             if (uses.size() > 1) {
-                previous = names.get(node) + "/stack";
-                vertices.add(new GraphBuilder.Vertex(previous, null, new StackVertex(), inputs, in, false));
+                input = prefix + "stack";
+                vertices.add(new GraphBuilder.Vertex(input, null, new StackVertex(), inputs, in, false));
             }
-            List<Layer> layers = node.block().compiledLayers();
-            List<String> layerNames = blockLayerNames(node);
-            List<long[]> shapes = org.dendrite.internal.compile.ShapeCheck.layerShapes(layers, in);
-            for (int i = 0; i < layers.size(); i++) {
+            Functional inner = node.block().inner();
+            Map<String, LayerAt> innerLayers = new HashMap<>();
+            inner.layers().forEach(l -> innerLayers.put(l.vertex(), l));
+            String innerInput = inner.vertexName(inner.inputs().get(0));
+            for (GraphBuilder.Vertex v : inner.vertices()) {
+                if (v.isInput()) {
+                    continue;
+                }
+                String source = input;
+                LayerAt layer = innerLayers.get(v.name());
                 vertices.add(new GraphBuilder.Vertex(
-                        layerNames.get(i),
-                        layers.get(i),
-                        null,
-                        List.of(previous),
-                        i == 0 ? in : shapes.get(i - 1),
-                        isFrozen(node, i)));
-                previous = layerNames.get(i);
+                        prefix + v.name(),
+                        v.layer(),
+                        v.vertex(),
+                        v.inputs().stream()
+                                .map(i -> i.equals(innerInput) ? source : prefix + i)
+                                .toList(),
+                        v.inputShape(),
+                        layer != null && isFrozen(node, layer)));
             }
+            String output = prefix + inner.vertexName(inner.outputs().get(0));
             for (int u = 0; uses.size() > 1 && u < uses.size(); u++) {
                 vertices.add(new GraphBuilder.Vertex(
                         vertexName(uses.get(u)),
                         null,
                         new UnstackVertex(u, uses.size()),
-                        List.of(previous),
-                        shapes.get(shapes.size() - 1),
+                        List.of(output),
+                        node.shape(),
                         false));
             }
         }

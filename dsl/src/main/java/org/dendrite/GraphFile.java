@@ -43,11 +43,20 @@ final class GraphFile {
     private GraphFile() {}
 
     static ObjectNode describe(Model model) {
-        Functional graph = model.functional();
         ObjectNode root = JSON.objectNode();
         root.put("format", ModelFile.FORMAT);
         root.put("class_name", "Functional");
-        ObjectNode config = root.putObject("config");
+        root.set("config", config(model.functional()));
+        ObjectNode compile = root.putObject("compile_config");
+        compile.set("optimizer", RecordJson.encode(model.optimizer()));
+        compile.set("losses", RecordJson.encode(model.losses()));
+        compile.set("metrics", RecordJson.encode(model.outputMetrics()));
+        return root;
+    }
+
+    /** A graph's own description: seed, frozen layers, layers with what each takes, inputs and outputs. */
+    private static ObjectNode config(Functional graph) {
+        ObjectNode config = JSON.objectNode();
         config.put("seed", graph.seed());
         config.set("frozen", RecordJson.encode(List.copyOf(graph.frozen())));
         ArrayNode layers = config.putArray("layers");
@@ -69,8 +78,11 @@ final class GraphFile {
                                         ? null
                                         : node.normalizer().statistics().orElse(null)));
             } else if (node.block() != null) {
-                layer.put("class_name", "Sequential");
-                layer.set("config", ModelFile.config(node.block()));
+                Block block = node.block();
+                layer.put("class_name", block.kind());
+                layer.set(
+                        "config",
+                        block.sequential() != null ? ModelFile.config(block.sequential()) : config(block.inner()));
             } else {
                 layer.setAll((ObjectNode) RecordJson.encode(node.layer() != null ? node.layer() : node.merge()));
             }
@@ -87,11 +99,7 @@ final class GraphFile {
         graph.inputs().forEach(n -> inputs.add(reference(graph, n)));
         ArrayNode outputs = config.putArray("output_layers");
         graph.outputs().forEach(n -> outputs.add(reference(graph, n)));
-        ObjectNode compile = root.putObject("compile_config");
-        compile.set("optimizer", RecordJson.encode(model.optimizer()));
-        compile.set("losses", RecordJson.encode(model.losses()));
-        compile.set("metrics", RecordJson.encode(model.outputMetrics()));
-        return root;
+        return config;
     }
 
     /** Keras's reference to a node: its layer's name and which call of that layer made it. */
@@ -104,50 +112,7 @@ final class GraphFile {
 
     /** The model {@link #describe} described, with the weights and optimiser state saved beside it. */
     static Model load(JsonNode root, Path file) throws IOException {
-        JsonNode config = root.path("config");
-        Map<String, List<Node>> made = new HashMap<>(); // each layer's nodes, by call
-        JsonNode layers = config.path("layers");
-        for (int i = 0; i < layers.size(); i++) {
-            JsonNode entry = layers.get(i);
-            String where = "config.layers[" + i + "]";
-            String name = (String) ModelFile.required(
-                    ModelFile.decode(entry.get("name"), String.class, where + ".name"), where + ".name");
-            String kind = entry.path("class_name").asText();
-            List<Node> nodes = new ArrayList<>();
-            if (kind.equals("InputLayer")) {
-                long[] shape = (long[]) ModelFile.decode(entry.path("config").get("shape"), long[].class, where);
-                var statistics = (Normalizer.Statistics) ModelFile.decode(
-                        entry.path("config").get("normalizer"), Normalizer.Statistics.class, where + ".normalizer");
-                Node input = Dendrite.Input(shape).named(name);
-                nodes.add(statistics == null ? input : input.normalize(Normalizer.of(statistics)));
-            } else {
-                Sequential block = kind.equals("Sequential") ? ModelFile.sequential(entry.path("config"), where) : null;
-                JsonNode calls = entry.path("inbound_nodes");
-                for (int c = 0; c < calls.size(); c++) {
-                    List<Node> in = new ArrayList<>();
-                    calls.get(c).forEach(ref -> in.add(find(made, ref, where + ".inbound_nodes")));
-                    nodes.add(node(entry, kind, block, in, name, where));
-                }
-            }
-            made.put(name, nodes);
-        }
-        List<Node> inputs = new ArrayList<>();
-        config.path("input_layers").forEach(ref -> inputs.add(find(made, ref, "config.input_layers")));
-        List<Node> outputs = new ArrayList<>();
-        config.path("output_layers").forEach(ref -> outputs.add(find(made, ref, "config.output_layers")));
-        Functional graph = Dendrite.Model(inputs, outputs)
-                .seed((long) ModelFile.decode(config.get("seed"), long.class, "config.seed"));
-        for (Object frozen :
-                (List<?>) ModelFile.decode(config.get("frozen"), ModelFile.listOf(String.class), "config.frozen")) {
-            graph = graph.freeze((String) frozen);
-        }
-        for (var e : made.entrySet()) {
-            String given = graph.name(e.getValue().get(0));
-            if (!e.getKey().equals(given)) {
-                throw new IllegalArgumentException("the layer saved as \"" + e.getKey() + "\" is named \"" + given
-                        + "\" when the graph is built again; rename the nodes around it in " + ModelFile.ENTRY);
-            }
-        }
+        Functional graph = functional(root.path("config"), "config");
         JsonNode compile = root.path("compile_config");
         List<Loss> losses = new ArrayList<>();
         for (Object loss : (List<?>)
@@ -171,27 +136,82 @@ final class GraphFile {
         return model;
     }
 
-    /** The node of one call of a layer described by {@code entry}. */
-    private static Node node(JsonNode entry, String kind, Sequential block, List<Node> in, String name, String where) {
-        if (block != null) {
-            requireOne(in, kind, where);
-            return block.apply(in.get(0)); // the same Sequential object for every call: one shared block
+    /**
+     * The graph {@link #config} described, written again through the DSL.
+     *
+     * @param where the description's place in the file, for messages: {@code "config"}
+     */
+    private static Functional functional(JsonNode config, String where) {
+        Map<String, List<Node>> made = new HashMap<>(); // each layer's nodes, by call
+        JsonNode layers = config.path("layers");
+        for (int i = 0; i < layers.size(); i++) {
+            JsonNode entry = layers.get(i);
+            String at = where + ".layers[" + i + "]";
+            String name = (String)
+                    ModelFile.required(ModelFile.decode(entry.get("name"), String.class, at + ".name"), at + ".name");
+            String kind = entry.path("class_name").asText();
+            List<Node> nodes = new ArrayList<>();
+            if (kind.equals("InputLayer")) {
+                long[] shape = (long[]) ModelFile.decode(entry.path("config").get("shape"), long[].class, at);
+                var statistics = (Normalizer.Statistics) ModelFile.decode(
+                        entry.path("config").get("normalizer"), Normalizer.Statistics.class, at + ".normalizer");
+                Node input = Dendrite.Input(shape).named(name);
+                nodes.add(statistics == null ? input : input.normalize(Normalizer.of(statistics)));
+            } else {
+                Sequential sequential =
+                        kind.equals("Sequential") ? ModelFile.sequential(entry.path("config"), at) : null;
+                Functional inner = kind.equals("Functional") ? functional(entry.path("config"), at + ".config") : null;
+                JsonNode calls = entry.path("inbound_nodes");
+                for (int c = 0; c < calls.size(); c++) {
+                    List<Node> in = new ArrayList<>();
+                    calls.get(c).forEach(ref -> in.add(find(made, ref, at + ".inbound_nodes")));
+                    // the same Sequential or graph object for every call: one shared block
+                    nodes.add(
+                            sequential != null
+                                    ? sequential.apply(one(in, kind, at))
+                                    : inner != null ? inner.apply(one(in, kind, at)) : node(entry, kind, in, name, at));
+                }
+            }
+            made.put(name, nodes);
         }
+        List<Node> inputs = new ArrayList<>();
+        config.path("input_layers").forEach(ref -> inputs.add(find(made, ref, where + ".input_layers")));
+        List<Node> outputs = new ArrayList<>();
+        config.path("output_layers").forEach(ref -> outputs.add(find(made, ref, where + ".output_layers")));
+        Functional graph = Dendrite.Model(inputs, outputs)
+                .seed((long) ModelFile.decode(config.get("seed"), long.class, where + ".seed"));
+        for (Object frozen :
+                (List<?>) ModelFile.decode(config.get("frozen"), ModelFile.listOf(String.class), where + ".frozen")) {
+            graph = graph.freeze((String) frozen);
+        }
+        for (var e : made.entrySet()) {
+            String given = graph.name(e.getValue().get(0));
+            if (!e.getKey().equals(given)) {
+                throw new IllegalArgumentException("the layer saved as \"" + e.getKey() + "\" is named \"" + given
+                        + "\" when the graph is built again; rename the nodes around it in " + ModelFile.ENTRY);
+            }
+        }
+        return graph;
+    }
+
+    /** The node of one call of a layer described by {@code entry}. */
+    private static Node node(JsonNode entry, String kind, List<Node> in, String name, String where) {
         if (kind.equals("Merge")) {
             return Node.merge((Merge) ModelFile.decode(entry, Merge.class, where), in.toArray(Node[]::new))
                     .named(name);
         }
-        requireOne(in, kind, where);
-        return in.get(0)
+        return one(in, kind, where)
                 .add((Layer) ModelFile.decode(entry, Layer.class, where))
                 .named(name);
     }
 
-    private static void requireOne(List<Node> in, String kind, String where) {
+    /** The single node a layer or block takes. */
+    private static Node one(List<Node> in, String kind, String where) {
         if (in.size() != 1) {
             throw new IllegalArgumentException(
                     where + ": a " + kind + " takes one input, the file gives it " + in.size());
         }
+        return in.get(0);
     }
 
     private static Node find(Map<String, List<Node>> made, JsonNode reference, String where) {

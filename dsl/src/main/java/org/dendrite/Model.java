@@ -5,9 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +100,8 @@ public final class Model {
     private volatile TrainingRun current;
     /** Held by a fit for its whole run and by each read of the network (predict, evaluate, ...): one at a time. */
     private final ReentrantLock guard = new ReentrantLock();
-    /** The prefixes of this model applied as layers ({@link #apply}), by architecture and last layer. */
-    private final Map<Sequential, Map<Integer, Sequential>> blocks =
-            Collections.synchronizedMap(new IdentityHashMap<>());
+    /** This model applied as a layer ({@link #apply}): a block per graph, or per architecture and last layer. */
+    private final Map<Object, Block> blocks = new ConcurrentHashMap<>();
     /** The thread running fit, or null. */
     private volatile Thread fitting;
     /** A stop asked for while a fit was still checking its data, before its run state existed. */
@@ -192,8 +189,10 @@ public final class Model {
         this.random = new Random(functional.seed());
         graph = graphFor(functional);
         for (Node node : functional.nodes()) {
-            if (node.pretrained() != null && functional.uses(node).get(0) == node) {
-                copyWeights(node.pretrained(), functional.layerVertices(node));
+            if (node.block() != null
+                    && node.block().pretrained() != null
+                    && functional.uses(node).get(0) == node) {
+                copyWeights(node.block(), functional.layerVertices(node));
             }
         }
         inputShape = functional.inputs().get(0).shape();
@@ -226,11 +225,15 @@ public final class Model {
         return built;
     }
 
-    /** A trained Sequential model's weights, layer by layer, into the graph's vertices for its layers. */
-    private void copyWeights(Model trained, List<String> vertices) {
+    /** A block's trained weights, layer by layer, into the graph's vertices for its layers. */
+    private void copyWeights(Block block, List<String> vertices) {
+        Model trained = block.pretrained();
+        List<String> own = block.inner().layers().stream().map(l -> l.vertex()).toList();
         trained.using("apply", () -> {
             for (int i = 0; i < vertices.size(); i++) {
-                var from = trained.network().getLayer(i).paramTable();
+                var from = trained.graph != null
+                        ? trained.graph.getLayer(own.get(i)).paramTable()
+                        : trained.network().getLayer(i).paramTable();
                 var to = graph.getLayer(vertices.get(i)).paramTable();
                 for (var e : to.entrySet()) {
                     e.getValue().assign(from.get(e.getKey()));
@@ -983,19 +986,24 @@ public final class Model {
     }
 
     /**
-     * This trained Sequential model as a layer of a functional one, with its weights (Keras's
+     * This trained model as a layer of a functional one, with its weights (Keras's
      * {@code base_model(inputs)}). The weights are copied when the functional model is compiled;
      * layers frozen here (see {@link #freezeUpTo}) stay frozen there. Applied to several nodes, it
-     * is one shared layer.
+     * is one shared layer. A functional model applied this way has one input and one output.
      */
     public Node apply(Node input) {
+        Objects.requireNonNull(input, "input");
+        if (graph != null) {
+            Functional graphModel = functional;
+            return Node.block(blocks.computeIfAbsent(graphModel, k -> new Block(graphModel, null, this)), input);
+        }
         return applyUpTo(input, sequential("apply").layers().size() - 1);
     }
 
     /**
-     * This trained model's layers up to the one {@code summary()} names {@code lastLayer}, with their
-     * weights, as a layer of a functional model: a feature extractor for a new head (Keras's
-     * {@code Model(base.input, base.get_layer(name).output)} then called on {@code input}).
+     * This trained Sequential model's layers up to the one {@code summary()} names {@code lastLayer},
+     * with their weights, as a layer of a functional model: a feature extractor for a new head
+     * (Keras's {@code Model(base.input, base.get_layer(name).output)} then called on {@code input}).
      */
     public Node apply(Node input, String lastLayer) {
         Objects.requireNonNull(lastLayer, "lastLayer");
@@ -1009,13 +1017,13 @@ public final class Model {
         return applyUpTo(input, index);
     }
 
-    /** Layers 0 to {@code last}, one block per count however often applied, so that its uses share weights. */
+    /** Layers 0 to {@code last}, one block per architecture and count however often applied, so that its uses share weights. */
     private Node applyUpTo(Node input, int last) {
         Sequential architecture = sequential("apply");
-        network(); // built: it has weights to give
-        Sequential block = blocks.computeIfAbsent(architecture, a -> new ConcurrentHashMap<>())
-                .computeIfAbsent(last, k -> architecture.upTo(k));
-        return Node.block(block, input, this);
+        long[] shape = inputShape();
+        Block block = blocks.computeIfAbsent(
+                List.of(architecture, last), k -> Block.of(architecture.upTo(last), shape, this));
+        return Node.block(block, input);
     }
 
     private void refuseFreezingWhileFitting() {

@@ -33,10 +33,8 @@ public final class Node extends Layering<Node> {
     private final Layer layer;
     /** The merge computing this node, or null. */
     private final Merge merge;
-    /** The Sequential model applied as a layer to compute this node, or null; applied twice, it shares its weights. */
-    private final Sequential block;
-    /** The trained model whose weights {@link #block} starts from, or null. */
-    private final Model pretrained;
+    /** The model applied as a layer to compute this node, or null; applied twice, it shares its weights. */
+    private final Block block;
     /** What the layer, merge or block takes; empty for an input. */
     private final List<Node> inputs;
 
@@ -47,14 +45,13 @@ public final class Node extends Layering<Node> {
     private final Normalizer normalizer;
 
     private Node(Layer layer, Merge merge, List<Node> inputs, long[] shape, String name) {
-        this(layer, merge, null, null, inputs, shape, name, null);
+        this(layer, merge, null, inputs, shape, name, null);
     }
 
     private Node(
             Layer layer,
             Merge merge,
-            Sequential block,
-            Model pretrained,
+            Block block,
             List<Node> inputs,
             long[] shape,
             String name,
@@ -63,7 +60,6 @@ public final class Node extends Layering<Node> {
         this.layer = layer;
         this.merge = merge;
         this.block = block;
-        this.pretrained = pretrained;
         this.inputs = List.copyOf(inputs);
         this.shape = shape;
         this.name = name;
@@ -106,34 +102,14 @@ public final class Node extends Layering<Node> {
         return new Node(null, merge, inputs, shape, null);
     }
 
-    /**
-     * {@code block}'s layers applied to {@code input} (see {@link Sequential#apply}).
-     *
-     * @param pretrained the trained model whose weights the block starts from, or null
-     */
-    static Node block(Sequential block, Node input, Model pretrained) {
+    /** {@code block} applied to {@code input} (see {@link Sequential#apply}, {@link Functional#apply}). */
+    static Node block(Block block, Node input) {
         Objects.requireNonNull(input, "input");
-        if (block.layers().isEmpty()) {
-            throw new IllegalArgumentException("an empty Sequential cannot be applied as a layer: add layers first");
-        }
-        if (block.normalizer().isPresent()) {
-            throw new IllegalArgumentException("a Sequential applied as a layer cannot scale its input ("
-                    + block.normalizer().get() + "): scale the data, or the outer model's input");
-        }
-        block.inputShape().ifPresent(declared -> {
-            if (!java.util.Arrays.equals(declared, input.shape)) {
-                throw new IllegalArgumentException(
-                        block + " declares input " + Shapes.keras(declared) + " but is applied to " + input.describe());
-            }
-        });
-        List<long[]> shapes;
-        try {
-            shapes = org.dendrite.internal.compile.ShapeCheck.layerShapes(block.layers(), input.shape);
-        } catch (IllegalArgumentException e) {
+        if (!java.util.Arrays.equals(block.inputShape(), input.shape)) {
             throw new IllegalArgumentException(
-                    e.getMessage() + " (" + block + " applied to " + input.describe() + ")", e);
+                    block + " takes " + Shapes.keras(block.inputShape()) + " but is applied to " + input.describe());
         }
-        return new Node(null, null, block, pretrained, List.of(input), shapes.get(shapes.size() - 1), null, null);
+        return new Node(null, null, block, List.of(input), block.outputShape(), null, null);
     }
 
     /** This layer applied to this node: a new node. */
@@ -170,7 +146,7 @@ public final class Node extends Layering<Node> {
             throw new IllegalArgumentException("a node computed by a Sequential applied as a layer takes its name from"
                     + " the model; name a layer after it instead");
         }
-        return new Node(layer, merge, block, pretrained, inputs, shape, name, normalizer);
+        return new Node(layer, merge, block, inputs, shape, name, normalizer);
     }
 
     /**
@@ -191,7 +167,7 @@ public final class Node extends Layering<Node> {
                     "normalize(...) needs a fitted normalizer, e.g. Normalizer.standardize().fit(train), got "
                             + fitted);
         }
-        return new Node(layer, merge, block, pretrained, inputs, shape, name, fitted);
+        return new Node(layer, merge, block, inputs, shape, name, fitted);
     }
 
     /** How this input scales its data, or null. */
@@ -218,13 +194,8 @@ public final class Node extends Layering<Node> {
         return order;
     }
 
-    /** The trained model whose weights this node's block starts from, or null. */
-    Model pretrained() {
-        return pretrained;
-    }
-
-    /** The Sequential applied as a layer to compute this node, or null. */
-    Sequential block() {
+    /** The model applied as a layer to compute this node, or null. */
+    Block block() {
         return block;
     }
 
@@ -243,7 +214,7 @@ public final class Node extends Layering<Node> {
 
     /** Keras's class name for what computes this node: {@code "InputLayer"}, {@code "Dense"}, {@code "Add"}. */
     String kind() {
-        return isInput() ? "InputLayer" : layer != null ? layer.kind() : merge != null ? merge.kind() : "Sequential";
+        return isInput() ? "InputLayer" : layer != null ? layer.kind() : merge != null ? merge.kind() : block.kind();
     }
 
     /** E.g. {@code Dense(10, softmax) (None, 10)}, for messages. */

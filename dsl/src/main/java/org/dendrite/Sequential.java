@@ -43,6 +43,8 @@ public final class Sequential extends Layering<Sequential> {
     private final Normalizer normalizer;
     /** The layers whose weights training leaves as they are (Keras's trainable = False). */
     private final SortedSet<Integer> frozen;
+    /** What this Sequential is as a layer of a functional model, once applied (its uses share it). */
+    private Block block;
 
     private Sequential(
             List<Layer> layers,
@@ -180,7 +182,16 @@ public final class Sequential extends Layering<Sequential> {
      * @throws IllegalArgumentException when a layer cannot take the node's shape, or the block declares another input shape
      */
     public Node apply(Node input) {
-        return Node.block(this, input, null);
+        Objects.requireNonNull(input, "input");
+        return Node.block(block(input.shape()), input);
+    }
+
+    /** The block this Sequential is as a layer, made at its first application (on that input shape). */
+    private synchronized Block block(long[] inputShape) {
+        if (block == null) {
+            block = Block.of(this, inputShape, null);
+        }
+        return block;
     }
 
     /** The same model with layers 0 to {@code last} only (and those of them that are frozen). */

@@ -272,8 +272,7 @@ class FunctionalTest {
         assertNotNull(model.graph().getLayer("sequential/dense_1"), "the block's layers keep their Keras names");
         var again = Input(5);
         var e = assertThrows(IllegalArgumentException.class, () -> base.input(4).apply(again));
-        assertTrue(
-                e.getMessage().contains("declares input (None, 4) but is applied to Input (None, 5)"), e.getMessage());
+        assertTrue(e.getMessage().contains("declares input (None, 4) but is applied to (None, 5)"), e.getMessage());
     }
 
     /** A two-input Pima model, each input scaled by its own normalizer when given. */
@@ -303,5 +302,68 @@ class FunctionalTest {
                                 List.of(pima.labels())),
                         epochs(3).verbose(0));
         assertEquals(scaled.loss(), raw.loss(), "the model scales each input as the data would have been");
+    }
+
+    /** A residual block as a model of its own: x + dense(x). */
+    private static Functional residual(int width) {
+        var x = Input(width);
+        return Model(x, add(x, x.dense(width, RELU)));
+    }
+
+    @Test
+    void aFunctionalModelAppliedAsALayerIsItsGraphInside() {
+        var in = Input(4);
+        var out = residual(4).apply(in.dense(4, RELU)).dense(1, SIGMOID);
+        Model nested = Model(in, out).compile(adam, crossEntropy);
+        // Keras: dense 4·4 + 4 = 20; the block's dense 4·4 + 4 = 20 (its add has none); dense_1 4 + 1 = 5.
+        assertEquals(
+                List.of(
+                        "input_layer (None, 4) 0",
+                        "dense (None, 4) 20",
+                        "functional (None, 4) 20",
+                        "dense_1 (None, 1) 5"),
+                rows(nested));
+
+        var flatIn = Input(4);
+        var h = flatIn.dense(4, RELU);
+        Model flat = Model(flatIn, add(h, h.dense(4, RELU)).dense(1, SIGMOID)).compile(adam, crossEntropy);
+        flat.setWeights(nested.getWeights().toArray(INDArray[]::new));
+        INDArray x = org.nd4j.linalg.factory.Nd4j.rand(6, 4);
+        assertEquals(
+                flat.predict(x), nested.predict(x), "the block computes what the same layers written flat compute");
+    }
+
+    @Test
+    void aFunctionalModelAppliedTwiceSharesItsWeightsAndSavesAsOne(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        var left = Input(3);
+        var right = Input(3);
+        var twin = residual(3);
+        var out = concatenate(twin.apply(left), twin.apply(right)).dense(1, SIGMOID);
+        Model model = Model(List.of(left, right), List.of(out)).compile(adam, crossEntropy);
+        // Keras: the twin's dense 3·3 + 3 = 12, once; the head 6 + 1 = 7.
+        assertEquals(19, model.graph().numParams());
+        assertEquals(
+                List.of("input_layer[0][0]", "input_layer_1[0][0]"),
+                model.summaryTable().rows().get(2).connectedTo());
+
+        java.nio.file.Path file = dir.resolve("twins.zip");
+        model.save(file);
+        Model loaded = Model.load(file);
+        assertEquals(model.summaryTable(), loaded.summaryTable());
+        List<INDArray> x = List.of(org.nd4j.linalg.factory.Nd4j.rand(5, 3), org.nd4j.linalg.factory.Nd4j.rand(5, 3));
+        assertEquals(model.predict(x).get(0), loaded.predict(x).get(0));
+    }
+
+    @Test
+    void aTrainedFunctionalModelAppliedAsALayerBringsItsWeights() {
+        var in = Input(2);
+        Model trained = Model(in, in.dense(4, TANH).dense(1, SIGMOID)).compile(adam(0.05), crossEntropy);
+        trained.fit(TestData.blobs(100, 4), epochs(5).verbose(0));
+        var again = Input(2);
+        Model wrapped = Model(again, trained.apply(again).dense(1, SIGMOID)).compile(adam, crossEntropy);
+        assertEquals(
+                trained.getWeights().get(0), wrapped.getWeights().get(0), "the inner first kernel is the trained one");
+        assertEquals(trained.getWeights().get(3), wrapped.getWeights().get(3), "and its output bias");
     }
 }

@@ -36,7 +36,8 @@ public final class GraphBuilder {
     public record Vertex(
             String name, Layer layer, GraphVertex vertex, List<String> inputs, long[] inputShape, boolean frozen) {
 
-        boolean isInput() {
+        /** Whether it is an input of the graph (it takes nothing). */
+        public boolean isInput() {
             return inputs.isEmpty();
         }
     }
