@@ -1,6 +1,7 @@
 package org.dendrite;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -39,6 +40,8 @@ public final class Functional {
     private final long seed;
     /** The names of the layers and blocks whose weights training leaves as they are. */
     private final Set<String> frozen;
+    /** Each output's weight in the model's loss, in order. */
+    private final double[] lossWeights;
 
     private Functional(
             List<Node> inputs,
@@ -46,8 +49,10 @@ public final class Functional {
             List<Node> nodes,
             Map<Node, String> names,
             long seed,
-            Set<String> frozen) {
+            Set<String> frozen,
+            double[] lossWeights) {
         this.frozen = Set.copyOf(frozen);
+        this.lossWeights = lossWeights;
         this.inputs = inputs;
         this.outputs = outputs;
         this.nodes = nodes;
@@ -94,7 +99,9 @@ public final class Functional {
                         + Shapes.keras(in.get(i).shape()) + ") is not used by any output " + describe(out, names));
             }
         }
-        return new Functional(in, out, nodes, names, Sequential.DEFAULT_SEED, Set.of());
+        double[] ones = new double[out.size()];
+        Arrays.fill(ones, 1);
+        return new Functional(in, out, nodes, names, Sequential.DEFAULT_SEED, Set.of(), ones);
     }
 
     private static void requireDistinct(List<Node> list, String what) {
@@ -244,7 +251,36 @@ public final class Functional {
 
     /** The seed for weight initialisation, dropout masks and epoch shuffling (default {@value Sequential#DEFAULT_SEED}). */
     public Functional seed(long seed) {
-        return new Functional(inputs, outputs, nodes, names, seed, frozen);
+        return new Functional(inputs, outputs, nodes, names, seed, frozen, lossWeights);
+    }
+
+    /**
+     * Weighs each output's loss in the model's loss, in the order of the outputs (Keras's
+     * {@code compile(loss_weights=[1.0, 0.2])}): training minimises {@code Σ weight·loss}, which the
+     * logs call {@code loss}, while {@code <output>_loss} stays each output's own loss, unweighted.
+     * If not called, every weight is 1.
+     *
+     * @throws IllegalArgumentException for a count other than the outputs', or a weight not positive and finite
+     */
+    public Functional lossWeights(double... weights) {
+        Objects.requireNonNull(weights, "weights");
+        if (weights.length != outputs.size()) {
+            throw new IllegalArgumentException(
+                    "lossWeights takes one weight per output: the model has " + outputs.size() + " outputs "
+                            + outputs.stream().map(names::get).toList() + ", received " + weights.length + " weights");
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] > 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("a loss weight must be positive and finite, received weight "
+                        + weights[i] + " for output " + names.get(outputs.get(i)));
+            }
+        }
+        return new Functional(inputs, outputs, nodes, names, seed, frozen, weights.clone());
+    }
+
+    /** Each output's weight in the model's loss (see {@link #lossWeights(double...)}). */
+    public double[] lossWeights() {
+        return lossWeights.clone();
     }
 
     /**
@@ -264,7 +300,7 @@ public final class Functional {
             }
             more.add(name);
         }
-        return new Functional(inputs, outputs, nodes, names, seed, more);
+        return new Functional(inputs, outputs, nodes, names, seed, more, lossWeights);
     }
 
     /** The names of the nodes computed by a layer or a block, as summary() shows them. */
@@ -278,7 +314,7 @@ public final class Functional {
 
     /** The same model with every layer trainable, a block's own frozen layers included. */
     public Functional unfreeze() {
-        return new Functional(inputs, outputs, nodes, names, seed, Set.of(UNFROZEN_BLOCKS));
+        return new Functional(inputs, outputs, nodes, names, seed, Set.of(UNFROZEN_BLOCKS), lossWeights);
     }
 
     /** Marks a model whose blocks' own frozen layers are thawed too (no node can have this name). */

@@ -50,6 +50,10 @@ final class GraphFile {
         ObjectNode compile = root.putObject("compile_config");
         compile.set("optimizer", RecordJson.encode(model.optimizer()));
         compile.set("losses", RecordJson.encode(model.losses()));
+        ArrayNode weights = compile.putArray("loss_weights");
+        for (double w : model.functional().lossWeights()) {
+            weights.add(w);
+        }
         compile.set("metrics", RecordJson.encode(model.outputMetrics()));
         return root;
     }
@@ -112,8 +116,14 @@ final class GraphFile {
 
     /** The model {@link #describe} described, with the weights and optimiser state saved beside it. */
     static Model load(JsonNode root, Path file) throws IOException {
-        Functional graph = functional(root.path("config"), "config");
         JsonNode compile = root.path("compile_config");
+        Functional graph = functional(root.path("config"), "config");
+        if (compile.has("loss_weights")) {
+            List<Double> weights = new ArrayList<>();
+            compile.path("loss_weights").forEach(w -> weights.add(w.asDouble()));
+            graph = graph.lossWeights(
+                    weights.stream().mapToDouble(Double::doubleValue).toArray());
+        }
         List<Loss> losses = new ArrayList<>();
         for (Object loss : (List<?>)
                 ModelFile.decode(compile.get("losses"), ModelFile.listOf(Loss.class), "compile_config.losses")) {

@@ -210,6 +210,7 @@ public final class Model {
                 functional.outputs().stream().map(functional::name).toList(),
                 optimizer,
                 losses,
+                functional.lossWeights(),
                 functional.seed());
         List<NeuralNetConfiguration> layers = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -1062,7 +1063,7 @@ public final class Model {
 
     /** DL4J's network, whichever kind this model compiles to. */
     private Network net() {
-        return graph != null ? Network.of(graph) : Network.of(network());
+        return graph != null ? Network.of(graph, functional.lossWeights()) : Network.of(network());
     }
 
     /** The shape of one input example in Keras's layout: {@code [8]}, {@code [timesteps, features]}, {@code [height, width, channels]}. */

@@ -366,4 +366,31 @@ class FunctionalTest {
                 trained.getWeights().get(0), wrapped.getWeights().get(0), "the inner first kernel is the trained one");
         assertEquals(trained.getWeights().get(3), wrapped.getWeights().get(3), "and its output bias");
     }
+
+    @Test
+    void lossWeightsWeighTheOutputsInTheLossWhileEachOutputLogsItsOwn() {
+        var point = Input(2);
+        var hidden = point.dense(16, RELU);
+        var side = hidden.dense(1, SIGMOID).named("side");
+        var high = hidden.dense(2, SOFTMAX).named("high");
+        Model model = Model(List.of(point), List.of(side, high))
+                .lossWeights(1.0, 0.25)
+                .compile(adam(0.01), List.of(binaryCrossEntropy, sparseCategoricalCrossEntropy));
+        History history = model.fit(twoTargets(200), epochs(5).verbose(0));
+        for (int epoch = 0; epoch < 5; epoch++) {
+            assertEquals(
+                    history.loss().get(epoch),
+                    history.metric("side_loss").get(epoch)
+                            + 0.25 * history.metric("high_loss").get(epoch),
+                    1e-4,
+                    "Keras's loss: Σ weight·loss, epoch " + (epoch + 1));
+        }
+        Evaluation evaluation = model.evaluate(twoTargets(200));
+        assertEquals(evaluation.loss(), evaluation.metric("side_loss") + 0.25 * evaluation.metric("high_loss"), 1e-4);
+        var e = assertThrows(IllegalArgumentException.class, () -> Model(List.of(point), List.of(side, high))
+                .lossWeights(1));
+        assertEquals(
+                "lossWeights takes one weight per output: the model has 2 outputs [side, high], received 1 weights",
+                e.getMessage());
+    }
 }

@@ -34,6 +34,7 @@ class GraphFileTest {
         Model model = Model(List.of(left, right), List.of(same, sum))
                 .seed(7)
                 .freeze("joined")
+                .lossWeights(1, 0.5)
                 .compile(adam(0.01), List.of(crossEntropy, mse), List.of(List.of(accuracy), List.of(mae)));
         INDArray a = Nd4j.rand(40, 3);
         INDArray b = Nd4j.rand(40, 3);
@@ -61,6 +62,7 @@ class GraphFileTest {
                 loaded.functional().inputs().get(0).normalizer(),
                 "the left input's scaling");
         assertEquals(model.losses(), loaded.losses());
+        assertArrayEquals(new double[] {1, 0.5}, loaded.functional().lossWeights());
         assertEquals(model.outputMetrics(), loaded.outputMetrics());
         assertEquals(model.graph().params(), loaded.graph().params(), "weights");
         assertEquals(

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dendrite.metrics.Metric;
-import org.dendrite.runtime.MeanOverOutputs;
+import org.dendrite.runtime.ScaledLoss;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,9 +80,7 @@ public record Loss(String name) implements Metric {
      */
     public ILossFunction lossFunction(long outputs) {
         ILossFunction function = toDl4j().getILossFunction();
-        return outputs > 1 && MEAN_OVER_OUTPUTS.contains(name)
-                ? new MeanOverOutputs(function, Math.toIntExact(outputs))
-                : function;
+        return outputs > 1 && MEAN_OVER_OUTPUTS.contains(name) ? new ScaledLoss(function, 1.0 / outputs) : function;
     }
 
     /** DL4J's loss function; not defined for {@link #CROSS_ENTROPY}, which must be resolved first. */

@@ -13,6 +13,7 @@ import org.dendrite.layers.Layer;
 import org.dendrite.layers.OutputCapable;
 import org.dendrite.losses.Loss;
 import org.dendrite.optimizers.Optimizer;
+import org.dendrite.runtime.ScaledLoss;
 
 /**
  * Turns a functional model's vertices into DL4J's {@link ComputationGraphConfiguration}, with
@@ -46,9 +47,15 @@ public final class GraphBuilder {
      * @param vertices each after the vertices it takes
      * @param outputs  the names of the output vertices, each computed by a layer that can end a model
      * @param losses   a resolved loss per output
+     * @param weights  each output's weight in the model's loss
      */
     public static ComputationGraphConfiguration build(
-            List<Vertex> vertices, List<String> outputs, Optimizer optimizer, List<Loss> losses, long seed) {
+            List<Vertex> vertices,
+            List<String> outputs,
+            Optimizer optimizer,
+            List<Loss> losses,
+            double[] weights,
+            long seed) {
         List<String> inputs =
                 vertices.stream().filter(Vertex::isInput).map(Vertex::name).toList();
         boolean inputPassedThrough = vertices.stream()
@@ -69,7 +76,7 @@ public final class GraphBuilder {
                 graph.addVertex(v.name(), v.vertex(), from);
             } else if (v.layer() != null) {
                 int output = outputs.indexOf(v.name());
-                addLayer(graph, v, output < 0 ? null : losses.get(output), byName);
+                addLayer(graph, v, output < 0 ? null : losses.get(output), output < 0 ? 1 : weights[output], byName);
             }
         }
         graph.setOutputs(outputs.toArray(String[]::new));
@@ -88,12 +95,20 @@ public final class GraphBuilder {
                         && v.inputs().stream().allMatch(i -> onlyFrozen(byName.get(i), byName)));
     }
 
-    /** @param loss the loss if the layer computes an output, else null */
+    /**
+     * @param loss   the loss if the layer computes an output, else null
+     * @param weight the output's weight in the model's loss
+     */
     private static void addLayer(
-            ComputationGraphConfiguration.GraphBuilder graph, Vertex v, Loss loss, Map<String, Vertex> byName) {
+            ComputationGraphConfiguration.GraphBuilder graph,
+            Vertex v,
+            Loss loss,
+            double weight,
+            Map<String, Vertex> byName) {
         var layer = loss != null
                 ? ((OutputCapable) v.layer())
-                        .toDl4jOutput(loss.lossFunction(v.layer().outputShape(v.inputShape())[0]))
+                        .toDl4jOutput(
+                                ScaledLoss.of(loss.lossFunction(v.layer().outputShape(v.inputShape())[0]), weight))
                 : v.layer().toDl4j();
         if (v.frozen()) {
             layer = NetworkBuilder.freeze(

@@ -21,8 +21,9 @@ public sealed interface Network {
         return new Stack(network);
     }
 
-    static Network of(ComputationGraph graph) {
-        return new Graph(graph);
+    /** @param lossWeights each output's weight in the graph's loss, by which its output layer's score is scaled */
+    static Network of(ComputationGraph graph, double[] lossWeights) {
+        return new Graph(graph, lossWeights.clone());
     }
 
     /** One gradient step on a batch. */
@@ -38,8 +39,8 @@ public sealed interface Network {
     List<String> outputs();
 
     /**
-     * Each output's part of the loss just computed (by a step or a {@link #score(MultiDataSet)}),
-     * without regularisation; empty when there is only one output.
+     * Each output's own loss as just computed (by a step or a {@link #score(MultiDataSet)}),
+     * unweighted and without regularisation; empty when there is only one output.
      */
     double[] outputLosses();
 
@@ -146,8 +147,8 @@ public sealed interface Network {
         }
     }
 
-    /** A functional model's network. */
-    record Graph(ComputationGraph graph) implements Network {
+    /** A functional model's network; its output layers' losses are scaled by their weights. */
+    record Graph(ComputationGraph graph, double[] lossWeights) implements Network {
 
         @Override
         public void fit(MultiDataSet batch) {
@@ -176,7 +177,7 @@ public sealed interface Network {
             }
             double[] losses = new double[outputs().size()];
             for (int i = 0; i < losses.length; i++) {
-                losses[i] = graph.getOutputLayer(i).score();
+                losses[i] = graph.getOutputLayer(i).score() / lossWeights[i]; // Keras logs each output's own loss
             }
             return losses;
         }
