@@ -385,6 +385,14 @@ public final class Model {
         return fit(Dataset.of(features, labels), epochs, batchSize);
     }
 
+    /**
+     * Trains a model of several inputs or outputs on an array per input and per output, in the
+     * model's order, as Keras's {@code fit([x1, x2], [y1, y2], epochs=, batch_size=)}.
+     */
+    public History fit(List<INDArray> features, List<INDArray> labels, int epochs, int batchSize) {
+        return fit(Dataset.of(features, labels), epochs, batchSize);
+    }
+
     /** One epoch over a DL4J data set in batches of 32, as Keras's {@code fit(x, y)} (not one full-batch step). */
     public History fit(DataSet dataSet) {
         return fit(Dataset.of(dataSet), 1);

@@ -92,4 +92,27 @@ class GraphFileTest {
         assertTrue(
                 e.getMessage().contains("does not match the weights at layer joined (Dense(5, tanh))"), e.getMessage());
     }
+
+    @Test
+    void callbacksWorkOnAGraphAndALoadedGraphFreezesAndFineTunes() throws IOException {
+        var in = Input(4);
+        Model model =
+                Model(in, in.dense(8, RELU).named("hidden").dense(1, SIGMOID)).compile(adam(0.05), crossEntropy);
+        Path best = dir.resolve("best.zip");
+        History history = model.fit(
+                TestData.noisy(3),
+                epochs(30)
+                        .verbose(0)
+                        .validationSplit(0.25)
+                        .callbacks(
+                                earlyStopping("val_loss").patience(3).restoreBestWeights(),
+                                checkpoint(best).bestOnly(),
+                                learningRateScheduler(epoch -> 0.05 / epoch)));
+        assertTrue(history.bestEpoch() > 0 && history.stoppedEpoch() > 0, history.toString());
+        Model loaded = Model.load(best);
+        loaded.freezeUpTo("hidden");
+        INDArray kernel = loaded.getWeights().get(0).dup();
+        loaded.fit(List.of(Nd4j.rand(20, 4)), List.of(Nd4j.ones(20, 1)), 2, 5);
+        assertEquals(kernel, loaded.getWeights().get(0), "the loaded graph's frozen layer stays as it was");
+    }
 }
