@@ -151,13 +151,7 @@ public final class Model {
         this.functional = functional;
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         List<Node> outputs = functional.outputs();
-        if (given.size() != 1 && given.size() != outputs.size()) {
-            throw new IllegalArgumentException(
-                    "compile takes one loss for every output, or one per output, but the model has "
-                            + outputs.size() + " outputs "
-                            + outputs.stream().map(functional::name).toList() + " and received "
-                            + given.size() + " losses");
-        }
+        requireOneOrEach(functional, given.size(), "one loss for every output, or one per output", "losses");
         List<Loss> losses = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             Loss loss = Objects.requireNonNull(given.get(given.size() == 1 ? 0 : i), "loss " + i);
@@ -165,13 +159,8 @@ public final class Model {
         }
         this.loss = losses.get(0);
         this.losses = losses;
-        if (metrics.size() != 1 && metrics.size() != outputs.size()) {
-            throw new IllegalArgumentException(
-                    "compile takes metrics for every output, or a list per output, but the model has "
-                            + outputs.size() + " outputs "
-                            + outputs.stream().map(functional::name).toList() + " and received "
-                            + metrics.size() + " lists of metrics");
-        }
+        requireOneOrEach(
+                functional, metrics.size(), "metrics for every output, or a list per output", "lists of metrics");
         List<List<Metric>> each = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             Node output = outputs.get(i);
@@ -201,6 +190,16 @@ public final class Model {
                 .map(Node::shape)
                 .toList();
         inputOrigin = "declared with Input(...)";
+    }
+
+    /** Refuses {@code given} things for compile unless one (for every output) or one per output. */
+    private static void requireOneOrEach(Functional functional, int given, String takes, String what) {
+        List<Node> outputs = functional.outputs();
+        if (given != 1 && given != outputs.size()) {
+            throw new IllegalArgumentException("compile takes " + takes + ", but the model has " + outputs.size()
+                    + " outputs " + outputs.stream().map(functional::name).toList() + " and received " + given + " "
+                    + what);
+        }
     }
 
     /** DL4J's network for {@code functional}, its weights initialised from its seed. */

@@ -144,14 +144,19 @@ class FunctionalTest {
         return Dataset.of(List.of(x), List.of(blobs.labels(), high));
     }
 
-    @Test
-    void aTwoOutputModelLearnsBothHeadsAndLogsEachAsKerasDoes() {
+    /** One hidden layer under two heads: side (a sigmoid) and high (a softmax over 2). */
+    private static Functional sideAndHigh() {
         var point = Input(2);
         var hidden = point.dense(16, RELU);
         var side = hidden.dense(1, SIGMOID).named("side");
         var high = hidden.dense(2, SOFTMAX).named("high");
-        Model model = Model(List.of(point), List.of(side, high))
-                .compile(adam(0.01), List.of(binaryCrossEntropy, sparseCategoricalCrossEntropy), accuracy);
+        return Model(List.of(point), List.of(side, high));
+    }
+
+    @Test
+    void aTwoOutputModelLearnsBothHeadsAndLogsEachAsKerasDoes() {
+        Model model =
+                sideAndHigh().compile(adam(0.01), List.of(binaryCrossEntropy, sparseCategoricalCrossEntropy), accuracy);
         Dataset data = twoTargets(200);
         History history = model.fit(data, epochs(15).verbose(0).validationSplit(0.25));
         assertEquals(
@@ -369,11 +374,7 @@ class FunctionalTest {
 
     @Test
     void lossWeightsWeighTheOutputsInTheLossWhileEachOutputLogsItsOwn() {
-        var point = Input(2);
-        var hidden = point.dense(16, RELU);
-        var side = hidden.dense(1, SIGMOID).named("side");
-        var high = hidden.dense(2, SOFTMAX).named("high");
-        Model model = Model(List.of(point), List.of(side, high))
+        Model model = sideAndHigh()
                 .lossWeights(1.0, 0.25)
                 .compile(adam(0.01), List.of(binaryCrossEntropy, sparseCategoricalCrossEntropy));
         History history = model.fit(twoTargets(200), epochs(5).verbose(0));
@@ -387,8 +388,7 @@ class FunctionalTest {
         }
         Evaluation evaluation = model.evaluate(twoTargets(200));
         assertEquals(evaluation.loss(), evaluation.metric("side_loss") + 0.25 * evaluation.metric("high_loss"), 1e-4);
-        var e = assertThrows(IllegalArgumentException.class, () -> Model(List.of(point), List.of(side, high))
-                .lossWeights(1));
+        var e = assertThrows(IllegalArgumentException.class, () -> sideAndHigh().lossWeights(1));
         assertEquals(
                 "lossWeights takes one weight per output: the model has 2 outputs [side, high], received 1 weights",
                 e.getMessage());

@@ -35,9 +35,8 @@ class TransferLearningTest {
         return Dataset.of(x, y);
     }
 
-    @Test
-    void frozenLayersKeepTheirWeightsBitForBitWhileTheHeadLearnsAndTheFileKeepsThemFrozen() throws IOException {
-        var data = halves(64, 1);
+    /** A small CNN (conv 4 → flatten → dense 8 → sigmoid) trained 2 epochs on {@code data}. */
+    private static Model trainedCnn(Dataset data) {
         var model = Sequential()
                 .input(6, 6, 1)
                 .conv2d(4, 3, RELU)
@@ -46,6 +45,13 @@ class TransferLearningTest {
                 .dense(1, SIGMOID)
                 .compile(adam(0.01), crossEntropy, accuracy);
         model.fit(data, epochs(2).verbose(0));
+        return model;
+    }
+
+    @Test
+    void frozenLayersKeepTheirWeightsBitForBitWhileTheHeadLearnsAndTheFileKeepsThemFrozen() throws IOException {
+        var data = halves(64, 1);
+        var model = trainedCnn(data);
 
         model.freezeUpTo("flatten");
         assertEquals(java.util.Set.of(0, 1), model.architecture().frozen());
@@ -88,14 +94,7 @@ class TransferLearningTest {
     @Test
     void aTrainedModelUpToALayerBecomesTheFrozenFeatureExtractorOfANewHead() {
         var data = halves(64, 1);
-        var base = Sequential()
-                .input(6, 6, 1)
-                .conv2d(4, 3, RELU)
-                .flatten()
-                .dense(8, RELU)
-                .dense(1, SIGMOID)
-                .compile(adam(0.01), crossEntropy, accuracy);
-        base.fit(data, epochs(2).verbose(0));
+        var base = trainedCnn(data);
         INDArray trainedKernel = base.getWeights().get(0).dup();
         base.freezeUpTo("flatten");
 

@@ -31,6 +31,11 @@ public final class MnistCnn {
 
     /** The tutorials' conv + max-pool net: two small conv/pool stages and a softmax, trained with Adam. */
     static Model compact() {
+        return compact(10);
+    }
+
+    /** The compact net with a softmax over {@code classes} (a subset of the digits, as in TransferDigits). */
+    static Model compact(int classes) {
         return Sequential()
                 .input(28, 28, 1)
                 .conv2d(16, 3, RELU)
@@ -38,7 +43,7 @@ public final class MnistCnn {
                 .conv2d(32, 3, RELU)
                 .maxPool(2)
                 .flatten()
-                .dense(10, SOFTMAX)
+                .dense(classes, SOFTMAX)
                 .compile(adam, crossEntropy, accuracy);
     }
 

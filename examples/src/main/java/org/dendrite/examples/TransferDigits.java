@@ -68,15 +68,7 @@ public final class TransferDigits {
 
     /** The feature learner: two small conv + max-pool stages, flattened to 5·5·32 = 800 features, and a softmax over 5 digits. */
     static Model cnn() {
-        return Sequential()
-                .input(28, 28, 1)
-                .conv2d(16, 3, RELU)
-                .maxPool(2)
-                .conv2d(32, 3, RELU)
-                .maxPool(2)
-                .flatten()
-                .dense(5, SOFTMAX)
-                .compile(adam, crossEntropy, accuracy);
+        return MnistCnn.compact(5); // conv 16 → pool → conv 32 → pool → flatten → 5 softmax
     }
 
     /** The new model: {@code cnn}'s layers up to flatten (frozen, if frozen there), with their weights, then a new head. */
