@@ -1,6 +1,7 @@
 package org.dendrite;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.dendrite.callbacks.Callback;
 import org.dendrite.datasets.Dataset;
@@ -19,6 +20,7 @@ import org.dendrite.datasets.Dataset;
  *                        of the data before any shuffling (as Keras does); 0 for none
  * @param validationData  a separate validation set, used instead of a split; may be null
  * @param callbacks       run at the start and end of training and of each epoch, in order
+ * @param classWeight     each class's weight in the training loss (Keras's {@code class_weight}); empty for none
  */
 public record Fit(
         int epochs,
@@ -27,7 +29,8 @@ public record Fit(
         boolean shuffle,
         double validationSplit,
         Dataset validationData,
-        List<Callback> callbacks) {
+        List<Callback> callbacks,
+        Map<Integer, Double> classWeight) {
 
     /** Keras's default batch size. */
     public static final int DEFAULT_BATCH = 32;
@@ -47,36 +50,43 @@ public record Fit(
                     "validationSplit must lie in [0, 1), received validationSplit=" + validationSplit);
         }
         callbacks = List.copyOf(callbacks);
+        classWeight = Map.copyOf(classWeight);
+        classWeight.forEach((c, w) -> {
+            if (c < 0 || !(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("classWeight maps class indices (0 or more) to weights (0 or more,"
+                        + " finite), received " + c + "=" + w);
+            }
+        });
     }
 
     /** Keras's defaults: 1 epoch, batch 32, shuffled, verbose 1, no validation, no callbacks. */
     public static Fit defaults() {
-        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of());
+        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of(), Map.of());
     }
 
     /** Passes over the training data (if not set, 1). */
     public Fit epochs(int n) {
-        return new Fit(n, batchSize, verbose, shuffle, validationSplit, validationData, callbacks);
+        return new Fit(n, batchSize, verbose, shuffle, validationSplit, validationData, callbacks, classWeight);
     }
 
     /** Examples per gradient step (if not set, 32). */
     public Fit batch(int size) {
-        return new Fit(epochs, size, verbose, shuffle, validationSplit, validationData, callbacks);
+        return new Fit(epochs, size, verbose, shuffle, validationSplit, validationData, callbacks, classWeight);
     }
 
     /** 0 silent, 1 a progress bar per epoch, 2 one line per epoch (if not set, 1). */
     public Fit verbose(int level) {
-        return new Fit(epochs, batchSize, level, shuffle, validationSplit, validationData, callbacks);
+        return new Fit(epochs, batchSize, level, shuffle, validationSplit, validationData, callbacks, classWeight);
     }
 
     /** Whether to reshuffle the training examples before each epoch, seeded (if not set, true). */
     public Fit shuffle(boolean on) {
-        return new Fit(epochs, batchSize, verbose, on, validationSplit, validationData, callbacks);
+        return new Fit(epochs, batchSize, verbose, on, validationSplit, validationData, callbacks, classWeight);
     }
 
     /** The fraction held out for validation, from the END of the data, before shuffling (if not set, 0). */
     public Fit validationSplit(double fraction) {
-        return new Fit(epochs, batchSize, verbose, shuffle, fraction, validationData, callbacks);
+        return new Fit(epochs, batchSize, verbose, shuffle, fraction, validationData, callbacks, classWeight);
     }
 
     /** A separate validation set, used instead of a split (if not set, none). */
@@ -88,12 +98,32 @@ public record Fit(
                 shuffle,
                 validationSplit,
                 Objects.requireNonNull(data, "validation data"),
-                callbacks);
+                callbacks,
+                classWeight);
     }
 
     /** Callbacks to run, e.g. {@code earlyStopping("val_loss").patience(5)}. */
     public Fit callbacks(Callback... callbacks) {
-        return new Fit(epochs, batchSize, verbose, shuffle, validationSplit, validationData, List.of(callbacks));
+        return new Fit(
+                epochs, batchSize, verbose, shuffle, validationSplit, validationData, List.of(callbacks), classWeight);
+    }
+
+    /**
+     * Each class's weight in the training loss, by class index (Keras's {@code class_weight}, e.g.
+     * {@code Map.of(0, 1.0, 1, 3.0)} to count the minority class three times): each training
+     * example's loss is scaled by its class's weight (and by its sample weight, if the data has
+     * them). Every class in the labels needs a weight. If not set, every class weighs 1.
+     */
+    public Fit classWeight(Map<Integer, Double> weights) {
+        return new Fit(
+                epochs,
+                batchSize,
+                verbose,
+                shuffle,
+                validationSplit,
+                validationData,
+                callbacks,
+                Objects.requireNonNull(weights, "weights"));
     }
 
     @Override
@@ -102,6 +132,7 @@ public record Fit(
                 + (shuffle ? "" : ", no shuffle")
                 + (validationSplit > 0 ? ", validationSplit " + validationSplit : "")
                 + (validationData != null ? ", validation " + validationData.size() + " examples" : "")
-                + (callbacks.isEmpty() ? "" : ", callbacks " + callbacks) + "]";
+                + (callbacks.isEmpty() ? "" : ", callbacks " + callbacks)
+                + (classWeight.isEmpty() ? "" : ", classWeight " + new java.util.TreeMap<>(classWeight)) + "]";
     }
 }

@@ -54,6 +54,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A compiled {@link Sequential}: a real DL4J {@link MultiLayerNetwork} plus the optimiser, loss
@@ -359,7 +360,8 @@ public final class Model {
     }
 
     private History fitNow(Dataset data, Fit options) {
-        Dataset train = prepared(Objects.requireNonNull(data, "data"));
+        Objects.requireNonNull(data, "data");
+        Dataset fitOn = data;
         Dataset validation = options.validationData() == null ? null : prepared(options.validationData());
         if (validation == null && options.validationSplit() > 0) {
             int trainSize = (int) Math.floor(data.size() * (1 - options.validationSplit()));
@@ -367,9 +369,10 @@ public final class Model {
                 throw new IllegalArgumentException("validationSplit " + options.validationSplit() + " of " + data.size()
                         + " examples leaves " + (trainSize == 0 ? "no training" : "no validation") + " examples");
             }
-            validation = train.rows(trainSize, data.size());
-            train = train.rows(0, trainSize);
+            validation = prepared(data.rows(trainSize, data.size()));
+            fitOn = data.rows(0, trainSize);
         }
+        Dataset train = prepared(classWeighted(fitOn, options.classWeight())); // Keras weighs classes in training only
         check(train);
         if (validation != null) {
             check(validation);
@@ -377,6 +380,43 @@ public final class Model {
         Batches validationBatches =
                 validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
         return train(new DatasetBatches(train, options.batchSize(), options.shuffle()), validationBatches, options);
+    }
+
+    /**
+     * The data with each example weighing its class's weight (times its own sample weight, if any),
+     * as Keras's {@code class_weight}; as it is when no class weights are given.
+     *
+     * @throws IllegalArgumentException for a model of several outputs, or a class of the labels without a weight
+     */
+    private Dataset classWeighted(Dataset data, Map<Integer, Double> classWeight) {
+        if (classWeight.isEmpty()) {
+            return data;
+        }
+        if (outputCount() > 1) {
+            throw new IllegalArgumentException(
+                    "classWeight applies to a model of one output; with several, weigh examples with sample weights");
+        }
+        INDArray labels = data.labels();
+        INDArray classes = labels.size(1) > 1 ? labels.argMax(1) : Transforms.round(labels.reshape(labels.size(0)));
+        double[] weights = new double[data.size()];
+        java.util.SortedSet<Integer> missing = new java.util.TreeSet<>();
+        for (int i = 0; i < weights.length; i++) {
+            int c = classes.getInt(i);
+            Double w = classWeight.get(c);
+            if (w == null) {
+                missing.add(c);
+            } else {
+                weights[i] = w;
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("classWeight must weigh every class in the labels: class"
+                    + (missing.size() == 1 ? " " : "es ") + missing + " occur" + (missing.size() == 1 ? "s" : "")
+                    + " in the labels but not in classWeight " + new java.util.TreeMap<>(classWeight));
+        }
+        INDArray column =
+                Nd4j.createFromArray(weights).reshape(weights.length, 1).castTo(labels.dataType());
+        return data.withSampleWeights(data.sampleWeights().map(column::mul).orElse(column));
     }
 
     /** Trains on arrays, as Keras's {@code fit(x, y, epochs=, batch_size=)}. */
@@ -416,6 +456,10 @@ public final class Model {
 
     private History fitNow(DataSetIterator iterator, Fit options) {
         Objects.requireNonNull(iterator, "iterator");
+        if (!options.classWeight().isEmpty()) {
+            throw new IllegalArgumentException("classWeight(...) needs in-memory data (the classes of every example);"
+                    + " with an iterator, give each batch's examples their weights yourself");
+        }
         if (options.validationSplit() > 0) {
             throw new IllegalArgumentException("validationSplit(" + options.validationSplit()
                     + ") needs in-memory data; " + "with an iterator pass validationData(...) instead");
@@ -462,7 +506,9 @@ public final class Model {
         for (int i = 0; i < scaled.labelArrays().size() && i < losses.size(); i++) {
             labels.add(losses.get(i).prepare(scaled.labelArrays().get(i)));
         }
-        return labels.size() == scaled.labelArrays().size() ? Dataset.of(scaled.featureArrays(), labels) : scaled;
+        Dataset prepared =
+                labels.size() == scaled.labelArrays().size() ? Dataset.of(scaled.featureArrays(), labels) : scaled;
+        return data.sampleWeights().map(prepared::withSampleWeights).orElse(prepared);
     }
 
     /** Whether the network takes data other than as given: scaled by a normalizer, or hinge's labels as -1/+1. */

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -39,10 +40,17 @@ public final class Dataset {
     private final List<INDArray> features;
     /** One array per model output. */
     private final List<INDArray> labels;
+    /** Each example's weight in the training loss, a column; null when all weigh 1. */
+    private final INDArray sampleWeights;
 
-    private Dataset(List<INDArray> features, List<INDArray> labels) {
+    private Dataset(List<INDArray> features, List<INDArray> labels, INDArray sampleWeights) {
         this.features = List.copyOf(features);
         this.labels = List.copyOf(labels);
+        this.sampleWeights = sampleWeights;
+    }
+
+    private Dataset(List<INDArray> features, List<INDArray> labels) {
+        this(features, labels, null);
     }
 
     private Dataset(INDArray features, INDArray labels) {
@@ -159,6 +167,31 @@ public final class Dataset {
     /** The labels, shape {@code [size, width]}. Treat as read-only: the array is shared. */
     public INDArray labels() {
         return single(labels, "labels", "labelArrays()");
+    }
+
+    /**
+     * The same examples, each weighing {@code weights[i]} in the training loss (Keras's
+     * {@code fit(x, y, sample_weight=w)}): an example's loss is scaled by its weight, 0 leaves it
+     * out. One weight per example, a vector or a column, each 0 or more and finite.
+     */
+    public Dataset withSampleWeights(INDArray weights) {
+        Objects.requireNonNull(weights, "weights");
+        if (weights.length() != size() || (weights.rank() == 2 && weights.size(1) != 1) || weights.rank() > 2) {
+            throw new IllegalArgumentException("sample weights need one number per example: " + size()
+                    + " examples, received an array of shape " + Arrays.toString(weights.shape()));
+        }
+        INDArray column = asFloat(weights.reshape(size(), 1));
+        Finite.require(column, "sample weights");
+        if (column.minNumber().doubleValue() < 0) {
+            throw new IllegalArgumentException("sample weights must be 0 or more, but they go down to "
+                    + column.minNumber().doubleValue());
+        }
+        return new Dataset(features, labels, column);
+    }
+
+    /** Each example's weight in the training loss, a column, if the data set has them (see {@link #withSampleWeights}). */
+    public Optional<INDArray> sampleWeights() {
+        return Optional.ofNullable(sampleWeights);
     }
 
     /** The feature arrays, one per model input (one for a single-input model). Treat as read-only. */
@@ -283,7 +316,8 @@ public final class Dataset {
         }
         return new Dataset(
                 features.stream().map(f -> Rows.range(f, from, to)).toList(),
-                labels.stream().map(l -> Rows.range(l, from, to)).toList());
+                labels.stream().map(l -> Rows.range(l, from, to)).toList(),
+                sampleWeights == null ? null : Rows.range(sampleWeights, from, to));
     }
 
     /** The examples at the given indices, in that order. */
@@ -295,7 +329,8 @@ public final class Dataset {
         }
         return new Dataset(
                 features.stream().map(f -> Rows.pick(f, indices)).toList(),
-                labels.stream().map(l -> Rows.pick(l, indices)).toList());
+                labels.stream().map(l -> Rows.pick(l, indices)).toList(),
+                sampleWeights == null ? null : Rows.pick(sampleWeights, indices));
     }
 
     /**
@@ -333,7 +368,7 @@ public final class Dataset {
             throw new IllegalArgumentException("images of " + height + "×" + width + "×" + channels + " need rows of "
                     + pixels + " numbers, but the features have shape " + Arrays.toString(features.shape()));
         }
-        return new Dataset(List.of(features.reshape('c', size(), height, width, channels)), labels);
+        return new Dataset(List.of(features.reshape('c', size(), height, width, channels)), labels, sampleWeights);
     }
 
     /**

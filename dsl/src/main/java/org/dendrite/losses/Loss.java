@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.dendrite.metrics.Metric;
 import org.dendrite.runtime.ScaledLoss;
+import org.dendrite.runtime.WeightedExamples;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -76,11 +77,13 @@ public record Loss(String name) implements Metric {
     /**
      * DL4J's loss function for an output of {@code outputs} units, computing what Keras computes:
      * DL4J's own, or for binary cross-entropy, hinge and poisson over several outputs DL4J's averaged
-     * over them, as Keras averages (DL4J sums).
+     * over them, as Keras averages (DL4J sums); sample weights, given as per-example label masks,
+     * scale each example's loss (see {@link WeightedExamples}).
      */
     public ILossFunction lossFunction(long outputs) {
         ILossFunction function = toDl4j().getILossFunction();
-        return outputs > 1 && MEAN_OVER_OUTPUTS.contains(name) ? new ScaledLoss(function, 1.0 / outputs) : function;
+        return new WeightedExamples(
+                outputs > 1 && MEAN_OVER_OUTPUTS.contains(name) ? new ScaledLoss(function, 1.0 / outputs) : function);
     }
 
     /** DL4J's loss function; not defined for {@link #CROSS_ENTROPY}, which must be resolved first. */

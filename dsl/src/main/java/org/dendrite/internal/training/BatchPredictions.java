@@ -59,14 +59,21 @@ final class BatchPredictions extends BaseTrainingListener {
         seen.addPredictions(predictions);
     }
 
-    /** The output layer's activations on {@code input}, computed outside DL4J's workspaces. */
+    /**
+     * The output layer's activations on {@code input}, computed outside DL4J's workspaces and
+     * without the batch's label mask (sample weights), which DL4J would multiply into them.
+     */
     private static INDArray finish(
             org.deeplearning4j.nn.api.Layer outputLayer, InputPreProcessor preProcessor, INDArray input) {
+        INDArray mask = outputLayer.getMaskArray();
         try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
             INDArray in =
                     preProcessor == null ? input : preProcessor.preProcess(input, (int) input.size(0), noWorkspaces);
+            outputLayer.setMaskArray(null);
             return outputLayer.activate(in, false, noWorkspaces).detach();
+        } finally {
+            outputLayer.setMaskArray(mask);
         }
     }
 

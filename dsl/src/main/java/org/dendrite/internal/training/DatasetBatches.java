@@ -54,10 +54,16 @@ public final class DatasetBatches implements Batches {
         };
     }
 
-    /** A batch as DL4J takes it: images channels first. */
+    /**
+     * A batch as DL4J takes it: images channels first; sample weights as every output's label mask,
+     * which DL4J multiplies into each example's loss and gradient (Keras's sample_weight).
+     */
     static MultiDataSet asMulti(Dataset batch) {
+        INDArray[] labels = batch.labelArrays().toArray(INDArray[]::new);
+        INDArray[] weights = batch.sampleWeights()
+                .map(w -> java.util.Collections.nCopies(labels.length, w).toArray(INDArray[]::new))
+                .orElse(null);
         return new org.nd4j.linalg.dataset.MultiDataSet(
-                batch.featureArrays().stream().map(Dataset::toDl4j).toArray(INDArray[]::new),
-                batch.labelArrays().toArray(INDArray[]::new));
+                batch.featureArrays().stream().map(Dataset::toDl4j).toArray(INDArray[]::new), labels, null, weights);
     }
 }

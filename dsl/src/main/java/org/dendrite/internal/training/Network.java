@@ -71,7 +71,7 @@ public sealed interface Network {
 
         @Override
         public void fit(MultiDataSet batch) {
-            network.fit(batch.getFeatures(0), batch.getLabels(0));
+            network.fit(batch.getFeatures(0), batch.getLabels(0), null, batch.getLabelsMaskArray(0));
         }
 
         @Override
@@ -81,7 +81,10 @@ public sealed interface Network {
 
         @Override
         public double score(MultiDataSet batch) {
-            return network.score(new org.nd4j.linalg.dataset.DataSet(batch.getFeatures(0), batch.getLabels(0)), false);
+            return network.score(
+                    new org.nd4j.linalg.dataset.DataSet(
+                            batch.getFeatures(0), batch.getLabels(0), null, batch.getLabelsMaskArray(0)),
+                    false);
         }
 
         @Override

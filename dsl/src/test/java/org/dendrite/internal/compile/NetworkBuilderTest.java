@@ -53,7 +53,7 @@ class NetworkBuilderTest {
         var output = (OutputLayer) layer(conf, 2);
         assertEquals(1, output.getNOut());
         assertInstanceOf(ActivationSigmoid.class, output.getActivationFn());
-        assertInstanceOf(LossBinaryXENT.class, output.getLossFn());
+        assertInstanceOf(LossBinaryXENT.class, dl4jLoss(output.getLossFn()));
     }
 
     @Test
@@ -106,7 +106,7 @@ class NetworkBuilderTest {
                 .configuration();
         var dropout = (DropoutLayer) layer(conf, 1);
         assertEquals(0.8, ((Dropout) dropout.getIDropout()).getP(), 1e-12, "dropout(0.2) drops 20%: DL4J keeps 80%");
-        assertInstanceOf(LossMCXENT.class, ((OutputLayer) layer(conf, 2)).getLossFn());
+        assertInstanceOf(LossMCXENT.class, dl4jLoss(((OutputLayer) layer(conf, 2)).getLossFn()));
         assertInstanceOf(ActivationSoftmax.class, ((OutputLayer) layer(conf, 2)).getActivationFn());
     }
 
@@ -121,7 +121,7 @@ class NetworkBuilderTest {
         assertInstanceOf(ActivationIdentity.class, ((DenseLayer) layer(conf, 0)).getActivationFn());
         var loss = (LossLayer) layer(conf, 1);
         assertInstanceOf(ActivationSoftmax.class, loss.getActivationFn());
-        assertInstanceOf(LossMCXENT.class, loss.getLossFn());
+        assertInstanceOf(LossMCXENT.class, dl4jLoss(loss.getLossFn()));
     }
 
     @Test
@@ -142,5 +142,11 @@ class NetworkBuilderTest {
         var byDefault = Sequential().input(2).dense(1).compile(adam, mse);
         var again = Sequential().input(2).dense(1).compile(adam, mse);
         assertEquals(byDefault.network().params(), again.network().params());
+    }
+
+    /** DL4J's own loss inside Dendrite's wrapper, which reads sample weights. */
+    private static org.nd4j.linalg.lossfunctions.ILossFunction dl4jLoss(
+            org.nd4j.linalg.lossfunctions.ILossFunction loss) {
+        return ((org.dendrite.runtime.WeightedExamples) loss).getOf();
     }
 }
