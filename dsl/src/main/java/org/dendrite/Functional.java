@@ -400,8 +400,8 @@ public final class Functional {
         return outputs;
     }
 
-    /** Every node, each after the nodes it takes. */
-    List<Node> nodes() {
+    /** Every node, each after the nodes it takes, in the order {@code summary()} lists them. */
+    public List<Node> nodes() {
         return nodes;
     }
 
@@ -417,8 +417,8 @@ public final class Functional {
         return List.copyOf(chain);
     }
 
-    /** The node's name in this model. */
-    String name(Node node) {
+    /** The node's name in this model, as {@code summary()} shows it. */
+    public String name(Node node) {
         return names.get(node);
     }
 

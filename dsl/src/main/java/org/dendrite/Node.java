@@ -171,7 +171,7 @@ public final class Node extends Layering<Node> {
     }
 
     /** How this input scales its data, or null. */
-    Normalizer normalizer() {
+    public Normalizer normalizer() {
         return normalizer;
     }
 
@@ -180,13 +180,13 @@ public final class Node extends Layering<Node> {
         return shape.clone();
     }
 
-    /** The layer computing this node, or null for an input or a merge. */
-    Layer layer() {
+    /** The layer computing this node, or null for an input, a merge or a Sequential applied as a layer. */
+    public Layer layer() {
         return layer;
     }
 
     /** The merge computing this node, or null. */
-    Merge merge() {
+    public Merge merge() {
         return merge;
     }
 
@@ -199,7 +199,8 @@ public final class Node extends Layering<Node> {
         return block;
     }
 
-    List<Node> inputs() {
+    /** The nodes this node's layer, merge or block takes, in order; empty for an input. */
+    public List<Node> inputs() {
         return inputs;
     }
 

@@ -1,7 +1,5 @@
 package org.dendrite.keras;
 
-import static org.dendrite.Dendrite.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
@@ -16,53 +14,53 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.dendrite.Functional;
 import org.dendrite.Model;
+import org.dendrite.Node;
 import org.dendrite.Sequential;
 import org.dendrite.layers.Layer;
-import org.dendrite.losses.Loss;
-import org.dendrite.metrics.Metric;
-import org.dendrite.optimizers.Optimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.LoggerFactory;
 
 /**
- * Models trained in Python Keras, opened as ordinary Dendrite models: summary, predict, evaluate,
- * fit and save all work on them.
+ * Models trained in Python Keras, opened as ordinary Dendrite models (summary, predict, evaluate,
+ * fit and save all work on them), and Dendrite models saved for Keras 3.
  * <pre>{@code
- * Model model = Keras.load(Path.of("model.h5"));   // Python: model.save("model.h5")
- * INDArray p = model.predict(images);               // Keras's layout: [n, height, width, channels]
+ * Model model = Keras.load(Path.of("model.keras"));  // Python: model.save("model.keras"), or "model.h5"
+ * INDArray p = model.predict(images);                 // Keras's layout: [n, height, width, channels]
+ * Keras.save(model, Path.of("tuned.keras"));          // Python: keras.saving.load_model("tuned.keras")
  * }</pre>
  *
- * <p>Reads Keras 2 / tf.keras full-model HDF5 files ({@code model_config} and {@code model_weights})
- * of Sequential models, with the layers in {@link KerasLayers#SUPPORTED}, through a pure-Java HDF5
- * reader (jHDF), by translating Keras's layer configs into Dendrite's own layers and handing the
- * weights, in Keras's layout, to {@link Model#setWeights}: no native HDF5 library and no
- * DL4J-specific model import. The loss, optimiser and metrics come from the file's
- * {@code training_config} when it has one (so fit continues as the Python script would), Keras's
- * defaults (adam, mse) otherwise.
+ * <p>Reads Keras 3 {@code .keras} archives ({@code config.json} and {@code model.weights.h5} in a
+ * zip) and Keras 2 / tf.keras full-model HDF5 files ({@code model_config} and
+ * {@code model_weights}), of Sequential and functional models with the layers in
+ * {@link KerasLayers#SUPPORTED}, through a pure-Java HDF5 library (jHDF), by translating Keras's
+ * layer configs into Dendrite's own layers and handing the weights, in Keras's layout, to
+ * {@link Model#setWeights}: no native HDF5 library and no DL4J-specific model import. The loss,
+ * optimiser and metrics come from the file's {@code compile_config} / {@code training_config} when
+ * it has one (so fit continues as the Python script would), Keras's defaults (adam, mse) otherwise.
  */
 public final class Keras {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final byte[] ZIP = {'P', 'K', 3, 4};
 
     private Keras() {}
 
     /**
-     * Opens a Keras model file.
+     * Opens a Keras model file: a Keras 3 {@code .keras} archive or a Keras 2 / tf.keras {@code .h5}
+     * file, told apart by their first bytes, not by their names.
      *
-     * @throws IOException naming the file and what is wrong: not HDF5, a SavedModel folder, a layer
-     *     Dendrite does not have (with its position and the supported list), weights whose shapes
-     *     differ from the config's
+     * @throws IOException naming the file and what is wrong: neither format, a SavedModel folder, a
+     *     subclassed model, a layer Dendrite does not have (with its position and the supported list),
+     *     weights whose shapes differ from the config's, a truncated file
      */
     public static Model load(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
             throw new IOException(
                     file + " is a folder: a TensorFlow SavedModel? Save it from Python as one file first, with "
-                            + "model.save(\"model.h5\")");
+                            + "model.save(\"model.keras\")");
         }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no Keras model here");
@@ -72,9 +70,7 @@ public final class Keras {
             head = in.readNBytes(8);
         }
         if (startsWith(head, ZIP)) {
-            throw new IOException(
-                    file + " is a Keras 3 .keras archive; this version of Dendrite reads Keras 2 / tf.keras .h5 "
-                            + "files (model.save(\"model.h5\") in Python)");
+            return KerasArchive.read(file);
         }
         if (!startsWith(head, HDF5)) {
             throw new IOException(
@@ -89,6 +85,23 @@ public final class Keras {
         }
     }
 
+    /**
+     * Writes the model as a Keras 3 {@code .keras} archive, which Python's
+     * {@code keras.saving.load_model(...)} opens (Keras 3.8 and later): its config in Keras's own
+     * schema, its weights in Keras 3's layout, its loss, optimiser and metrics as
+     * {@code compile_config}. Written atomically: a reader never sees a half-written file. The
+     * optimiser's state is not written; Keras starts it afresh.
+     *
+     * @throws IllegalArgumentException naming the layer (position, name) that Keras 3 cannot be given
+     *     as Dendrite computes it (a Keras 2 {@code hard_sigmoid}, a Sequential applied as a layer,
+     *     an input normaliser, ...), before anything is written
+     */
+    public static void save(Model model, Path file) throws IOException {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(file, "file");
+        KerasExport.save(model, file);
+    }
+
     private static Model read(HdfFile hdf, Path file) throws IOException {
         Attribute config = hdf.getAttributes().get("model_config");
         if (config == null) {
@@ -97,21 +110,55 @@ public final class Keras {
                             + "whole model, saved with model.save(\"model.h5\")");
         }
         JsonNode model = JSON.readTree(text(config.getData()));
-        String kind = model.path("class_name").asText();
         Attribute training = hdf.getAttributes().get("training_config");
-        JsonNode compile = training == null ? null : JSON.readTree(text(training.getData()));
+        Built built = build(
+                model,
+                KerasTraining.keras2(training == null ? null : JSON.readTree(text(training.getData()))),
+                false,
+                file);
+        built.model().setWeights(weights(hdf, built.names(), file).toArray(INDArray[]::new));
+        return built.model();
+    }
+
+    /**
+     * A model built from its config and compiled, before its weights.
+     *
+     * @param names  each layer's name in the file, in the model's order (getWeights()')
+     * @param layers each layer, in the same order
+     */
+    record Built(Model model, List<String> names, List<Layer> layers) {}
+
+    /**
+     * The model a Keras config describes ({@code {"class_name": "Sequential", "config": {...}}}), its
+     * layers translated into Dendrite's, compiled as {@code compile} says.
+     *
+     * @param keras3 whether the config is Keras 3's (see {@link KerasLayers#translate})
+     */
+    static Built build(JsonNode model, KerasTraining.Compile compile, boolean keras3, Path file) throws IOException {
+        String kind = model.path("class_name").asText();
         if (kind.equals("Functional") || kind.equals("Model")) {
-            Model loaded = KerasGraph.read(model.path("config"), file)
-                    .compile(optimizer(compile), loss(compile), metrics(compile));
-            List<String> names = loaded.summaryTable().rows().stream()
-                    .map(org.dendrite.Summary.Row::name)
-                    .toList();
-            loaded.setWeights(weights(hdf, names, file).toArray(INDArray[]::new));
-            return loaded;
+            Functional graph;
+            try {
+                graph = KerasGraph.read(model.path("config"), keras3);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            List<String> names = new ArrayList<>();
+            List<Layer> layers = new ArrayList<>();
+            for (Node node : graph.nodes()) {
+                if (node.layer() != null) {
+                    names.add(graph.name(node));
+                    layers.add(node.layer());
+                }
+            }
+            return new Built(compile(compile, null, graph, file), names, layers);
         }
         if (!kind.equals("Sequential")) {
-            throw new IOException(file + " holds a " + kind + " model; Dendrite reads Sequential and Functional models"
-                    + " (a subclassed model's layers are code, which a file cannot carry)");
+            JsonNode registered = model.path("registered_name");
+            throw new IOException(file + " holds a subclassed model, " + kind
+                    + (registered.isTextual() ? " (registered_name \"" + registered.asText() + "\")" : "")
+                    + ": its layers and call() are Python code of its own, which a saved file does not carry;"
+                    + " Keras.load reads Sequential and functional models");
         }
         JsonNode layers = model.path("config").isArray()
                 ? model.path("config")
@@ -119,15 +166,19 @@ public final class Keras {
         Sequential architecture = Sequential.empty();
         long[] input = null;
         List<String> names = new ArrayList<>();
+        List<Integer> frozen = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             JsonNode layer = layers.get(i);
             JsonNode layerConfig = layer.path("config");
-            if (layerConfig.has("batch_input_shape") && input == null) {
-                input = shape(layerConfig.path("batch_input_shape"));
+            for (String declared : List.of("batch_input_shape", "batch_shape")) {
+                if (layerConfig.has(declared) && input == null) {
+                    input = shape(layerConfig.path(declared));
+                }
             }
             Layer translated;
             try {
-                translated = KerasLayers.translate(layer.path("class_name").asText(), layerConfig);
+                KerasLayers.requireBuiltIn(layer);
+                translated = KerasLayers.translate(layer.path("class_name").asText(), layerConfig, keras3);
             } catch (IllegalArgumentException e) {
                 throw new IOException(
                         file + ": layer " + i + " ('" + layerConfig.path("name").asText() + "', "
@@ -135,17 +186,39 @@ public final class Keras {
                         e);
             }
             if (translated != null) {
+                if (!layerConfig.path("trainable").asBoolean(true)) {
+                    frozen.add(names.size()); // Keras's layer.trainable = False
+                }
                 architecture = architecture.add(translated);
                 names.add(layerConfig.path("name").asText());
             }
         }
-        if (input == null) {
-            throw new IOException(
-                    file + ": its first layer declares no batch_input_shape, so the input shape is unknown");
+        for (JsonNode built : List.of(
+                model.path("config").path("build_input_shape"),
+                model.path("build_config").path("input_shape"))) {
+            if (input == null && built.isArray()) {
+                input = shape(built);
+            }
         }
-        Model loaded = architecture.input(input).compile(optimizer(compile), loss(compile), metrics(compile));
-        loaded.setWeights(weights(hdf, names, file).toArray(INDArray[]::new));
-        return loaded;
+        if (input == null) {
+            throw new IOException(file + ": its first layer declares no batch_input_shape (or batch_shape), so the"
+                    + " input shape is unknown");
+        }
+        architecture = architecture.input(input);
+        if (!frozen.isEmpty()) {
+            architecture = architecture.freeze(
+                    frozen.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return new Built(compile(compile, architecture, null, file), names, architecture.layers());
+    }
+
+    private static Model compile(KerasTraining.Compile compile, Sequential architecture, Functional graph, Path file)
+            throws IOException {
+        try {
+            return architecture != null ? compile.compile(architecture) : compile.compile(graph);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": the model cannot be compiled as its file says: " + e.getMessage(), e);
+        }
     }
 
     /** Every layer's weights in the file's order, which is Keras's get_weights() order. */
@@ -163,71 +236,10 @@ public final class Keras {
             }
             for (String weight : strings(listed.getData())) {
                 Dataset data = hdf.getDatasetByPath("model_weights/" + name + "/" + weight);
-                long[] shape =
-                        Arrays.stream(data.getDimensions()).asLongStream().toArray();
-                weights.add(Nd4j.create((float[]) data.getDataFlat(), shape, 'c'));
+                weights.add(KerasArchive.array(data));
             }
         }
         return weights;
-    }
-
-    private static Optimizer optimizer(JsonNode compile) {
-        JsonNode optimizer = compile == null ? null : compile.path("optimizer_config");
-        if (optimizer == null || optimizer.isMissingNode()) {
-            return adam;
-        }
-        JsonNode c = optimizer.path("config");
-        double lr = c.has("learning_rate")
-                ? c.path("learning_rate").asDouble()
-                : c.path("lr").asDouble(0.001);
-        return switch (optimizer.path("class_name").asText()) {
-            case "Adam" -> new org.dendrite.optimizers.Adam(
-                    lr,
-                    c.path("beta_1").asDouble(0.9),
-                    c.path("beta_2").asDouble(0.999),
-                    c.path("epsilon").asDouble(1e-7));
-            case "RMSprop" -> new org.dendrite.optimizers.RmsProp(
-                    lr, c.path("rho").asDouble(0.9), c.path("epsilon").asDouble(1e-7));
-            case "SGD" -> sgd(
-                    lr, c.path("momentum").asDouble(0), c.path("nesterov").asBoolean(false));
-            case "Adagrad" -> adagrad(lr);
-            default -> {
-                LoggerFactory.getLogger(Keras.class)
-                        .warn(
-                                "the file's optimizer {} is not one Dendrite maps; using adam",
-                                optimizer.path("class_name").asText());
-                yield adam;
-            }
-        };
-    }
-
-    private static Loss loss(JsonNode compile) {
-        JsonNode loss = compile == null ? null : compile.path("loss");
-        String name = loss == null || !loss.isTextual() ? "mse" : loss.asText();
-        return switch (name) {
-            case "mean_squared_error" -> mse;
-            case "mean_absolute_error" -> mae;
-            case "kullback_leibler_divergence" -> kld;
-            default -> new Loss(name);
-        };
-    }
-
-    private static Metric[] metrics(JsonNode compile) {
-        List<Metric> metrics = new ArrayList<>();
-        if (compile != null) {
-            for (JsonNode metric : compile.path("metrics")) {
-                String name = metric.asText();
-                if (name.equals("accuracy") || name.equals("acc")) {
-                    metrics.add(accuracy);
-                } else if (Loss.NAMES.contains(name)) {
-                    metrics.add(new Loss(name));
-                } else {
-                    LoggerFactory.getLogger(Keras.class)
-                            .warn("the file's metric {} is not one Dendrite has; left out", name);
-                }
-            }
-        }
-        return metrics.toArray(Metric[]::new);
     }
 
     /** A Keras {@code batch_input_shape} without its batch axis. */

@@ -57,12 +57,21 @@ class KerasTest {
         assertTrue(assertThrows(IOException.class, () -> Keras.load(dir))
                 .getMessage()
                 .endsWith("a TensorFlow SavedModel? Save it"
-                        + " from Python as one file first, with model.save(\"model.h5\")"));
-        Path keras3 = fixture("keras3_seq_masking_lstm.keras");
+                        + " from Python as one file first, with model.save(\"model.keras\")"));
+        Path zip = dir.resolve("other.keras");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+        }
         assertEquals(
-                keras3 + " is a Keras 3 .keras archive; this version of Dendrite reads Keras 2 / tf.keras .h5 files"
-                        + " (model.save(\"model.h5\") in Python)",
-                assertThrows(IOException.class, () -> Keras.load(keras3)).getMessage());
+                zip
+                        + " is a zip archive but not a Keras .keras file: it has no config.json (its entries: [readme.txt])",
+                assertThrows(IOException.class, () -> Keras.load(zip)).getMessage());
+        Path cut = dir.resolve("truncated.keras");
+        byte[] archive = Files.readAllBytes(fixture("keras3_seq_masking_lstm.keras"));
+        Files.write(cut, Arrays.copyOf(archive, archive.length / 2));
+        assertTrue(assertThrows(IOException.class, () -> Keras.load(cut))
+                .getMessage()
+                .startsWith(cut + " could not be read as a .keras archive, a zip (truncated or damaged?)"));
         Path truncated = dir.resolve("truncated.h5");
         byte[] whole = Files.readAllBytes(fixture("keras2_seq_lstm_dense.h5"));
         Files.write(truncated, Arrays.copyOf(whole, whole.length / 3));
@@ -92,9 +101,12 @@ class KerasTest {
     @Test
     void aSubclassedKeras3ModelIsRefusedAsCode() {
         Path subclassed = fixture("keras3_NEGATIVE_subclassed_nested_container.keras");
-        assertTrue(assertThrows(IOException.class, () -> Keras.load(subclassed))
-                .getMessage()
-                .startsWith(subclassed.toString()));
+        assertEquals(
+                subclassed + " holds a subclassed model, NestedDenseModel (registered_name"
+                        + " \"legacy_nested_container>NestedDenseModel\"): its layers and call() are Python code of"
+                        + " its own, which a saved file does not carry; Keras.load reads Sequential and functional"
+                        + " models",
+                assertThrows(IOException.class, () -> Keras.load(subclassed)).getMessage());
     }
 
     @Test
