@@ -49,8 +49,12 @@ final class KerasTraining {
 
     private KerasTraining() {}
 
-    /** A model's training setup: one loss for every output, or one per output. */
-    record Compile(Optimizer optimizer, List<Loss> losses, List<Metric> metrics) {
+    /**
+     * A model's training setup: one loss for every output, or one per output.
+     *
+     * @param lossWeights each output's weight in the loss (Keras's {@code loss_weights}), or null for all 1
+     */
+    record Compile(Optimizer optimizer, List<Loss> losses, List<Metric> metrics, double[] lossWeights) {
 
         Model compile(Sequential architecture) {
             return architecture.compile(optimizer, losses.get(0), metrics.toArray(Metric[]::new));
@@ -58,6 +62,9 @@ final class KerasTraining {
 
         Model compile(Functional graph) {
             Metric[] all = metrics.toArray(Metric[]::new);
+            if (lossWeights != null) {
+                graph = graph.lossWeights(lossWeights);
+            }
             return losses.size() == graph.outputs().size() && losses.size() > 1
                     ? graph.compile(optimizer, losses, all)
                     : graph.compile(optimizer, losses.get(0), all);
@@ -76,9 +83,16 @@ final class KerasTraining {
 
     private static Compile compile(JsonNode config, String optimizer) {
         if (config == null || config.isMissingNode() || config.isNull() || config.isEmpty()) {
-            return new Compile(DEFAULT_OPTIMIZER, List.of(DEFAULT_LOSS), List.of());
+            return new Compile(DEFAULT_OPTIMIZER, List.of(DEFAULT_LOSS), List.of(), null);
         }
-        return new Compile(optimizer(config.path(optimizer)), losses(config.path("loss")), metrics(config));
+        JsonNode weights = config.path("loss_weights");
+        double[] lossWeights = weights.isArray()
+                ? java.util.stream.StreamSupport.stream(weights.spliterator(), false)
+                        .mapToDouble(JsonNode::asDouble)
+                        .toArray()
+                : null;
+        return new Compile(
+                optimizer(config.path(optimizer)), losses(config.path("loss")), metrics(config), lossWeights);
     }
 
     // ---------------------------------------------------------------- reading
@@ -242,7 +256,13 @@ final class KerasTraining {
             ArrayNode all = compile.putArray("loss");
             losses.forEach(l -> all.add(writtenLoss(l)));
         }
-        compile.putNull("loss_weights");
+        double[] weights = model.isFunctional() ? model.functional().lossWeights() : new double[] {1};
+        if (java.util.Arrays.stream(weights).allMatch(w -> w == 1)) {
+            compile.putNull("loss_weights");
+        } else {
+            ArrayNode all = compile.putArray("loss_weights");
+            java.util.Arrays.stream(weights).forEach(all::add);
+        }
         List<List<Metric>> metrics = model.outputMetrics();
         if (metrics.stream().allMatch(List::isEmpty)) {
             compile.putNull("metrics");

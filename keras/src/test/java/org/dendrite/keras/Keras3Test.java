@@ -119,6 +119,18 @@ class Keras3Test {
     }
 
     @Test
+    void aTwoOutputModelKeepsItsLossesAndLossWeights() throws IOException {
+        Node in = Input(4);
+        Node hidden = in.dense(6, RELU);
+        Model model = Model(List.of(in), List.of(hidden.dense(1, SIGMOID), hidden.dense(2)))
+                .lossWeights(1, 0.5)
+                .compile(adam, List.of(binaryCrossEntropy, mse));
+        Model back = roundTrip(model, "two-heads.keras");
+        assertEquals(model.losses(), back.losses());
+        assertArrayEquals(new double[] {1, 0.5}, back.functional().lossWeights());
+    }
+
+    @Test
     void embeddingLstmAndSimpleRnnComeBackBitForBit() throws IOException {
         Model model = recurrent();
         Model back = roundTrip(model, "recurrent.keras");
