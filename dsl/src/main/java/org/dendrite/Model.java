@@ -46,6 +46,7 @@ import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
+import org.dendrite.plots.Diagram;
 import org.dendrite.runtime.GraphUpdater;
 import org.dendrite.runtime.NetworkUpdater;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -953,6 +954,39 @@ public final class Model {
                 () -> graph != null
                         ? Summary.of(functional, graph)
                         : Summary.of(architecture.layers(), network(), shapes, architecture.frozen()));
+    }
+
+    /**
+     * Draws the model as Keras's {@code plot_model(model, show_shapes=True)} does: a box per layer
+     * with its name, kind and output shape, an arrow to each layer that takes it (branches and
+     * merges of a functional model included), written as SVG or PNG by the file's extension,
+     * atomically. Dendrite draws it itself: no Graphviz.
+     *
+     * @throws IllegalArgumentException for a file that ends in neither {@code .svg} nor {@code .png}
+     */
+    public void plot(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        List<Summary.Row> rows = summaryTable().rows();
+        List<Diagram.Box> boxes = new ArrayList<>();
+        if (graph == null) {
+            boxes.add(new Diagram.Box("input_layer (InputLayer)", Shapes.keras(inputShape()), List.of()));
+            for (int i = 0; i < rows.size(); i++) {
+                boxes.add(new Diagram.Box(
+                        rows.get(i).name() + " (" + rows.get(i).type() + ")",
+                        rows.get(i).outputShape(),
+                        List.of(i)));
+            }
+        } else {
+            List<String> names = rows.stream().map(Summary.Row::name).toList();
+            for (Summary.Row row : rows) {
+                List<Integer> from = row.connectedTo().stream()
+                        .map(c -> names.indexOf(c.substring(0, c.indexOf('['))))
+                        .distinct()
+                        .toList();
+                boxes.add(new Diagram.Box(row.name() + " (" + row.type() + ")", row.outputShape(), from));
+            }
+        }
+        new Diagram(boxes).save(file);
     }
 
     // ---------------------------------------------------------------- transfer learning
