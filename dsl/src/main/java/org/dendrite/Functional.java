@@ -320,6 +320,11 @@ public final class Functional {
     /** Marks a model whose blocks' own frozen layers are thawed too (no node can have this name). */
     private static final String UNFROZEN_BLOCKS = "/";
 
+    /** Whether {@link #unfreeze()} thawed the blocks' own frozen layers too. */
+    boolean blocksUnfrozen() {
+        return frozen.contains(UNFROZEN_BLOCKS);
+    }
+
     /** The names of the layers and blocks frozen with {@link #freeze}, in order. */
     public Set<String> frozen() {
         return new java.util.TreeSet<>(
@@ -338,11 +343,13 @@ public final class Functional {
 
     /** The layer named {@code name} and every layer its values are computed from, by name. */
     List<String> upTo(String name) {
-        Node node = nodes.stream()
-                .filter(n -> name.equals(names.get(n)) && !n.isInput() && n.merge() == null)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "freezeUpTo: no layer is named \"" + name + "\"; the layers are " + layerNames()));
+        Node node =
+                nodes.stream() // any row of the summary: up to an input freezes nothing, up to a merge what it takes
+                        .filter(n -> name.equals(names.get(n)))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("freezeUpTo: no layer is named \"" + name
+                                + "\"; the layers are "
+                                + nodes.stream().map(names::get).distinct().toList()));
         Set<String> upTo = new java.util.LinkedHashSet<>();
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(node.block() == null ? List.of(node) : uses(node));
         while (!todo.isEmpty()) {
@@ -445,33 +452,77 @@ public final class Functional {
      * @param name        how getWeights' messages name it: {@code dense_1}, {@code sequential/dense}
      * @param chain       it and the layers before it that each take one input, it last (for Keras's weight layout)
      * @param chainInputs each chain layer's input shape
+     * @param fromInput   whether the chain starts at an input of its graph (so the graph's user may lengthen it)
      */
     record LayerAt(
-            String vertex, String name, Layer layer, List<Layer> chain, List<long[]> chainInputs, boolean frozen) {}
+            String vertex,
+            String name,
+            Layer layer,
+            List<Layer> chain,
+            List<long[]> chainInputs,
+            boolean frozen,
+            boolean fromInput) {}
+
+    /** Layers in a row, each with its input shape, earliest first. */
+    private record Chain(List<Layer> layers, List<long[]> inputs, boolean fromInput) {
+
+        /** This chain, then {@code later}. */
+        Chain then(Chain later) {
+            List<Layer> l = new ArrayList<>(layers);
+            l.addAll(later.layers);
+            List<long[]> i = new ArrayList<>(inputs);
+            i.addAll(later.inputs);
+            return new Chain(l, i, fromInput);
+        }
+    }
+
+    /**
+     * The layers whose values lead to {@code node} one input each, earliest first: through layer
+     * nodes and into a block's own chain to its output, so that a Dense after a block that ends in
+     * flatten() knows the image flattened (Keras's kernel layout depends on it); it stops at a merge
+     * or at an input.
+     */
+    private Chain chainTo(Node node) {
+        if (node.layer() != null) {
+            Node in = node.inputs().get(0);
+            return chainTo(in).then(new Chain(List.of(node.layer()), List.of(in.shape()), false));
+        }
+        if (node.block() != null) {
+            Functional inner = node.block().inner();
+            Chain within = inner.chainTo(inner.outputs().get(0));
+            return within.fromInput() ? chainTo(node.inputs().get(0)).then(within) : within;
+        }
+        return new Chain(List.of(), List.of(), node.isInput());
+    }
 
     /** Every layer of the graph in order, a shared block's once (at its first use), each named {@code <node>} or {@code <block>/<layer>}. */
     List<LayerAt> layers() {
         List<LayerAt> layers = new ArrayList<>();
         for (Node node : nodes) {
             if (node.layer() != null) {
-                List<Node> chain = chain(node);
+                Chain chain = chainTo(node);
                 layers.add(new LayerAt(
                         names.get(node),
                         names.get(node),
                         node.layer(),
-                        chain.stream().map(Node::layer).toList(),
-                        chain.stream().map(n -> n.inputs().get(0).shape()).toList(),
-                        isFrozen(node)));
+                        chain.layers(),
+                        chain.inputs(),
+                        isFrozen(node),
+                        chain.fromInput()));
             } else if (node.block() != null && uses(node).get(0) == node) {
                 String prefix = names.get(node) + "/";
+                Chain before = chainTo(node.inputs().get(0)); // what leads to the block, for its layers' chains
                 for (LayerAt inner : node.block().inner().layers()) {
+                    Chain chain = new Chain(inner.chain(), inner.chainInputs(), inner.fromInput());
+                    chain = inner.fromInput() ? before.then(chain) : chain;
                     layers.add(new LayerAt(
                             prefix + inner.vertex(),
                             prefix + inner.name(),
                             inner.layer(),
-                            inner.chain(),
-                            inner.chainInputs(),
-                            isFrozen(node, inner)));
+                            chain.layers(),
+                            chain.inputs(),
+                            isFrozen(node, inner),
+                            chain.fromInput()));
                 }
             }
         }

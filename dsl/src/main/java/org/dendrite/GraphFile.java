@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dendrite.datasets.Normalizer;
@@ -63,6 +64,7 @@ final class GraphFile {
         ObjectNode config = JSON.objectNode();
         config.put("seed", graph.seed());
         config.set("frozen", RecordJson.encode(List.copyOf(graph.frozen())));
+        config.put("blocks_unfrozen", graph.blocksUnfrozen());
         ArrayNode layers = config.putArray("layers");
         for (Node node : graph.nodes()) {
             List<Node> uses = graph.uses(node);
@@ -193,6 +195,10 @@ final class GraphFile {
         for (Object frozen :
                 (List<?>) ModelFile.decode(config.get("frozen"), ModelFile.listOf(String.class), where + ".frozen")) {
             graph = graph.freeze((String) frozen);
+        }
+        if (config.path("blocks_unfrozen").asBoolean(false)) {
+            Set<String> frozen = graph.frozen();
+            graph = graph.unfreeze().freeze(frozen.toArray(String[]::new));
         }
         for (var e : made.entrySet()) {
             String given = graph.name(e.getValue().get(0));

@@ -486,8 +486,9 @@ public final class Model {
      * data set and each checked as {@link #check} checks one, the batch's number in any message.
      */
     private IteratorBatches iteratorBatches(DataSetIterator iterator) {
-        UnaryOperator<DataSet> prepare =
-                changesData() ? batch -> prepared(Dataset.of(batch)).toDataSet() : batch -> batch;
+        UnaryOperator<DataSet> prepare = changesData()
+                ? batch -> withMasksOf(batch, prepared(Dataset.of(batch)).toDataSet())
+                : batch -> batch;
         return new IteratorBatches(iterator, prepare, (batch, number) -> {
             try {
                 check(Dataset.of(batch)); // finite values, within float range
@@ -495,6 +496,13 @@ public final class Model {
                 throw new IllegalArgumentException("batch " + number + " of the iterator: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** {@code prepared} with the masks of the batch it was prepared from (padded sequences, example weights). */
+    private static DataSet withMasksOf(DataSet batch, DataSet prepared) {
+        prepared.setFeaturesMaskArray(batch.getFeaturesMaskArray());
+        prepared.setLabelsMaskArray(batch.getLabelsMaskArray());
+        return prepared;
     }
 
     /** The data as the network takes it: scaled when the architecture has a normalizer, labels as the loss takes them. */
@@ -586,7 +594,7 @@ public final class Model {
 
     /** Checks data against the model before anything runs on it, building the network from its shape at the first fit. */
     private void check(Dataset data) {
-        checkFeatures(data.featureArrays());
+        checkFeatures(data.featureArrays(), "fit");
         if (data.labelArrays().size() != outputCount()) {
             throw new IllegalArgumentException(
                     "the data has " + data.labelArrays().size() + " label arrays but the model has "
@@ -609,14 +617,15 @@ public final class Model {
     }
 
     /** Checks feature arrays against the inputs (count, shapes, token indices), building a Sequential network at the first fit. */
-    private void checkFeatures(List<INDArray> features) {
+    /** @param use what the data came to first, should it build the network: {@code "fit"}, {@code "predict"} */
+    private void checkFeatures(List<INDArray> features, String use) {
         if (features.size() != inputCount()) {
             throw new IllegalArgumentException("the data has " + features.size() + " feature array"
                     + (features.size() == 1 ? "" : "s") + " but the model has " + inputCount() + " inputs "
                     + inputNames() + ": one feature array per input, in that order");
         }
         if (graph == null && network == null) {
-            build(Dataset.exampleShape(features.get(0)), "taken from the data at the first fit");
+            build(Dataset.exampleShape(features.get(0)), "taken from the data at the first " + use);
         }
         for (int i = 0; i < inputCount(); i++) {
             long[] expected =
@@ -760,7 +769,7 @@ public final class Model {
 
     private List<INDArray> predictNow(List<INDArray> raw) {
         List<INDArray> features = scaled(raw);
-        checkFeatures(features);
+        checkFeatures(features, "predict");
         long rows = features.get(0).size(0);
         for (int i = 1; i < features.size(); i++) {
             if (features.get(i).size(0) != rows) {

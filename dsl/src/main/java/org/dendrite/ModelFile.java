@@ -130,15 +130,18 @@ final class ModelFile {
                                 : ""));
             }
             Description description;
+            JsonNode root = null;
             try (InputStream in = zip.getInputStream(entry != null ? entry : legacy)) {
-                JsonNode root = entry != null ? root(in) : null;
-                if (root != null && root.path("class_name").asText().equals("Functional")) {
-                    return GraphFile.load(root, file);
-                }
-                description = entry != null ? read(root) : LegacyModelFile.read(in);
+                root = entry != null ? root(in) : null;
+                description = root != null && root.path("class_name").asText().equals("Functional")
+                        ? null
+                        : entry != null ? read(root) : LegacyModelFile.read(in);
             } catch (IOException | IllegalArgumentException e) {
                 throw new IOException(
                         file + " holds a model description this version of Dendrite cannot read: " + e.getMessage(), e);
+            }
+            if (description == null) {
+                return graph(root, file);
             }
             MultiLayerNetwork network = network(file, zip);
             network =
@@ -182,6 +185,15 @@ final class ModelFile {
                             + FORMAT + (format > FORMAT ? " (the file was written by a newer Dendrite)" : ""));
         }
         return root;
+    }
+
+    /** A functional model's file; its own messages (a layer that no longer matches its weights, say) name the file. */
+    private static Model graph(JsonNode root, Path file) throws IOException {
+        try {
+            return GraphFile.load(root, file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Description read(JsonNode root) {
@@ -278,6 +290,12 @@ final class ModelFile {
             var layer = wanted.getLayer();
             long parameters = layer.initializer().numParams(wanted);
             var found = saved.getLayerWiseConfigurations().getConf(i).getLayer();
+            if (layer instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer wantedOutput
+                    && found instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer savedOutput
+                    && !wantedOutput.getLossFn().equals(savedOutput.getLossFn())) {
+                // An older file's loss (summed binary cross-entropy, no example weights): today's takes its place.
+                savedOutput.setLossFn(wantedOutput.getLossFn());
+            }
             if (found.getClass() != layer.getClass() || saved.getLayer(i).numParams() != parameters) {
                 throw new IOException(file + ": its description does not match its weights at layer " + i + " ("
                         + description.architecture().layers().get(i) + "): the description makes a "

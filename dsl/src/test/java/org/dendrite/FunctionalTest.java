@@ -395,4 +395,22 @@ class FunctionalTest {
                 "lossWeights takes one weight per output: the model has 2 outputs [side, high], received 1 weights",
                 e.getMessage());
     }
+
+    @Test
+    void aDenseAfterABlockThatFlattensImagesHasKerasKernelLayout() {
+        Model flat = Sequential().input(4, 4, 2).conv2d(3, 3).flatten().dense(2).compile(adam, mse);
+        var image = Input(4, 4, 2);
+        Model nested = Model(
+                        image, Sequential().conv2d(3, 3).flatten().apply(image).dense(2))
+                .compile(adam, mse);
+        nested.graph().setParams(flat.network().params()); // the same weights, in DL4J's own layout
+        List<INDArray> expected = flat.getWeights();
+        List<INDArray> got = nested.getWeights();
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(
+                    expected.get(i),
+                    got.get(i),
+                    "weight " + i + " in Keras's layout (the dense kernel's rows by h, w, c)");
+        }
+    }
 }

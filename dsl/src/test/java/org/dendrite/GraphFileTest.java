@@ -115,4 +115,46 @@ class GraphFileTest {
         loaded.fit(List.of(Nd4j.rand(20, 4)), List.of(Nd4j.ones(20, 1)), 2, 5);
         assertEquals(kernel, loaded.getWeights().get(0), "the loaded graph's frozen layer stays as it was");
     }
+
+    @Test
+    void aBlockThawedWithUnfreezeStaysThawedInTheFile() throws IOException {
+        var in = Input(3);
+        var block = Sequential().dense(4, RELU).freeze(0);
+        Model model = Model(in, block.apply(in).dense(1, SIGMOID)).compile(adam, crossEntropy);
+        assertEquals(16, model.summaryTable().nonTrainableParams(), "the block's 3·4 + 4 weights are frozen");
+        model.unfreeze();
+        Path file = dir.resolve("thawed.zip");
+        model.save(file);
+        assertEquals(0, Model.load(file).summaryTable().nonTrainableParams());
+    }
+
+    @Test
+    void eachOutputsLossLeavesTheRegularisationToTheModelsLoss() {
+        var in = Input(2);
+        var hidden = in.dense(8, RELU, l2(0.05));
+        Model model = Model(
+                        List.of(in),
+                        List.of(
+                                hidden.dense(1, SIGMOID).named("a"),
+                                hidden.dense(1).named("b")))
+                .lossWeights(0.5, 1)
+                .compile(adam, List.of(crossEntropy, mse));
+        INDArray x = Nd4j.rand(16, 2);
+        var data = Dataset.of(
+                List.of(x),
+                List.of(
+                        x.getColumn(0)
+                                .gt(0.5)
+                                .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                                .reshape(16, 1),
+                        x.sum(1).reshape(16, 1)));
+        var evaluation = model.evaluate(data);
+        double regularisation = evaluation.loss() - 0.5 * evaluation.metric("a_loss") - evaluation.metric("b_loss");
+        assertEquals(
+                model.graph().calcRegularizationScore(true),
+                regularisation,
+                1e-5,
+                "loss = Σ weight·loss + the L2 penalty");
+        assertTrue(regularisation > 0);
+    }
 }

@@ -144,9 +144,14 @@ class TransferLearningTest {
 
         model.unfreeze();
         assertEquals(0, model.summaryTable().nonTrainableParams());
+        model.freezeUpTo("concatenate"); // a merge row: everything it takes
+        assertEquals(java.util.Set.of("left", "right"), model.functional().frozen());
+        model.unfreeze();
         var e = assertThrows(IllegalArgumentException.class, () -> model.freezeUpTo("nothing"));
         assertTrue(
-                e.getMessage().startsWith("freezeUpTo: no layer is named \"nothing\"; the layers are [left, right"),
+                e.getMessage()
+                        .startsWith(
+                                "freezeUpTo: no layer is named \"nothing\"; the layers are [input_layer, left, right"),
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> model.freezeUpTo(9));
         assertEquals("freezeUpTo: the summary lists rows 0..6, received 9", e.getMessage());

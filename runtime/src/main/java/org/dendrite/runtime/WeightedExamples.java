@@ -36,8 +36,8 @@ public final class WeightedExamples implements ILossFunction {
     }
 
     /** Whether {@code mask} holds one weight per example. */
-    private static boolean perExample(INDArray mask, INDArray preOutput) {
-        return mask != null && mask.rank() == 2 && mask.size(1) == 1 && preOutput.size(1) > 0;
+    private static boolean perExample(INDArray mask) {
+        return mask != null && mask.rank() == 2 && mask.size(1) == 1;
     }
 
     /** The pre-activations before DL4J multiplied them by the weights (any value where a weight is 0). */
@@ -49,7 +49,7 @@ public final class WeightedExamples implements ILossFunction {
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
-        if (!perExample(mask, preOutput)) {
+        if (!perExample(mask)) {
             return of.computeScoreArray(labels, preOutput, activation, mask);
         }
         return of.computeScoreArray(labels, unmasked(preOutput, mask), activation, null)
@@ -59,7 +59,7 @@ public final class WeightedExamples implements ILossFunction {
     @Override
     public double computeScore(
             INDArray labels, INDArray preOutput, IActivation activation, INDArray mask, boolean average) {
-        if (!perExample(mask, preOutput)) {
+        if (!perExample(mask)) {
             return of.computeScore(labels, preOutput, activation, mask, average);
         }
         double sum = computeScoreArray(labels, preOutput, activation, mask)
@@ -70,7 +70,7 @@ public final class WeightedExamples implements ILossFunction {
 
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
-        if (!perExample(mask, preOutput)) {
+        if (!perExample(mask)) {
             return of.computeGradient(labels, preOutput, activation, mask);
         }
         return of.computeGradient(labels, unmasked(preOutput, mask), activation, null)

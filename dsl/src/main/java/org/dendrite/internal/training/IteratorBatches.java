@@ -87,7 +87,11 @@ public final class IteratorBatches implements Batches {
                 DataSet batch = iterator.next();
                 check.accept(batch, ++seen);
                 DataSet prepared = prepare.apply(batch);
-                return new org.nd4j.linalg.dataset.MultiDataSet(prepared.getFeatures(), prepared.getLabels());
+                return new org.nd4j.linalg.dataset.MultiDataSet(
+                        prepared.getFeatures(),
+                        prepared.getLabels(),
+                        prepared.getFeaturesMaskArray(),
+                        prepared.getLabelsMaskArray()); // an iterator's masks (padded sequences, weights) go on
             }
         };
     }

@@ -71,7 +71,11 @@ public sealed interface Network {
 
         @Override
         public void fit(MultiDataSet batch) {
-            network.fit(batch.getFeatures(0), batch.getLabels(0), null, batch.getLabelsMaskArray(0));
+            network.fit(
+                    batch.getFeatures(0),
+                    batch.getLabels(0),
+                    batch.getFeaturesMaskArray(0),
+                    batch.getLabelsMaskArray(0));
         }
 
         @Override
@@ -83,7 +87,10 @@ public sealed interface Network {
         public double score(MultiDataSet batch) {
             return network.score(
                     new org.nd4j.linalg.dataset.DataSet(
-                            batch.getFeatures(0), batch.getLabels(0), null, batch.getLabelsMaskArray(0)),
+                            batch.getFeatures(0),
+                            batch.getLabels(0),
+                            batch.getFeaturesMaskArray(0),
+                            batch.getLabelsMaskArray(0)),
                     false);
         }
 
@@ -180,7 +187,9 @@ public sealed interface Network {
             }
             double[] losses = new double[outputs().size()];
             for (int i = 0; i < losses.length; i++) {
-                losses[i] = graph.getOutputLayer(i).score() / lossWeights[i]; // Keras logs each output's own loss
+                // DL4J adds the regularisation to the first output's score; Keras logs each output's own loss
+                double score = graph.getOutputLayer(i).score() - (i == 0 ? graph.calcRegularizationScore(true) : 0);
+                losses[i] = score / lossWeights[i];
             }
             return losses;
         }

@@ -61,11 +61,6 @@ public final class Scoring {
         return values;
     }
 
-    /** A batch as DL4J's multi-input, multi-output form, which both kinds of network take. */
-    static MultiDataSet multi(org.nd4j.linalg.dataset.DataSet batch) {
-        return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), batch.getLabels());
-    }
-
     /** Each output's predictions and labels, chunk by chunk, for metrics over all of them. */
     static final class Predictions {
 
