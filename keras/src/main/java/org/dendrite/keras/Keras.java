@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,14 +64,10 @@ public final class Keras {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no Keras model here");
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(8);
-        }
-        if (startsWith(head, ZIP)) {
+        if (startsWith(head(file), ZIP)) {
             return KerasArchive.read(file);
         }
-        if (!startsWith(head, HDF5)) {
+        if (!startsWith(head(file), HDF5)) {
             throw new IOException(
                     file + " is not a Keras model: it is neither an HDF5 file (.h5) nor a .keras archive");
         }
@@ -82,6 +77,53 @@ public final class Keras {
             throw new IOException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new IOException(file + " could not be read as HDF5 (truncated or damaged?): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a model saved from Python as its architecture and its weights, apart:
+     * {@code model.to_json()} written to a file, and {@code model.save_weights(...)}'s file, Keras
+     * 2's {@code .h5} (a group per layer, listed in {@code layer_names}) or Keras 3's
+     * {@code .weights.h5} ({@code layers/<name>/vars/<i>}), told apart by their contents. A
+     * full-model {@code .h5} serves as the weights file too (as in Keras's {@code load_weights}).
+     * The loss and optimiser are Keras's defaults (adam, mse) unless the JSON holds a
+     * {@code compile_config}.
+     *
+     * @throws IOException naming the file and what is wrong: the JSON is not a Keras model's, the
+     *     weights file is not HDF5 or holds no Keras weights, a layer's arrays differ in number or
+     *     shape from the architecture's (layer, expected and found shapes)
+     */
+    public static Model load(Path architectureJson, Path weights) throws IOException {
+        Objects.requireNonNull(architectureJson, "architectureJson");
+        Objects.requireNonNull(weights, "weights");
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(architectureJson));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(
+                    architectureJson + " is not JSON (model.to_json()'s output): " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.path("class_name").isTextual()) {
+            throw new IOException(
+                    architectureJson + " is not a Keras model's JSON (model.to_json()): it has no" + " class_name");
+        }
+        // Keras 2 and tf.keras write their keras_version; Keras 3 writes none (and every object's module)
+        boolean keras3 = !root.path("keras_version").asText("3").startsWith("2.");
+        KerasTraining.Compile compile =
+                keras3 ? KerasTraining.keras3(root.path("compile_config")) : KerasTraining.keras2(null);
+        requireHdf5(weights);
+        try (HdfFile hdf = new HdfFile(weights)) {
+            KerasWeights arrays;
+            try {
+                arrays = KerasWeights.of(hdf, root);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(weights + " " + e.getMessage(), e);
+            }
+            return assemble(root, compile, keras3, arrays, architectureJson, weights.toString());
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw new IOException(weights + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IOException(weights + " could not be read as HDF5 (truncated or damaged?): " + e.getMessage(), e);
         }
     }
 
@@ -105,18 +147,66 @@ public final class Keras {
     private static Model read(HdfFile hdf, Path file) throws IOException {
         Attribute config = hdf.getAttributes().get("model_config");
         if (config == null) {
-            throw new IOException(
-                    file + " holds no model_config: weights only (model.save_weights)? Keras.load needs a "
-                            + "whole model, saved with model.save(\"model.h5\")");
+            throw new IOException(file + " holds no model_config: weights only (model.save_weights)? Open it with"
+                    + " Keras.load(architectureJson, weights), the JSON being model.to_json()'s, or save the whole"
+                    + " model with model.save(\"model.h5\")");
         }
         JsonNode model = JSON.readTree(text(config.getData()));
         Attribute training = hdf.getAttributes().get("training_config");
-        Built built = build(
+        return assemble(
                 model,
                 KerasTraining.keras2(training == null ? null : JSON.readTree(text(training.getData()))),
                 false,
-                file);
-        built.model().setWeights(weights(hdf, built.names(), file).toArray(INDArray[]::new));
+                KerasWeights.keras2(hdf, "model_weights/"),
+                file,
+                "model_weights");
+    }
+
+    /**
+     * The model a config describes, with its weights: built ({@link #build}), then each layer given
+     * its arrays from {@code weights}, checked against the architecture's number and shapes first.
+     *
+     * @param file        the file the config came from, for messages
+     * @param weightsName the weights file (or group) for messages
+     */
+    static Model assemble(
+            JsonNode root,
+            KerasTraining.Compile compile,
+            boolean keras3,
+            KerasWeights weights,
+            Path file,
+            String weightsName)
+            throws IOException {
+        Built built = build(root, compile, keras3, weights, file);
+        List<INDArray> expected = built.model().getWeights();
+        List<INDArray> arrays = new ArrayList<>();
+        for (int i = 0; i < built.names().size(); i++) {
+            String name = built.names().get(i);
+            Layer layer = built.layers().get(i);
+            int count = KerasLayers.ranks(layer).length;
+            List<INDArray> found = weights.of(name);
+            if (found.size() != count) {
+                throw new IOException(file + ": layer '" + name + "' (" + layer.kind() + ") has " + count
+                        + " weight arrays, but " + weightsName + " holds " + found.size() + " under "
+                        + weights.where(name));
+            }
+            for (int j = 0; j < count; j++) {
+                long[] want = expected.get(arrays.size()).shape();
+                long[] got = found.get(j).shape();
+                boolean vector = got.length == 1 && want.length == 2 && want[0] == 1 && want[1] == got[0];
+                if (!Arrays.equals(want, got) && !vector) {
+                    throw new IOException(file + ": layer '" + name + "' (" + layer.kind() + "): weight " + j
+                            + " in " + weightsName + " (" + weights.where(name) + ") has shape " + Arrays.toString(got)
+                            + ", the architecture expects " + Arrays.toString(want));
+                }
+                arrays.add(found.get(j));
+            }
+        }
+        try {
+            built.model().setWeights(arrays.toArray(INDArray[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + weightsName + " does not match the config: " + e.getMessage(), e);
+        }
         return built.model();
     }
 
@@ -134,12 +224,16 @@ public final class Keras {
      *
      * @param keras3 whether the config is Keras 3's (see {@link KerasLayers#translate})
      */
-    static Built build(JsonNode model, KerasTraining.Compile compile, boolean keras3, Path file) throws IOException {
+    static Built build(JsonNode model, KerasTraining.Compile compile, boolean keras3, KerasWeights weights, Path file)
+            throws IOException {
         String kind = model.path("class_name").asText();
         if (kind.equals("Functional") || kind.equals("Model")) {
             Functional graph;
             try {
-                graph = KerasGraph.read(model.path("config"), keras3);
+                graph = KerasGraph.read(
+                        model.path("config"),
+                        keras3,
+                        (scaling, config, name, input) -> KerasNormalizer.of(scaling, config, weights.of(name), input));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
@@ -167,9 +261,24 @@ public final class Keras {
         long[] input = null;
         List<String> names = new ArrayList<>();
         List<Integer> frozen = new ArrayList<>();
+        int scaling = -1; // a leading Rescaling or Normalization: the model's input normaliser
         for (int i = 0; i < layers.size(); i++) {
             JsonNode layer = layers.get(i);
             JsonNode layerConfig = layer.path("config");
+            if (KerasNormalizer.KINDS.contains(layer.path("class_name").asText())) {
+                for (String declared : List.of("batch_input_shape", "batch_shape")) {
+                    if (layerConfig.has(declared) && input == null) {
+                        input = shape(layerConfig.path(declared));
+                    }
+                }
+                if (!names.isEmpty() || scaling >= 0) {
+                    throw new IOException(file + ": layer " + i + " ('"
+                            + layerConfig.path("name").asText() + "', "
+                            + layer.path("class_name").asText() + "): " + KerasNormalizer.ONLY_FIRST);
+                }
+                scaling = i;
+                continue;
+            }
             for (String declared : List.of("batch_input_shape", "batch_shape")) {
                 if (layerConfig.has(declared) && input == null) {
                     input = shape(layerConfig.path(declared));
@@ -205,6 +314,20 @@ public final class Keras {
                     + " input shape is unknown");
         }
         architecture = architecture.input(input);
+        if (scaling >= 0) {
+            JsonNode layer = layers.get(scaling);
+            String name = layer.path("config").path("name").asText();
+            try {
+                KerasLayers.requireBuiltIn(layer);
+                architecture = architecture.normalize(KerasNormalizer.of(
+                        layer.path("class_name").asText(), layer.path("config"), weights.of(name), input));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(
+                        file + ": layer " + scaling + " ('" + name + "', "
+                                + layer.path("class_name").asText() + "): " + e.getMessage(),
+                        e);
+            }
+        }
         if (!frozen.isEmpty()) {
             architecture = architecture.freeze(
                     frozen.stream().mapToInt(Integer::intValue).toArray());
@@ -219,27 +342,6 @@ public final class Keras {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": the model cannot be compiled as its file says: " + e.getMessage(), e);
         }
-    }
-
-    /** Every layer's weights in the file's order, which is Keras's get_weights() order. */
-    private static List<INDArray> weights(HdfFile hdf, List<String> names, Path file) throws IOException {
-        List<INDArray> weights = new ArrayList<>();
-        for (String name : names) {
-            var groups = hdf.getByPath("model_weights");
-            if (!(groups instanceof io.jhdf.api.Group all) || !all.getChildren().containsKey(name)) {
-                continue; // an input or a merge: Keras keeps no weights for it
-            }
-            var group = hdf.getByPath("model_weights/" + name);
-            Attribute listed = group.getAttributes().get("weight_names");
-            if (listed == null) {
-                continue;
-            }
-            for (String weight : strings(listed.getData())) {
-                Dataset data = hdf.getDatasetByPath("model_weights/" + name + "/" + weight);
-                weights.add(KerasArchive.array(data));
-            }
-        }
-        return weights;
     }
 
     /** A Keras {@code batch_input_shape} without its batch axis. */
@@ -257,7 +359,7 @@ public final class Keras {
                 : data.toString();
     }
 
-    private static String[] strings(Object data) {
+    static String[] strings(Object data) {
         if (data == null) {
             return new String[0]; // an empty list of names: a layer without weights
         }
@@ -266,6 +368,27 @@ public final class Keras {
         }
         Object[] objects = (Object[]) data;
         return Arrays.stream(objects).map(Keras::text).toArray(String[]::new);
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(8);
+        }
+    }
+
+    /** Refuses a weights file that is a folder, missing, or not HDF5. */
+    private static void requireHdf5(Path weights) throws IOException {
+        if (Files.isDirectory(weights)) {
+            throw new IOException(weights + " is a folder, not a weights file: save the weights from Python with"
+                    + " model.save_weights(\"model.weights.h5\")");
+        }
+        if (!Files.isRegularFile(weights)) {
+            throw new NoSuchFileException(weights.toString(), null, "no Keras weights file here");
+        }
+        if (!startsWith(head(weights), HDF5)) {
+            throw new IOException(weights + " is not a Keras weights file: it is not HDF5 (model.save_weights writes"
+                    + " .h5 or .weights.h5; a TensorFlow checkpoint must be saved as .h5 first)");
+        }
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {

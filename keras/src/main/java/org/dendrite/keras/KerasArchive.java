@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.dendrite.Model;
-import org.dendrite.layers.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -59,7 +56,6 @@ final class KerasArchive {
                     : json(zip, metadata, file).path("keras_version").asText("");
             boolean keras3 =
                     !version.startsWith("2."); // tf.keras 2.13+ writes this format too, with Keras 2's activations
-            Keras.Built built = Keras.build(root, KerasTraining.keras3(root.path("compile_config")), keras3, file);
             ZipEntry weights = zip.getEntry(WEIGHTS);
             if (weights == null) {
                 throw new IOException(file + " has no " + WEIGHTS
@@ -67,13 +63,23 @@ final class KerasArchive {
                                 ? ": its weights are sharded (model.weights.json), which Dendrite does not read"
                                 : ""));
             }
-            List<INDArray> arrays = weights(zip, weights, built, paths(root), file);
+            Path copy = Files.createTempFile("dendrite-keras", ".weights.h5"); // jHDF reads files, not streams
             try {
-                built.model().setWeights(arrays.toArray(INDArray[]::new));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": " + WEIGHTS + " does not match the config: " + e.getMessage(), e);
+                try (InputStream in = zip.getInputStream(weights)) {
+                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                try (HdfFile h5 = open(copy, file)) {
+                    return Keras.assemble(
+                            root,
+                            KerasTraining.keras3(root.path("compile_config")),
+                            keras3,
+                            KerasWeights.keras3(h5, paths(root)),
+                            file,
+                            WEIGHTS);
+                }
+            } finally {
+                Files.deleteIfExists(copy);
             }
-            return built.model();
         } catch (ZipException e) {
             throw new IOException(
                     file + " could not be read as a .keras archive, a zip (truncated or damaged?): " + e.getMessage(),
@@ -91,36 +97,12 @@ final class KerasArchive {
         }
     }
 
-    /** Every layer's arrays, in getWeights()' order, from the weights file (copied out of the zip for jHDF). */
-    private static List<INDArray> weights(
-            ZipFile zip, ZipEntry entry, Keras.Built built, Map<String, String> paths, Path file) throws IOException {
-        Path copy = Files.createTempFile("dendrite-keras", ".weights.h5");
+    private static HdfFile open(Path copy, Path file) throws IOException {
         try {
-            try (InputStream in = zip.getInputStream(entry)) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (HdfFile h5 = new HdfFile(copy)) {
-                List<INDArray> arrays = new ArrayList<>();
-                for (int i = 0; i < built.names().size(); i++) {
-                    String name = built.names().get(i);
-                    Layer layer = built.layers().get(i);
-                    int expected = KerasLayers.ranks(layer).length;
-                    String path = paths.get(name);
-                    List<INDArray> found = path == null ? List.of() : vars(h5, path);
-                    if (found.size() != expected) {
-                        throw new IOException(file + ": layer '" + name + "' (" + layer.kind() + ") has " + expected
-                                + " weight arrays, but " + WEIGHTS + " holds " + found.size() + " under "
-                                + (path == null ? "no group of its own" : path + "/vars"));
-                    }
-                    arrays.addAll(found);
-                }
-                return arrays;
-            } catch (RuntimeException e) {
-                throw new IOException(
-                        file + ": " + WEIGHTS + " could not be read as HDF5 (damaged?): " + e.getMessage(), e);
-            }
-        } finally {
-            Files.deleteIfExists(copy);
+            return new HdfFile(copy);
+        } catch (RuntimeException e) {
+            throw new IOException(
+                    file + ": " + WEIGHTS + " could not be read as HDF5 (damaged?): " + e.getMessage(), e);
         }
     }
 
@@ -158,40 +140,6 @@ final class KerasArchive {
         return paths;
     }
 
-    /**
-     * A layer's arrays in the weights file: those of {@code <path>/vars}, then, for a recurrent
-     * layer, its cell's ({@code <path>/cell/vars}), each group's numbered {@code 0, 1, ...}. A file
-     * of tf.keras 2.13 to 2.15, which wrote {@code _layer_checkpoint_dependencies} for
-     * {@code layers}, is read as Keras 3 reads it.
-     */
-    static List<INDArray> vars(HdfFile h5, String path) {
-        if (find(h5, path) == null && find(h5, "_layer_checkpoint_dependencies") != null) {
-            path = path.replaceFirst("^layers", "_layer_checkpoint_dependencies");
-        }
-        List<INDArray> arrays = new ArrayList<>();
-        for (String group : List.of(path + "/vars", path + "/cell/vars")) {
-            if (!(find(h5, group) instanceof Group vars)) {
-                continue;
-            }
-            for (int i = 0; vars.getChildren().get(Integer.toString(i)) instanceof Dataset data; i++) {
-                arrays.add(array(data));
-            }
-        }
-        return arrays;
-    }
-
-    /** The node at {@code path}, or null. */
-    private static Node find(HdfFile h5, String path) {
-        Node node = h5;
-        for (String part : path.split("/")) {
-            if (!(node instanceof Group group) || !group.getChildren().containsKey(part)) {
-                return null;
-            }
-            node = group.getChildren().get(part);
-        }
-        return node;
-    }
-
     /** A dataset as a float array of its shape, whatever floating type it was stored as. */
     static INDArray array(Dataset data) {
         long[] shape =
@@ -204,6 +152,16 @@ final class KerasArchive {
             values = new float[d.length];
             for (int i = 0; i < d.length; i++) {
                 values[i] = (float) d[i];
+            }
+        } else if (flat instanceof long[] l) { // a Normalization's count
+            values = new float[l.length];
+            for (int i = 0; i < l.length; i++) {
+                values[i] = l[i];
+            }
+        } else if (flat instanceof int[] n) {
+            values = new float[n.length];
+            for (int i = 0; i < n.length; i++) {
+                values[i] = n[i];
             }
         } else {
             throw new IllegalArgumentException(

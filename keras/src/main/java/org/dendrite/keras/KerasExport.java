@@ -159,10 +159,6 @@ final class KerasExport {
 
     private static ObjectNode sequential(Model model) {
         Sequential architecture = model.architecture();
-        architecture.normalizer().ifPresent(n -> {
-            throw new IllegalArgumentException("Keras.save: the model scales its input with " + n
-                    + ", which is not written as a Keras layer yet; scale the data instead");
-        });
         long[] input = model.inputShape();
         ObjectNode config = JSON.objectNode();
         config.put("name", "sequential");
@@ -170,6 +166,9 @@ final class KerasExport {
         config.set("dtype", dtypePolicy());
         ArrayNode layers = config.putArray("layers");
         layers.add(object("keras.layers", "InputLayer", inputConfig("input_layer", input)));
+        if (architecture.normalizer().isPresent()) {
+            layers.add(normalization(architecture.normalizer().get(), "normalization", input, "the model"));
+        }
         List<Layer> compiled = architecture.compiledLayers();
         List<Summary.Row> rows = model.summaryTable().rows();
         Set<Integer> frozen = architecture.frozen();
@@ -197,17 +196,35 @@ final class KerasExport {
         config.put("trainable", true);
         ArrayNode layers = config.putArray("layers");
         List<Node> nodes = graph.nodes();
+        Set<String> names = new java.util.HashSet<>();
+        nodes.forEach(n -> names.add(graph.name(n)));
+        Map<String, String> scaledBy = new java.util.HashMap<>(); // an input's name → its Normalization layer's
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             String name = graph.name(node);
             ObjectNode entry;
             if (node.inputs().isEmpty()) {
-                if (node.normalizer() != null) {
-                    throw new IllegalArgumentException(
-                            "Keras.save: input '" + name + "' scales its data with " + node.normalizer()
-                                    + ", which is not written as a Keras layer yet; scale the data instead");
-                }
                 entry = object("keras.layers", "InputLayer", inputConfig(name, node.shape()));
+                if (node.normalizer() != null) { // the InputLayer, then a Normalization layer that it feeds
+                    String scaling = "normalization";
+                    for (int k = 1; names.contains(scaling); k++) {
+                        scaling = "normalization_" + k;
+                    }
+                    names.add(scaling);
+                    ObjectNode normalization =
+                            normalization(node.normalizer(), scaling, node.shape(), "input '" + name + "'");
+                    normalization.put("name", scaling);
+                    ArrayNode call =
+                            normalization.putArray("inbound_nodes").addObject().putArray("args");
+                    call.add(tensor(graph, node, Map.of()));
+                    ((ObjectNode) normalization.path("inbound_nodes").get(0)).putObject("kwargs");
+                    entry.put("name", name);
+                    entry.putArray("inbound_nodes");
+                    layers.add(entry);
+                    layers.add(normalization);
+                    scaledBy.put(name, scaling);
+                    continue;
+                }
             } else if (node.layer() != null) {
                 entry = layer(node.layer(), name, !frozen.contains(name), i);
                 if (KerasLayers.builds(node.layer())) {
@@ -228,7 +245,7 @@ final class KerasExport {
                 ObjectNode call = inbound.addObject();
                 ArrayNode args = call.putArray("args");
                 ArrayNode tensors = node.merge() != null ? args.addArray() : args;
-                node.inputs().forEach(in -> tensors.add(tensor(graph, in)));
+                node.inputs().forEach(in -> tensors.add(tensor(graph, in, scaledBy)));
                 call.putObject("kwargs");
             }
             layers.add(entry);
@@ -242,6 +259,23 @@ final class KerasExport {
         root.put("registered_name", "Functional");
         root.putObject("build_config").putNull("input_shape");
         return root;
+    }
+
+    /** A Keras 3 {@code Normalization} layer computing the normaliser, given its numbers in its config. */
+    private static ObjectNode normalization(
+            org.dendrite.datasets.Normalizer normalizer, String name, long[] input, String where) {
+        ObjectNode c = JSON.objectNode();
+        c.put("name", name);
+        c.put("trainable", true);
+        c.set("dtype", dtypePolicy());
+        try {
+            KerasNormalizer.config(normalizer, input[input.length - 1], c);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Keras.save: " + where + " scales its input with " + e.getMessage(), e);
+        }
+        ObjectNode entry = object("keras.layers", "Normalization", c);
+        entry.putObject("build_config").set("input_shape", batchShape(input));
+        return entry;
     }
 
     private static ObjectNode layer(Layer layer, String name, boolean trainable, int position) {
@@ -265,11 +299,16 @@ final class KerasExport {
     }
 
     /** A Keras 3 symbolic tensor in a call's arguments: the layer (and its call, and output) that made it. */
-    private static ObjectNode tensor(Functional graph, Node node) {
+    private static ObjectNode tensor(Functional graph, Node node, Map<String, String> scaledBy) {
         ObjectNode c = JSON.objectNode();
         c.set("shape", batchShape(node.shape()));
         c.put("dtype", "float32");
-        c.set("keras_history", reference(graph, node));
+        ArrayNode history = reference(graph, node);
+        String scaling = scaledBy.get(graph.name(node));
+        if (scaling != null) {
+            history.set(0, JSON.textNode(scaling)); // the scaled input: its Normalization layer's output
+        }
+        c.set("keras_history", history);
         ObjectNode tensor = JSON.objectNode();
         tensor.put("class_name", "__keras_tensor__");
         tensor.set("config", c);
@@ -434,7 +473,7 @@ final class KerasExport {
     private static void checkWeights(Path file, Archive archive) throws IOException {
         try (HdfFile h5 = new HdfFile(file)) {
             for (Group group : archive.groups()) {
-                List<INDArray> read = KerasArchive.vars(h5, group.path());
+                List<INDArray> read = KerasWeights.vars(h5, group.path());
                 boolean same = read.size() == group.arrays().size();
                 for (int i = 0; same && i < read.size(); i++) {
                     INDArray written = group.arrays().get(i).castTo(DataType.FLOAT);

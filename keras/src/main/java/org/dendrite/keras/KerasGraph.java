@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dendrite.Functional;
 import org.dendrite.Node;
+import org.dendrite.datasets.Normalizer;
 import org.dendrite.layers.Layer;
 
 /**
@@ -28,20 +29,52 @@ final class KerasGraph {
 
     private KerasGraph() {}
 
+    /** The input normaliser a Keras {@code Rescaling} or {@code Normalization} layer computes ({@link KerasNormalizer}). */
+    interface Normalizers {
+        Normalizer of(String kind, JsonNode config, String name, long[] input);
+    }
+
     /**
-     * @param keras3 whether the config is Keras 3's (see {@link KerasLayers#translate})
+     * @param keras3      whether the config is Keras 3's (see {@link KerasLayers#translate})
+     * @param normalizers makes a {@code Rescaling} or {@code Normalization} that an input feeds, and
+     *     alone, that input's normaliser
      * @throws IllegalArgumentException naming the layer (position, name, class) that cannot be read
      */
-    static Functional read(JsonNode config, boolean keras3) {
+    static Functional read(JsonNode config, boolean keras3, Normalizers normalizers) {
         Map<String, Node> made = new HashMap<>();
         List<String> frozen = new ArrayList<>();
         JsonNode layers = config.path("layers");
+        Map<String, Integer> consumers = new HashMap<>(); // how many layers take each layer's output
+        for (JsonNode layer : layers) {
+            for (List<JsonNode> call : calls(layer.path("inbound_nodes"))) {
+                call.forEach(r -> consumers.merge(r.path(0).asText(), 1, Integer::sum));
+            }
+        }
+        Map<String, String> kinds = new HashMap<>();
+        layers.forEach(l -> kinds.put(name(l), l.path("class_name").asText()));
         for (int i = 0; i < layers.size(); i++) {
             JsonNode layer = layers.get(i);
             String kind = layer.path("class_name").asText();
             String name = name(layer);
             try {
                 KerasLayers.requireBuiltIn(layer);
+                if (KerasNormalizer.KINDS.contains(kind)) {
+                    List<JsonNode> call = calls(layer.path("inbound_nodes")).stream()
+                            .findFirst()
+                            .orElse(List.of());
+                    String input = call.size() == 1 ? call.get(0).path(0).asText() : "";
+                    Node raw = made.get(input);
+                    if (!"InputLayer".equals(kinds.get(input))
+                            || raw == null
+                            || raw.normalizer() != null
+                            || consumers.getOrDefault(input, 0) != 1) {
+                        throw new IllegalArgumentException(KerasNormalizer.ONLY_FIRST);
+                    }
+                    Node scaled = raw.normalize(normalizers.of(kind, layer.path("config"), name, raw.shape()));
+                    made.put(input, scaled); // no other layer took the raw input (it feeds this one alone)
+                    made.put(name, scaled);
+                    continue;
+                }
                 Node node = node(kind, layer.path("config"), inputs(layer.path("inbound_nodes"), made), keras3)
                         .named(name);
                 made.put(name, node);

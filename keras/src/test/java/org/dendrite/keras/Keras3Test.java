@@ -404,13 +404,13 @@ class Keras3Test {
                     Map.of("masking", "layers/masking", "lstm", "layers/lstm"),
                     KerasArchive.paths(root),
                     "a Sequential's input layer is not among its layers");
-            List<INDArray> lstm = KerasArchive.vars(h5, "layers/lstm");
+            List<INDArray> lstm = KerasWeights.vars(h5, "layers/lstm");
             assertEquals(3, lstm.size());
             assertArrayEquals(new long[] {2, 4}, lstm.get(0).shape());
             assertArrayEquals(new long[] {1, 4}, lstm.get(1).shape());
             assertArrayEquals(new float[] {0, 1, 0, 0}, lstm.get(2).toFloatVector(), "unit_forget_bias");
             assertEquals(-0.77649444f, lstm.get(0).getFloat(0, 0));
-            assertTrue(KerasArchive.vars(h5, "layers/masking").isEmpty());
+            assertTrue(KerasWeights.vars(h5, "layers/masking").isEmpty());
         }
     }
 
