@@ -1,5 +1,6 @@
 package org.dendrite;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import org.dendrite.datasets.Dataset;
  * @param validationData  a separate validation set, used instead of a split; may be null
  * @param callbacks       run at the start and end of training and of each epoch, in order
  * @param classWeight     each class's weight in the training loss (Keras's {@code class_weight}); empty for none
+ * @param initialEpoch    the epochs already done: training runs epochs {@code initialEpoch + 1} to {@code epochs}
+ * @param validationFreq  validate after every n-th epoch (epochs n, 2n, ...), as Keras's {@code validation_freq}
+ * @param backupDir       where a resumable run keeps its backup (Keras's {@code BackupAndRestore}); may be null
  */
 public record Fit(
         int epochs,
@@ -30,7 +34,10 @@ public record Fit(
         double validationSplit,
         Dataset validationData,
         List<Callback> callbacks,
-        Map<Integer, Double> classWeight) {
+        Map<Integer, Double> classWeight,
+        int initialEpoch,
+        int validationFreq,
+        Path backupDir) {
 
     /** Keras's default batch size. */
     public static final int DEFAULT_BATCH = 32;
@@ -49,6 +56,15 @@ public record Fit(
             throw new IllegalArgumentException(
                     "validationSplit must lie in [0, 1), received validationSplit=" + validationSplit);
         }
+        if (initialEpoch < 0 || initialEpoch >= epochs) {
+            throw new IllegalArgumentException(
+                    "initialEpoch must lie in [0, epochs) (the epochs already done), received" + " initialEpoch="
+                            + initialEpoch + " with epochs=" + epochs);
+        }
+        if (validationFreq < 1) {
+            throw new IllegalArgumentException(
+                    "validationFreq must be at least 1, received validationFreq=" + validationFreq);
+        }
         callbacks = List.copyOf(callbacks);
         classWeight = Map.copyOf(classWeight);
         classWeight.forEach((c, w) -> {
@@ -61,32 +77,87 @@ public record Fit(
 
     /** Keras's defaults: 1 epoch, batch 32, shuffled, verbose 1, no validation, no callbacks. */
     public static Fit defaults() {
-        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of(), Map.of());
+        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of(), Map.of(), 0, 1, null);
     }
 
     /** Passes over the training data (if not set, 1). */
     public Fit epochs(int n) {
-        return new Fit(n, batchSize, verbose, shuffle, validationSplit, validationData, callbacks, classWeight);
+        return new Fit(
+                n,
+                batchSize,
+                verbose,
+                shuffle,
+                validationSplit,
+                validationData,
+                callbacks,
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                backupDir);
     }
 
     /** Examples per gradient step (if not set, 32). */
     public Fit batch(int size) {
-        return new Fit(epochs, size, verbose, shuffle, validationSplit, validationData, callbacks, classWeight);
+        return new Fit(
+                epochs,
+                size,
+                verbose,
+                shuffle,
+                validationSplit,
+                validationData,
+                callbacks,
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                backupDir);
     }
 
     /** 0 silent, 1 a progress bar per epoch, 2 one line per epoch (if not set, 1). */
     public Fit verbose(int level) {
-        return new Fit(epochs, batchSize, level, shuffle, validationSplit, validationData, callbacks, classWeight);
+        return new Fit(
+                epochs,
+                batchSize,
+                level,
+                shuffle,
+                validationSplit,
+                validationData,
+                callbacks,
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                backupDir);
     }
 
     /** Whether to reshuffle the training examples before each epoch, seeded (if not set, true). */
     public Fit shuffle(boolean on) {
-        return new Fit(epochs, batchSize, verbose, on, validationSplit, validationData, callbacks, classWeight);
+        return new Fit(
+                epochs,
+                batchSize,
+                verbose,
+                on,
+                validationSplit,
+                validationData,
+                callbacks,
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                backupDir);
     }
 
     /** The fraction held out for validation, from the END of the data, before shuffling (if not set, 0). */
     public Fit validationSplit(double fraction) {
-        return new Fit(epochs, batchSize, verbose, shuffle, fraction, validationData, callbacks, classWeight);
+        return new Fit(
+                epochs,
+                batchSize,
+                verbose,
+                shuffle,
+                fraction,
+                validationData,
+                callbacks,
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                backupDir);
     }
 
     /** A separate validation set, used instead of a split (if not set, none). */
@@ -99,13 +170,26 @@ public record Fit(
                 validationSplit,
                 Objects.requireNonNull(data, "validation data"),
                 callbacks,
-                classWeight);
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                backupDir);
     }
 
     /** Callbacks to run, e.g. {@code earlyStopping("val_loss").patience(5)}. */
     public Fit callbacks(Callback... callbacks) {
         return new Fit(
-                epochs, batchSize, verbose, shuffle, validationSplit, validationData, List.of(callbacks), classWeight);
+                epochs,
+                batchSize,
+                verbose,
+                shuffle,
+                validationSplit,
+                validationData,
+                List.of(callbacks),
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                backupDir);
     }
 
     /**
@@ -123,7 +207,74 @@ public record Fit(
                 validationSplit,
                 validationData,
                 callbacks,
-                Objects.requireNonNull(weights, "weights"));
+                Objects.requireNonNull(weights, "weights"),
+                initialEpoch,
+                validationFreq,
+                backupDir);
+    }
+
+    /**
+     * Starts at epoch {@code n + 1}, as Keras's {@code initial_epoch}: for a model already trained
+     * {@code n} epochs, e.g. loaded from a checkpoint; History records only the epochs run, and
+     * callbacks see their numbers ({@code n + 1} to {@code epochs}). If not set, 0.
+     */
+    public Fit initialEpoch(int n) {
+        return new Fit(
+                epochs,
+                batchSize,
+                verbose,
+                shuffle,
+                validationSplit,
+                validationData,
+                callbacks,
+                classWeight,
+                n,
+                validationFreq,
+                backupDir);
+    }
+
+    /**
+     * Validates after every n-th epoch only (epochs n, 2n, ...), as Keras's {@code validation_freq}:
+     * the other epochs log no {@code val_} values, History lists only the validated epochs for
+     * them, and callbacks monitoring one skip the epochs without it. If not set, 1.
+     */
+    public Fit validationFreq(int n) {
+        return new Fit(
+                epochs,
+                batchSize,
+                verbose,
+                shuffle,
+                validationSplit,
+                validationData,
+                callbacks,
+                classWeight,
+                initialEpoch,
+                n,
+                backupDir);
+    }
+
+    /**
+     * Makes the run resumable, as Keras's {@code BackupAndRestore(backup_dir)}: after each epoch
+     * (and its callbacks) everything needed to continue is written atomically to {@code dir}
+     * (weights, optimiser state, epoch, the shuffling RNG, History, the callbacks' state); a
+     * {@code fit} that finds a backup there restores it and continues from the next epoch, ending
+     * with the same weights, bit for bit, as a run never interrupted. The backup is deleted when
+     * training ends normally (every epoch, or a callback's stop); it stays after a crash, a kill,
+     * an exception or {@code Model.stop()}. In-memory data only.
+     */
+    public Fit backup(Path dir) {
+        return new Fit(
+                epochs,
+                batchSize,
+                verbose,
+                shuffle,
+                validationSplit,
+                validationData,
+                callbacks,
+                classWeight,
+                initialEpoch,
+                validationFreq,
+                Objects.requireNonNull(dir, "dir"));
     }
 
     @Override
@@ -133,6 +284,9 @@ public record Fit(
                 + (validationSplit > 0 ? ", validationSplit " + validationSplit : "")
                 + (validationData != null ? ", validation " + validationData.size() + " examples" : "")
                 + (callbacks.isEmpty() ? "" : ", callbacks " + callbacks)
-                + (classWeight.isEmpty() ? "" : ", classWeight " + new java.util.TreeMap<>(classWeight)) + "]";
+                + (classWeight.isEmpty() ? "" : ", classWeight " + new java.util.TreeMap<>(classWeight))
+                + (initialEpoch == 0 ? "" : ", initialEpoch " + initialEpoch)
+                + (validationFreq == 1 ? "" : ", validationFreq " + validationFreq)
+                + (backupDir == null ? "" : ", backup " + backupDir) + "]";
     }
 }

@@ -22,14 +22,39 @@ import org.knowm.xchart.XYChartBuilder;
 public final class History {
 
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    /** The epoch (from 1) of each value, by name: {@code val_} values only in validated epochs. */
+    private final Map<String, List<Integer>> epochsOf = new LinkedHashMap<>();
+
     private int stoppedEpoch;
     private String stopReason;
     private int markedBest;
 
     /** Records one epoch's values (called once per finished epoch). */
-    void record(Map<String, Double> epoch) {
-        epoch.forEach((name, value) ->
-                values.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+    void record(int epoch, Map<String, Double> logs) {
+        logs.forEach((name, value) -> {
+            values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            epochsOf.computeIfAbsent(name, k -> new ArrayList<>()).add(epoch);
+        });
+    }
+
+    /** What a backup keeps of this history: every series and its epochs. */
+    record Snapshot(LinkedHashMap<String, ArrayList<Double>> values, LinkedHashMap<String, ArrayList<Integer>> epochs)
+            implements java.io.Serializable {}
+
+    Snapshot snapshot() {
+        LinkedHashMap<String, ArrayList<Double>> v = new LinkedHashMap<>();
+        values.forEach((k, series) -> v.put(k, new ArrayList<>(series)));
+        LinkedHashMap<String, ArrayList<Integer>> e = new LinkedHashMap<>();
+        epochsOf.forEach((k, series) -> e.put(k, new ArrayList<>(series)));
+        return new Snapshot(v, e);
+    }
+
+    /** Takes back what {@link #snapshot()} handed out (a resumed run). */
+    void restore(Snapshot snapshot) {
+        values.clear();
+        epochsOf.clear();
+        snapshot.values().forEach((k, series) -> values.put(k, new ArrayList<>(series)));
+        snapshot.epochs().forEach((k, series) -> epochsOf.put(k, new ArrayList<>(series)));
     }
 
     /** Records how the run ended (called once, after training). */
@@ -39,9 +64,18 @@ public final class History {
         this.markedBest = bestEpoch;
     }
 
-    /** The number of epochs completed. */
+    /** The number of epochs completed (in this run: from {@code initialEpoch + 1}). */
     public int epochs() {
         return values.isEmpty() ? 0 : values.values().iterator().next().size();
+    }
+
+    /**
+     * The epochs (from 1) at which {@code name} was logged, one per value of {@link #metric}:
+     * Keras's {@code History.epoch}, for {@code val_} values only the validated epochs.
+     */
+    public List<Integer> epochsOf(String name) {
+        metric(name);
+        return Collections.unmodifiableList(epochsOf.get(name));
     }
 
     /** The training loss per epoch (the batch losses' mean, weighted by batch size). */
@@ -83,12 +117,13 @@ public final class History {
         if (markedBest > 0 || values.isEmpty()) {
             return markedBest;
         }
-        List<Double> series = values.containsKey("val_loss") ? values.get("val_loss") : values.get("loss");
-        return 1
-                + IntStream.range(0, series.size())
+        String name = values.containsKey("val_loss") ? "val_loss" : "loss";
+        List<Double> series = values.get(name);
+        return epochsOf.get(name)
+                .get(IntStream.range(0, series.size())
                         .boxed()
                         .min((a, b) -> Double.compare(series.get(a), series.get(b)))
-                        .orElse(0);
+                        .orElse(0));
     }
 
     /**
@@ -117,12 +152,7 @@ public final class History {
         for (String name : names) {
             List<Double> series = values.get(name);
             chart.addSeries(
-                    name,
-                    IntStream.rangeClosed(1, series.size())
-                            .boxed()
-                            .map(Integer::doubleValue)
-                            .toList(),
-                    series);
+                    name, epochsOf.get(name).stream().map(Integer::doubleValue).toList(), series);
         }
         return chart;
     }

@@ -22,6 +22,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dendrite.callbacks.Callback;
+import org.dendrite.callbacks.Resumable;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Normalizer;
 import org.dendrite.internal.compile.DataCheck;
@@ -91,7 +93,9 @@ public final class Model {
     /** The metrics of each output, in order ({@link #metrics} is the first's). */
     private final List<List<Metric>> outputMetrics;
 
-    private final Random random;
+    /** Shuffles the batches of every fit; a resumed fit takes the backup's. */
+    private Random random;
+
     private MultiLayerNetwork network;
     private ComputationGraph graph;
     private long[] inputShape;
@@ -457,6 +461,10 @@ public final class Model {
 
     private History fitNow(DataSetIterator iterator, Fit options) {
         Objects.requireNonNull(iterator, "iterator");
+        if (options.backupDir() != null) {
+            throw new IllegalArgumentException("backup(" + options.backupDir() + ") needs in-memory data"
+                    + " (an iterator's position cannot be restored); pass a Dataset to fit");
+        }
         if (!options.classWeight().isEmpty()) {
             throw new IllegalArgumentException("classWeight(...) needs in-memory data (the classes of every example);"
                     + " with an iterator, give each batch's examples their weights yourself");
@@ -664,16 +672,98 @@ public final class Model {
                 System.out, options.verbose(), System.console() != null || Boolean.getBoolean("dendrite.interactive"));
         current = training;
         if (stopAsked) {
-            training.stop("stopped by request");
+            training.stop(TrainingRun.BY_REQUEST);
         }
+        Backup backup = options.backupDir() == null ? null : new Backup(options.backupDir());
+        List<Callback> callbacks = options.callbacks();
+        var schedule = new Trainer.Schedule(
+                () -> backup == null
+                        ? options.initialEpoch() + 1
+                        : resume(backup, training, history, callbacks, options.initialEpoch(), progress),
+                options.validationFreq(),
+                epoch -> {
+                    if (backup != null) {
+                        backup.write(
+                                this,
+                                new Backup.State(
+                                        epoch,
+                                        random,
+                                        history.snapshot(),
+                                        training.bestEpoch(),
+                                        net().learningRate(),
+                                        Backup.classes(callbacks),
+                                        Backup.states(callbacks)));
+                    }
+                });
         try {
-            new Trainer(net(), outputMetrics, random, progress)
-                    .fit(train, validation, training, options.callbacks(), history::record);
+            new Trainer(net(), outputMetrics, () -> random, seed(), progress)
+                    .fit(train, validation, training, callbacks, schedule, history::record);
+            if (backup != null && !training.stoppedFromOutside()) {
+                backup.delete(); // ended normally: every epoch, or a callback's stop (Keras's behaviour)
+            }
         } finally {
             current = null;
             history.finish(training.stoppedEpoch(), training.stopReason(), training.bestEpoch());
         }
         return history;
+    }
+
+    /** The seed of the architecture, Sequential or functional. */
+    private long seed() {
+        return graph != null ? functional.seed() : architecture.seed();
+    }
+
+    /**
+     * Restores a resumable run from its backup, if there is one (after the callbacks' onTrainBegin):
+     * weights, optimiser state and counts, the shuffling RNG, History, the best epoch, the learning
+     * rate and each callback's state. Returns the first epoch to run.
+     */
+    private int resume(
+            Backup backup,
+            TrainingRun training,
+            History history,
+            List<Callback> callbacks,
+            int initialEpoch,
+            ProgressLog progress) {
+        Backup.Restored restored = backup.read(this, callbacks);
+        if (restored == null) {
+            return initialEpoch + 1;
+        }
+        Backup.State state = restored.state();
+        if (restored.network() instanceof ComputationGraph saved) {
+            graph.setParams(saved.params());
+            if (saved.getUpdater().getStateViewArray() != null) {
+                graph.getUpdater().getStateViewArray().assign(saved.getUpdater().getStateViewArray());
+            }
+            graph.getConfiguration().setIterationCount(saved.getConfiguration().getIterationCount());
+            graph.getConfiguration().setEpochCount(saved.getConfiguration().getEpochCount());
+        } else {
+            MultiLayerNetwork saved = (MultiLayerNetwork) restored.network();
+            MultiLayerNetwork own = network();
+            own.setParams(saved.params());
+            if (saved.getUpdater().getStateViewArray() != null) {
+                own.getUpdater().getStateViewArray().assign(saved.getUpdater().getStateViewArray());
+            }
+            own.setIterationCount(saved.getIterationCount());
+            own.setEpochCount(saved.getEpochCount());
+        }
+        random = state.random();
+        history.restore(state.history());
+        if (state.bestEpoch() > 0) {
+            training.markBest(state.bestEpoch());
+        }
+        if (state.learningRate() != null && !state.learningRate().equals(net().learningRate())) {
+            net().setLearningRate(state.learningRate());
+        }
+        for (int i = 0; i < callbacks.size(); i++) {
+            if (callbacks.get(i) instanceof Resumable r
+                    && state.callbackStates().get(i) != null) {
+                r.restore(state.callbackStates().get(i));
+            }
+        }
+        progress.message("resuming from the backup in " + backup.dir() + ": epoch " + state.epoch() + " of "
+                + training.epochs() + " done");
+        return state.epoch() + 1;
     }
 
     /**
@@ -687,7 +777,7 @@ public final class Model {
         stopAsked = true; // before reading current: a fit that has not set it yet sees the flag instead
         TrainingRun training = current;
         if (training != null) {
-            training.stop("stopped by request");
+            training.stop(TrainingRun.BY_REQUEST);
         }
     }
 

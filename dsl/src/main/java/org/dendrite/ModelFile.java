@@ -71,6 +71,11 @@ final class ModelFile {
             Sequential architecture, Optimizer optimizer, Loss loss, List<Metric> metrics, long[] inputShape) {}
 
     static void save(Model model, Path file) throws IOException {
+        save(model, file, java.util.Map.of());
+    }
+
+    /** Saves as {@link #save(Model, Path)} does, with {@code extra} entries (name to content) in the same zip. */
+    static void save(Model model, Path file, java.util.Map<String, byte[]> extra) throws IOException {
         boolean graph = model.isFunctional();
         byte[] description = JSON.writeValueAsBytes(graph ? GraphFile.describe(model) : describe(model));
         AtomicFiles.write(file, temp -> {
@@ -81,6 +86,9 @@ final class ModelFile {
             }
             try (FileSystem zip = FileSystems.newFileSystem(temp)) {
                 Files.write(zip.getPath(ENTRY), description);
+                for (var entry : extra.entrySet()) {
+                    Files.write(zip.getPath(entry.getKey()), entry.getValue());
+                }
             }
         });
     }

@@ -1,8 +1,10 @@
 package org.dendrite.callbacks;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Stops training when a monitored quantity has stopped improving: the cure for overfitting that
@@ -13,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * whether or not the stop fired (Keras 3's behaviour; Keras 2 restored only on a stop). Configure
  * with the fluent methods, each returning a new value; the run state is reset at every {@code fit}.
  */
-public final class EarlyStopping implements Callback {
+public final class EarlyStopping implements Callback, Resumable {
 
     private final String monitor;
     private final Monitor.Mode mode;
@@ -84,8 +86,12 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
+        Double value = tracker.value(logs);
+        if (value == null) {
+            return; // an epoch without the monitored value (validationFreq): skipped, as Keras does
+        }
         wait++;
-        if (tracker.improves(tracker.value(logs))) {
+        if (tracker.improves(value)) {
             wait = 0;
             training.markBest(epoch);
             if (restore) {
@@ -102,6 +108,32 @@ public final class EarlyStopping implements Callback {
                     tracker.best(),
                     training.bestEpoch()));
         }
+    }
+
+    /** The run state a backup keeps: the wait count, the best value and, with restoreBestWeights, the best weights. */
+    private record State(int waited, double best, double[] bestWeights, long[] shape, String dataType)
+            implements Serializable {}
+
+    @Override
+    public Serializable state() {
+        return new State(
+                wait,
+                tracker.best(),
+                bestWeights == null ? null : bestWeights.data().asDouble(),
+                bestWeights == null ? null : bestWeights.shape(),
+                bestWeights == null ? null : bestWeights.dataType().name());
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        State s = (State) state;
+        wait = s.waited();
+        tracker.restoreBest(s.best());
+        bestWeights = s.bestWeights() == null
+                ? null
+                : Nd4j.createFromArray(s.bestWeights())
+                        .castTo(org.nd4j.linalg.api.buffer.DataType.valueOf(s.dataType()))
+                        .reshape(s.shape());
     }
 
     @Override

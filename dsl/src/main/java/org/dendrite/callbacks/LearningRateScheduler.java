@@ -1,5 +1,6 @@
 package org.dendrite.callbacks;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * {@code LearningRateScheduler}. The schedule sees the epoch (from 1) and the rate the run
  * started with.
  */
-public final class LearningRateScheduler implements Callback {
+public final class LearningRateScheduler implements Callback, Resumable {
 
     /** A learning rate per epoch. */
     @FunctionalInterface
@@ -50,6 +51,16 @@ public final class LearningRateScheduler implements Callback {
     @Override
     public void onEpochBegin(int epoch, Training training) {
         training.setLearningRate(schedule.rate(epoch, initial));
+    }
+
+    @Override
+    public Serializable state() {
+        return initial;
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        initial = (Double) state;
     }
 
     @Override

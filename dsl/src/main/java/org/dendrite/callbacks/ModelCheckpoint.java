@@ -1,6 +1,7 @@
 package org.dendrite.callbacks;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * ({@link #bestOnly()}), as Keras's {@code ModelCheckpoint}. Each save is atomic (a temporary file
  * renamed into place), so the file on disk is always a whole model.
  */
-public final class ModelCheckpoint implements Callback {
+public final class ModelCheckpoint implements Callback, Resumable {
 
     private final Path file;
     private final String monitor;
@@ -51,13 +52,27 @@ public final class ModelCheckpoint implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
-        if (!bestOnly || tracker.improves(tracker.value(logs))) {
+        Double value = bestOnly ? tracker.value(logs) : null;
+        if (bestOnly && value == null) {
+            return; // an epoch without the monitored value (validationFreq): no save, as Keras does
+        }
+        if (!bestOnly || tracker.improves(value)) {
             try {
                 training.save(file);
             } catch (IOException e) {
                 throw new UncheckedIOException("checkpoint after epoch " + epoch + " could not write " + file, e);
             }
         }
+    }
+
+    @Override
+    public Serializable state() {
+        return tracker.best();
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        tracker.restoreBest((Double) state);
     }
 
     @Override

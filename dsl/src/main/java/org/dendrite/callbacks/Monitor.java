@@ -38,8 +38,11 @@ final class Monitor {
         }
     }
 
-    /** The monitored value in this epoch's logs. */
-    double value(Map<String, Double> logs) {
+    /**
+     * The monitored value in this epoch's logs, or null in an epoch that did not log it (a
+     * {@code val_} value in an epoch without validation): Keras's callbacks skip such an epoch.
+     */
+    Double value(Map<String, Double> logs) {
         return logs.get(name);
     }
 
@@ -54,6 +57,11 @@ final class Monitor {
 
     double best() {
         return best;
+    }
+
+    /** Takes back a best value from a backup. */
+    void restoreBest(double value) {
+        best = value;
     }
 
     String name() {

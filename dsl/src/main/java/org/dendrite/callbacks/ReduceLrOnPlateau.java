@@ -1,5 +1,6 @@
 package org.dendrite.callbacks;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Map;
  * for {@code patience} epochs, as Keras's {@code ReduceLROnPlateau} (defaults: factor 0.1,
  * patience 10, minDelta 1e-4, cooldown 0, minimum rate 0).
  */
-public final class ReduceLrOnPlateau implements Callback {
+public final class ReduceLrOnPlateau implements Callback, Resumable {
 
     private final String monitor;
     private final double factor;
@@ -71,11 +72,15 @@ public final class ReduceLrOnPlateau implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
+        Double value = tracker.value(logs);
+        if (value == null) {
+            return; // an epoch without the monitored value (validationFreq): skipped, as Keras does
+        }
         if (cooling > 0) {
             cooling--;
             wait = 0;
         }
-        if (tracker.improves(tracker.value(logs))) {
+        if (tracker.improves(value)) {
             wait = 0;
         } else if (cooling == 0 && ++wait >= patience) {
             double rate = training.learningRate();
@@ -85,6 +90,22 @@ public final class ReduceLrOnPlateau implements Callback {
                 wait = 0;
             }
         }
+    }
+
+    /** The run state a backup keeps (the learning rate itself is kept with the model's). */
+    private record State(int waited, int cooling, double best) implements Serializable {}
+
+    @Override
+    public Serializable state() {
+        return new State(wait, cooling, tracker.best());
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        State s = (State) state;
+        wait = s.waited();
+        cooling = s.cooling();
+        tracker.restoreBest(s.best());
     }
 
     @Override

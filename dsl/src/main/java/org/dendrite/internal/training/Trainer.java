@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.dendrite.callbacks.Callback;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The epoch loop behind {@code fit}: one DL4J gradient step per mini-batch; the epoch's loss as
@@ -25,6 +29,10 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * is NaN or infinite (Keras's {@code TerminateOnNaN}, always on), a stop asked for from another
  * thread ({@code Model.stop()}, an interrupt), and anything thrown out of the loop (JShell's
  * {@code /stop} included). A callback's stop takes effect at the end of the epoch.
+ *
+ * <p>Each epoch starts by seeding ND4J's RNG (dropout masks and other random ops) from the model's
+ * seed and the epoch number alone, and the batches are shuffled by the model's own RNG: an epoch
+ * draws the same whether the run started at epoch 1 or resumed from a backup (or an initial epoch).
  */
 public final class Trainer {
 
@@ -32,14 +40,43 @@ public final class Trainer {
     /** Each output's metrics. */
     private final List<List<Metric>> metrics;
 
-    private final Random random;
+    /** The RNG that shuffles each epoch's batches; asked for at every epoch (a resumed run replaces it). */
+    private final Supplier<Random> random;
+    /** The model's seed: ND4J's RNG (dropout masks) is reseeded from it and the epoch as each epoch starts. */
+    private final long seed;
+
     private final ProgressLog progress;
 
-    public Trainer(Network net, List<List<Metric>> metrics, Random random, ProgressLog progress) {
+    public Trainer(Network net, List<List<Metric>> metrics, Supplier<Random> random, long seed, ProgressLog progress) {
         this.net = net;
         this.metrics = metrics;
         this.random = random;
+        this.seed = seed;
         this.progress = progress;
+    }
+
+    /**
+     * Which epochs run and what happens around them.
+     *
+     * @param start          called after the callbacks' {@code onTrainBegin}: restores what a
+     *                       resumed run needs and returns the first epoch to run (from 1)
+     * @param validationFreq validate after epochs n, 2n, ... only
+     * @param afterEpoch     called with each finished epoch's number, after the callbacks (a backup)
+     */
+    public record Schedule(IntSupplier start, int validationFreq, IntConsumer afterEpoch) {
+
+        /** Every epoch from the first, validated each time, nothing after it. */
+        public static Schedule everyEpoch() {
+            return new Schedule(() -> 1, 1, epoch -> {});
+        }
+    }
+
+    /**
+     * ND4J's RNG seed for an epoch: drawn from the model's seed and the epoch alone, so that a
+     * resumed run draws the same dropout masks from its first epoch on as a run never interrupted.
+     */
+    static long epochSeed(long seed, int epoch) {
+        return new java.util.SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * epoch)).nextLong();
     }
 
     /**
@@ -51,7 +88,8 @@ public final class Trainer {
             Batches validation,
             TrainingRun training,
             List<Callback> callbacks,
-            Consumer<Map<String, Double>> onEpoch) {
+            Schedule schedule,
+            BiConsumer<Integer, Map<String, Double>> onEpoch) {
         BatchPredictions predictions = metrics.stream().allMatch(List::isEmpty)
                 ? null
                 : new BatchPredictions(net.outputs().size());
@@ -59,13 +97,16 @@ public final class Trainer {
             net.addListener(predictions);
         }
         callbacks.forEach(c -> c.onTrainBegin(training));
-        INDArray lastGood = net.params().dup();
-        INDArray lastSane = lastGood.dup();
-        Divergence divergence = new Divergence();
+        INDArray lastGood = null;
         boolean finished = false;
         try {
-            for (int epoch = 1; epoch <= training.epochs() && !training.stopRequested(); epoch++) {
+            int first = schedule.start().getAsInt();
+            lastGood = net.params().dup();
+            INDArray lastSane = lastGood.dup();
+            Divergence divergence = new Divergence();
+            for (int epoch = first; epoch <= training.epochs() && !training.stopRequested(); epoch++) {
                 training.epochStarted(epoch);
+                Nd4j.getRandom().setSeed(epochSeed(seed, epoch));
                 int at = epoch;
                 callbacks.forEach(c -> c.onEpochBegin(at, training));
                 progress.epochStarted(epoch, training.epochs());
@@ -93,17 +134,18 @@ public final class Trainer {
                 if (predictions != null) {
                     logs.putAll(predictions.epochMetrics(metrics, net.outputs()));
                 }
-                if (validation != null) {
+                if (validation != null && epoch % schedule.validationFreq() == 0) {
                     logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
                 }
                 progress.epochEnded(pass.steps(), logs);
-                onEpoch.accept(logs);
+                onEpoch.accept(epoch, logs);
                 callbacks.forEach(c -> c.onEpochEnd(at, logs, training));
                 lastGood.assign(net.params());
+                schedule.afterEpoch().accept(epoch);
             }
             finished = true;
         } finally {
-            if (!finished) {
+            if (!finished && lastGood != null) {
                 net.setParams(lastGood); // an exception or JShell's /stop mid-epoch: keep the last finished epoch
             }
             if (predictions != null) {
@@ -122,7 +164,7 @@ public final class Trainer {
         double[] outputLossSums = new double[net.outputs().size()];
         long examples = 0;
         int steps = 0;
-        for (Iterator<MultiDataSet> batches = train.epoch(random); batches.hasNext(); ) {
+        for (Iterator<MultiDataSet> batches = train.epoch(random.get()); batches.hasNext(); ) {
             MultiDataSet batch = batches.next();
             if (predictions != null) {
                 predictions.batch(batch.getLabels());

@@ -35,7 +35,7 @@ public final class TrainingRun implements Training {
         this.network = network;
         this.saver = saver;
         this.epochs = epochs;
-        this.logged = Set.copyOf(logged);
+        this.logged = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(logged)); // in logging order
     }
 
     @Override
@@ -69,6 +69,14 @@ public final class TrainingRun implements Training {
     @Override
     public boolean stopRequested() {
         return stopReason != null;
+    }
+
+    /** The reason a stop from outside the run ({@code Model.stop()}, an interrupt) gives. */
+    public static final String BY_REQUEST = "stopped by request";
+
+    /** Whether the run was stopped from outside ({@code Model.stop()}, an interrupt), not by a callback or a failed loss. */
+    public boolean stoppedFromOutside() {
+        return BY_REQUEST.equals(stopReason) || "interrupted".equals(stopReason);
     }
 
     /** Why training stopped early, or null. */
