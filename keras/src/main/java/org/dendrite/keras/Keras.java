@@ -136,7 +136,7 @@ public final class Keras {
      *
      * @throws IllegalArgumentException naming the layer (position, name) that Keras 3 cannot be given
      *     as Dendrite computes it (a Keras 2 {@code hard_sigmoid}, a Sequential applied as a layer,
-     *     an input normaliser, ...), before anything is written
+     *     a min-max input normaliser, ...), before anything is written
      */
     public static void save(Model model, Path file) throws IOException {
         Objects.requireNonNull(model, "model");
