@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dendrite.callbacks.Callback;
@@ -27,7 +23,6 @@ import org.dendrite.callbacks.Resumable;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Normalizer;
 import org.dendrite.internal.compile.DataCheck;
-import org.dendrite.internal.compile.GraphBuilder;
 import org.dendrite.internal.compile.KerasLayout;
 import org.dendrite.internal.compile.MemoryCheck;
 import org.dendrite.internal.compile.NetworkBuilder;
@@ -42,14 +37,12 @@ import org.dendrite.internal.training.Scoring;
 import org.dendrite.internal.training.Trainer;
 import org.dendrite.internal.training.TrainingRun;
 import org.dendrite.layers.Layer;
-import org.dendrite.layers.OutputCapable;
 import org.dendrite.layers.Shapes;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
 import org.dendrite.plots.Diagram;
-import org.dendrite.runtime.GraphUpdater;
 import org.dendrite.runtime.NetworkUpdater;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -76,8 +69,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Model {
 
     private static final int PREDICT_CHUNK = 1024;
-    /** DL4J's names of kernel, recurrent kernel and bias, in the order Keras's {@code get_weights()} lists them. */
-    private static final List<String> KERAS_ORDER = List.of("W", "RW", "b");
 
     /** The stack of layers, for a model compiled from a {@link Sequential}; null for a functional one. */
     private volatile Sequential architecture;
@@ -156,38 +147,24 @@ public final class Model {
     Model(Functional functional, Optimizer optimizer, List<Loss> given, List<List<Metric>> metrics) {
         this.functional = functional;
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        List<Node> outputs = functional.outputs();
-        requireOneOrEach(functional, given.size(), "one loss for every output, or one per output", "losses");
-        List<Loss> losses = new ArrayList<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            Loss loss = Objects.requireNonNull(given.get(given.size() == 1 ? 0 : i), "loss " + i);
-            losses.add(resolveFor(functional, outputs.get(i), loss));
-        }
+        this.losses = GraphCompile.losses(functional, given);
         this.loss = losses.get(0);
-        this.losses = losses;
-        requireOneOrEach(
-                functional, metrics.size(), "metrics for every output, or a list per output", "lists of metrics");
-        List<List<Metric>> each = new ArrayList<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            Node output = outputs.get(i);
-            each.add(
-                    metrics
-                            .get(metrics.size() == 1 ? 0 : i)
-                            .stream() // crossEntropy as a metric is resolved as the loss is
-                            .map(m -> m.equals(Loss.CROSS_ENTROPY)
-                                    ? resolveFor(functional, output, Loss.CROSS_ENTROPY)
-                                    : m)
-                            .toList());
-        }
-        this.outputMetrics = List.copyOf(each);
+        this.outputMetrics = GraphCompile.metrics(functional, metrics);
         this.metrics = outputMetrics.get(0);
         this.random = new Random(functional.seed());
-        graph = graphFor(functional);
+        graph = GraphCompile.graph(functional, optimizer, losses);
         for (Node node : functional.nodes()) {
-            if (node.block() != null
-                    && node.block().pretrained() != null
+            Block block = node.block();
+            if (block != null
+                    && block.pretrained() != null
                     && functional.uses(node).get(0) == node) {
-                copyWeights(node.block(), functional.layerVertices(node));
+                List<String> own = block.inner().layers().stream()
+                        .map(Functional.LayerAt::vertex)
+                        .toList();
+                block.pretrained().using("apply", () -> {
+                    GraphCompile.copyWeights(block.pretrained().net(), own, graph, functional.layerVertices(node));
+                    return null;
+                });
             }
         }
         inputShape = functional.inputs().get(0).shape();
@@ -196,78 +173,6 @@ public final class Model {
                 .map(Node::shape)
                 .toList();
         inputOrigin = "declared with Input(...)";
-    }
-
-    /** Refuses {@code given} things for compile unless one (for every output) or one per output. */
-    private static void requireOneOrEach(Functional functional, int given, String takes, String what) {
-        List<Node> outputs = functional.outputs();
-        if (given != 1 && given != outputs.size()) {
-            throw new IllegalArgumentException("compile takes " + takes + ", but the model has " + outputs.size()
-                    + " outputs " + outputs.stream().map(functional::name).toList() + " and received " + given + " "
-                    + what);
-        }
-    }
-
-    /** DL4J's network for {@code functional}, its weights initialised from its seed. */
-    private ComputationGraph graphFor(Functional functional) {
-        ComputationGraphConfiguration conf = GraphBuilder.build(
-                functional.vertices(),
-                functional.outputs().stream().map(functional::name).toList(),
-                optimizer,
-                losses,
-                functional.lossWeights(),
-                functional.seed());
-        List<NeuralNetConfiguration> layers = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (var layer : functional.layers()) {
-            layers.add(((LayerVertex) conf.getVertices().get(layer.vertex())).getLayerConf());
-            names.add(layer.name() + " (" + layer.layer() + ")");
-        }
-        MemoryCheck.parameters(layers, names, optimizer);
-        Nd4j.getRandom().setSeed(functional.seed());
-        ComputationGraph built = new ComputationGraph(conf);
-        built.init();
-        GraphUpdater.install(built);
-        return built;
-    }
-
-    /** A block's trained weights, layer by layer, into the graph's vertices for its layers. */
-    private void copyWeights(Block block, List<String> vertices) {
-        Model trained = block.pretrained();
-        List<String> own = block.inner().layers().stream().map(l -> l.vertex()).toList();
-        trained.using("apply", () -> {
-            for (int i = 0; i < vertices.size(); i++) {
-                var from = trained.graph != null
-                        ? trained.graph.getLayer(own.get(i)).paramTable()
-                        : trained.network().getLayer(i).paramTable();
-                var to = graph.getLayer(vertices.get(i)).paramTable();
-                for (var e : to.entrySet()) {
-                    e.getValue().assign(from.get(e.getKey()));
-                }
-            }
-            return null;
-        });
-    }
-
-    /**
-     * The loss for one output of a functional model, checked against the layers leading to it: the
-     * output must be a row of numbers, computed by a layer that can end a model.
-     */
-    private static Loss resolveFor(Functional functional, Node output, Loss loss) {
-        String name = functional.name(output);
-        if (!(output.layer() instanceof OutputCapable)) {
-            throw new IllegalArgumentException("output " + name + " (" + output
-                    + ") cannot end a model: an output must be computed by dense(...) or activation(...)");
-        }
-        if (output.shape().length != 1) {
-            throw new IllegalArgumentException("output " + name + " is " + Shapes.keras(output.shape())
-                    + " per example, but labels are rows of numbers: put flatten() or globalAvgPool() before it");
-        }
-        List<Layer> path = functional.chain(output).stream().map(Node::layer).toList();
-        String where = OutputCheck.describe(name, path);
-        Loss resolved = OutputCheck.resolve(path, loss, where);
-        OutputCheck.checkWidth(path, output.shape()[0], where);
-        return resolved;
     }
 
     /** Checks every layer's shape rule, then builds DL4J's network for examples of {@code inputShape}. */
@@ -909,13 +814,7 @@ public final class Model {
     }
 
     private List<INDArray> getWeightsNow() {
-        List<INDArray> weights = new ArrayList<>();
-        for (Weights layer : weightedLayers()) {
-            for (var e : layer.params()) {
-                weights.add(KerasLayout.toKeras(layer.layer(), e.getKey(), e.getValue(), layer.image()));
-            }
-        }
-        return weights;
+        return LayerWeights.inKerasLayout(weightedLayers());
     }
 
     /**
@@ -926,71 +825,21 @@ public final class Model {
      */
     public void setWeights(INDArray... weights) {
         Objects.requireNonNull(weights, "weights");
-        using("setWeights", () -> setWeightsNow(weights));
+        using("setWeights", () -> {
+            LayerWeights.set(weightedLayers(), weights);
+            return null;
+        });
     }
-
-    private Void setWeightsNow(INDArray... weights) {
-        List<INDArray> targets = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<Weights> owners = new ArrayList<>();
-        for (Weights layer : weightedLayers()) {
-            for (var e : layer.params()) {
-                targets.add(e.getValue());
-                keys.add(e.getKey());
-                owners.add(layer);
-            }
-        }
-        if (weights.length != targets.size()) {
-            throw new IllegalArgumentException("setWeights needs " + targets.size() + " arrays ("
-                    + describe(keys, owners) + "), received " + weights.length);
-        }
-        List<INDArray> converted = new ArrayList<>();
-        for (int i = 0; i < weights.length; i++) {
-            Weights owner = owners.get(i);
-            INDArray given = KerasLayout.fromKeras(owner.layer(), keys.get(i), weights[i], owner.image());
-            INDArray target = targets.get(i);
-            boolean sameShape = Arrays.equals(given.shape(), target.shape())
-                    || (target.rank() == 2
-                            && target.size(0) == 1
-                            && given.rank() == 1
-                            && given.length() == target.length());
-            if (!sameShape) {
-                throw new IllegalArgumentException("weight " + i + " (" + owner.name() + " " + name(keys.get(i))
-                        + ") has shape " + Arrays.toString(weights[i].shape()) + " but the layer expects "
-                        + Arrays.toString(KerasLayout.toKeras(owner.layer(), keys.get(i), target, owner.image())
-                                .shape()));
-            }
-            converted.add(given);
-        }
-        for (int i = 0; i < weights.length; i++) {
-            targets.get(i)
-                    .assign(converted
-                            .get(i)
-                            .reshape(targets.get(i).shape())
-                            .castTo(targets.get(i).dataType()));
-        }
-        return null;
-    }
-
-    /**
-     * One layer's weights as {@code getWeights} lists them.
-     *
-     * @param name   the layer as messages name it: {@code "layer 2"}, {@code "dense_1"}
-     * @param params its DL4J parameters in Keras's order: kernel, recurrent kernel, bias, then the
-     *               rest as DL4J lists them (conv layers list bias first)
-     * @param image  the image flattened before it, whose order Dense's kernel rows follow, or null
-     */
-    private record Weights(String name, Layer layer, List<Map.Entry<String, INDArray>> params, long[] image) {}
 
     /** Every layer, in order, with its weights. */
-    private List<Weights> weightedLayers() {
-        List<Weights> all = new ArrayList<>();
+    private List<LayerWeights> weightedLayers() {
+        List<LayerWeights> all = new ArrayList<>();
         if (graph != null) {
             for (var layer : functional.layers()) {
-                all.add(new Weights(
+                all.add(LayerWeights.of(
                         layer.name(),
                         layer.layer(),
-                        kerasOrder(graph.getLayer(layer.vertex()).paramTable()),
+                        graph.getLayer(layer.vertex()).paramTable(),
                         KerasLayout.flattenedImage(
                                 layer.chain(),
                                 layer.chainInputs(),
@@ -1003,37 +852,13 @@ public final class Model {
         inputs.addAll(shapes.subList(0, shapes.size() - 1));
         List<Layer> layers = architecture.layers();
         for (int i = 0; i < layers.size(); i++) {
-            all.add(new Weights(
+            all.add(LayerWeights.of(
                     "layer " + i,
                     layers.get(i),
-                    kerasOrder(network().getLayer(i).paramTable()),
+                    network().getLayer(i).paramTable(),
                     KerasLayout.flattenedImage(layers, inputs, i)));
         }
         return all;
-    }
-
-    private static List<Map.Entry<String, INDArray>> kerasOrder(Map<String, INDArray> params) {
-        var entries = new ArrayList<>(params.entrySet());
-        entries.sort(Comparator.comparingInt(
-                e -> KERAS_ORDER.contains(e.getKey()) ? KERAS_ORDER.indexOf(e.getKey()) : KERAS_ORDER.size()));
-        return entries;
-    }
-
-    private static String name(String key) {
-        return switch (key) {
-            case "W" -> "kernel";
-            case "RW" -> "recurrent kernel";
-            case "b" -> "bias";
-            default -> key;
-        };
-    }
-
-    private static String describe(List<String> keys, List<Weights> owners) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            names.add(owners.get(i).name() + " " + name(keys.get(i)));
-        }
-        return String.join(", ", names);
     }
 
     /** Prints the Keras-style table of layers, output shapes and parameter counts. */
@@ -1142,7 +967,7 @@ public final class Model {
     /** This functional model with {@code changed} as its graph and a network built for it, with the same weights. */
     private Model rebuilt(Functional changed) {
         refuseFreezingWhileFitting();
-        ComputationGraph net = graphFor(changed);
+        ComputationGraph net = GraphCompile.graph(changed, optimizer, losses);
         net.setParams(graph.params());
         functional = changed;
         graph = net;
