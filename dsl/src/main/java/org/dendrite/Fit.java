@@ -82,114 +82,37 @@ public record Fit(
 
     /** Passes over the training data (if not set, 1). */
     public Fit epochs(int n) {
-        return new Fit(
-                n,
-                batchSize,
-                verbose,
-                shuffle,
-                validationSplit,
-                validationData,
-                callbacks,
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.epochs = n);
     }
 
     /** Examples per gradient step (if not set, 32). */
     public Fit batch(int size) {
-        return new Fit(
-                epochs,
-                size,
-                verbose,
-                shuffle,
-                validationSplit,
-                validationData,
-                callbacks,
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.batchSize = size);
     }
 
     /** 0 silent, 1 a progress bar per epoch, 2 one line per epoch (if not set, 1). */
     public Fit verbose(int level) {
-        return new Fit(
-                epochs,
-                batchSize,
-                level,
-                shuffle,
-                validationSplit,
-                validationData,
-                callbacks,
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.verbose = level);
     }
 
     /** Whether to reshuffle the training examples before each epoch, seeded (if not set, true). */
     public Fit shuffle(boolean on) {
-        return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                on,
-                validationSplit,
-                validationData,
-                callbacks,
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.shuffle = on);
     }
 
     /** The fraction held out for validation, from the END of the data, before shuffling (if not set, 0). */
     public Fit validationSplit(double fraction) {
-        return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                shuffle,
-                fraction,
-                validationData,
-                callbacks,
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.validationSplit = fraction);
     }
 
     /** A separate validation set, used instead of a split (if not set, none). */
     public Fit validationData(Dataset data) {
-        return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                shuffle,
-                validationSplit,
-                Objects.requireNonNull(data, "validation data"),
-                callbacks,
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.validationData = Objects.requireNonNull(data, "validation data"));
     }
 
     /** Callbacks to run, e.g. {@code earlyStopping("val_loss").patience(5)}. */
     public Fit callbacks(Callback... callbacks) {
-        return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                shuffle,
-                validationSplit,
-                validationData,
-                List.of(callbacks),
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.callbacks = List.of(callbacks));
     }
 
     /**
@@ -199,18 +122,7 @@ public record Fit(
      * them). Every class in the labels needs a weight. If not set, every class weighs 1.
      */
     public Fit classWeight(Map<Integer, Double> weights) {
-        return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                shuffle,
-                validationSplit,
-                validationData,
-                callbacks,
-                Objects.requireNonNull(weights, "weights"),
-                initialEpoch,
-                validationFreq,
-                backupDir);
+        return with(v -> v.classWeight = Objects.requireNonNull(weights, "weights"));
     }
 
     /**
@@ -219,18 +131,7 @@ public record Fit(
      * callbacks see their numbers ({@code n + 1} to {@code epochs}). If not set, 0.
      */
     public Fit initialEpoch(int n) {
-        return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                shuffle,
-                validationSplit,
-                validationData,
-                callbacks,
-                classWeight,
-                n,
-                validationFreq,
-                backupDir);
+        return with(v -> v.initialEpoch = n);
     }
 
     /**
@@ -239,18 +140,7 @@ public record Fit(
      * them, and callbacks monitoring one skip the epochs without it. If not set, 1.
      */
     public Fit validationFreq(int n) {
-        return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                shuffle,
-                validationSplit,
-                validationData,
-                callbacks,
-                classWeight,
-                initialEpoch,
-                n,
-                backupDir);
+        return with(v -> v.validationFreq = n);
     }
 
     /**
@@ -263,18 +153,54 @@ public record Fit(
      * an exception or {@code Model.stop()}. In-memory data only.
      */
     public Fit backup(Path dir) {
+        return with(v -> v.backupDir = Objects.requireNonNull(dir, "dir"));
+    }
+
+    /** This Fit with what {@code change} sets changed: records have no withers, so every setter goes through here. */
+    private Fit with(java.util.function.Consumer<Values> change) {
+        Values v = new Values(this);
+        change.accept(v);
         return new Fit(
-                epochs,
-                batchSize,
-                verbose,
-                shuffle,
-                validationSplit,
-                validationData,
-                callbacks,
-                classWeight,
-                initialEpoch,
-                validationFreq,
-                Objects.requireNonNull(dir, "dir"));
+                v.epochs,
+                v.batchSize,
+                v.verbose,
+                v.shuffle,
+                v.validationSplit,
+                v.validationData,
+                v.callbacks,
+                v.classWeight,
+                v.initialEpoch,
+                v.validationFreq,
+                v.backupDir);
+    }
+
+    /** A Fit's arguments as they are being changed. */
+    private static final class Values {
+        int epochs;
+        int batchSize;
+        int verbose;
+        boolean shuffle;
+        double validationSplit;
+        Dataset validationData;
+        List<Callback> callbacks;
+        Map<Integer, Double> classWeight;
+        int initialEpoch;
+        int validationFreq;
+        Path backupDir;
+
+        Values(Fit f) {
+            epochs = f.epochs;
+            batchSize = f.batchSize;
+            verbose = f.verbose;
+            shuffle = f.shuffle;
+            validationSplit = f.validationSplit;
+            validationData = f.validationData;
+            callbacks = f.callbacks;
+            classWeight = f.classWeight;
+            initialEpoch = f.initialEpoch;
+            validationFreq = f.validationFreq;
+            backupDir = f.backupDir;
+        }
     }
 
     @Override
