@@ -2,7 +2,6 @@ package org.dendrite.keras;
 
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +37,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class Keras3Test {
 
-    private static final Path FIXTURES =
-            Path.of("..", "..", "shared", "keras-fixtures").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -386,7 +383,7 @@ class Keras3Test {
 
     @Test
     void theKeras3MaskingFixtureIsRefusedNamingMaskingAndItsPosition() {
-        Path fixture = fixture("keras3_seq_masking_lstm.keras");
+        Path fixture = Fixtures.fixture("keras3_seq_masking_lstm.keras");
         IOException e = assertThrows(IOException.class, () -> Keras.load(fixture));
         assertTrue(
                 e.getMessage().startsWith(fixture + ": layer 1 ('masking', Masking): Masking is not supported"),
@@ -396,7 +393,7 @@ class Keras3Test {
 
     @Test
     void theKeras3FixturesLstmWeightsAreFoundWhereKeras3PutsThem() throws IOException {
-        Path fixture = fixture("keras3_seq_masking_lstm.keras");
+        Path fixture = Fixtures.fixture("keras3_seq_masking_lstm.keras");
         try (ZipFile zip = new ZipFile(fixture.toFile());
                 HdfFile h5 = weights(zip)) {
             JsonNode root = json(zip, "config.json");
@@ -423,7 +420,7 @@ class Keras3Test {
      */
     @Test
     void theKeras3FixturesLstmPredictsAsKerasDoesWithoutItsMasking() throws IOException {
-        Path fixture = fixture("keras3_seq_masking_lstm.keras");
+        Path fixture = Fixtures.fixture("keras3_seq_masking_lstm.keras");
         Path unmasked = dir.resolve("unmasked.keras");
         try (ZipFile zip = new ZipFile(fixture.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(unmasked))) {
@@ -451,8 +448,8 @@ class Keras3Test {
                 model.architecture().layers().stream().map(l -> l.kind()).toList());
         assertArrayEquals(new long[] {3, 2}, model.inputShape());
         assertEquals(16, model.summaryTable().totalParams(), "4·(2 + 1 + 1) LSTM parameters");
-        float[][] inputs = csv("keras3_seq_masking_lstm_inputs.csv");
-        float[][] expected = csv("keras3_seq_masking_lstm_expected.csv");
+        float[][] inputs = Fixtures.csv("keras3_seq_masking_lstm_inputs.csv");
+        float[][] expected = Fixtures.csv("keras3_seq_masking_lstm_expected.csv");
         INDArray predictions = model.predict(Nd4j.create(flatten(inputs), new long[] {inputs.length, 3, 2}, 'c'));
         for (int row : new int[] {0, 2}) {
             double want = expected[row][0];
@@ -464,7 +461,7 @@ class Keras3Test {
     /** Keras's own order for a functional model's layers, computed from the graph, is the order Keras wrote them in. */
     @Test
     void kerassLayerOrderIsComputedAsKerasComputesIt() throws IOException {
-        Path fixture = fixture("keras2_func_resnet8_add_cifar10.h5");
+        Path fixture = Fixtures.fixture("keras2_func_resnet8_add_cifar10.h5");
         try (HdfFile h5 = new HdfFile(fixture)) {
             Object attribute = h5.getAttribute("model_config").getData();
             String text = attribute instanceof byte[] bytes ? new String(bytes) : attribute.toString();
@@ -544,26 +541,6 @@ class Keras3Test {
             Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return new HdfFile(copy);
-    }
-
-    private static Path fixture(String name) {
-        Path file = FIXTURES.resolve(name);
-        assumeTrue(Files.exists(file), "the Keras fixtures are not beside this checkout: " + FIXTURES);
-        return file;
-    }
-
-    private static float[][] csv(String name) throws IOException {
-        return Files.readAllLines(fixture(name)).stream()
-                .filter(l -> !l.isBlank())
-                .map(l -> {
-                    String[] cells = l.split(",");
-                    float[] row = new float[cells.length];
-                    for (int i = 0; i < cells.length; i++) {
-                        row[i] = Float.parseFloat(cells[i]);
-                    }
-                    return row;
-                })
-                .toArray(float[][]::new);
     }
 
     private static float[] flatten(float[][] rows) {

@@ -2,7 +2,6 @@ package org.dendrite.keras;
 
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,8 +31,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class KerasSplitTest {
 
-    private static final Path FIXTURES =
-            Path.of("..", "..", "shared", "keras-fixtures").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -41,7 +38,7 @@ class KerasSplitTest {
 
     @Test
     void aKeras2FunctionalResNetSplitIntoJsonAndWeightsPredictsAsTheWholeFileBitForBit() throws IOException {
-        Path h5 = fixture("keras2_func_resnet8_add_cifar10.h5");
+        Path h5 = Fixtures.fixture("keras2_func_resnet8_add_cifar10.h5");
         Path json = modelConfig(h5);
         INDArray x = inputs("keras2_func_resnet8_add_cifar10", 32, 32, 3);
         INDArray whole = Keras.load(h5).predict(x);
@@ -54,7 +51,7 @@ class KerasSplitTest {
 
     @Test
     void aKeras2SequentialCnnSplitIntoJsonAndWeightsPredictsAsTheWholeFileBitForBit() throws IOException {
-        Path h5 = fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5");
+        Path h5 = Fixtures.fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5");
         INDArray x = inputs("keras2_seq_cnn_conv2d_bn_flatten_dense", 10, 10, 3);
         INDArray whole = Keras.load(h5).predict(x);
         Model split = Keras.load(modelConfig(h5), saveWeightsLayout(h5));
@@ -94,7 +91,7 @@ class KerasSplitTest {
 
     @Test
     void weightsThatDoNotMatchTheJsonAreRefusedNamingTheLayerAndBothShapes() throws IOException {
-        Path h5 = fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5");
+        Path h5 = Fixtures.fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5");
         Path json = modelConfig(h5);
         ObjectNode root = (ObjectNode) JSON.readTree(json.toFile());
         var layers = root.path("config").isArray()
@@ -120,7 +117,7 @@ class KerasSplitTest {
 
     @Test
     void aWeightsOnlyFileGivenAsAWholeModelSaysHowToOpenIt() throws IOException {
-        Path weights = saveWeightsLayout(fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
+        Path weights = saveWeightsLayout(Fixtures.fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
         assertTrue(assertThrows(IOException.class, () -> Keras.load(weights))
                 .getMessage()
                 .contains("weights only (model.save_weights)? Open it with Keras.load(architectureJson, weights)"));
@@ -179,7 +176,7 @@ class KerasSplitTest {
     }
 
     private static INDArray inputs(String name, long... shape) throws IOException {
-        List<String> lines = Files.readAllLines(fixture(name + "_inputs.csv")).stream()
+        List<String> lines = Files.readAllLines(Fixtures.fixture(name + "_inputs.csv")).stream()
                 .filter(l -> !l.isBlank())
                 .toList();
         int width = lines.get(0).split(",").length;
@@ -194,11 +191,5 @@ class KerasSplitTest {
         full[0] = lines.size();
         System.arraycopy(shape, 0, full, 1, shape.length);
         return Nd4j.create(flat, full, 'c');
-    }
-
-    private static Path fixture(String name) {
-        Path file = FIXTURES.resolve(name);
-        assumeTrue(Files.exists(file), "the Keras fixtures are not beside this checkout: " + FIXTURES);
-        return file;
     }
 }

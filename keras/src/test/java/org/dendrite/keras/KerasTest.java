@@ -1,7 +1,6 @@
 package org.dendrite.keras;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,16 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class KerasTest {
 
-    /** The fixtures folder: ../shared/keras-fixtures beside the checkout (CI lays it there); absent elsewhere. */
-    private static final Path FIXTURES =
-            Path.of("..", "..", "shared", "keras-fixtures").toAbsolutePath().normalize();
-
     @TempDir
     Path dir;
 
     @Test
     void aKeras2SequentialCnnWithBatchNormPredictsAsKerasDoes() throws IOException {
-        Model model = Keras.load(fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
+        Model model = Keras.load(Fixtures.fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
         assertEquals(
                 List.of("Conv2D", "BatchNormalization", "Activation", "Conv2D", "Flatten", "Dense"),
                 model.architecture().layers().stream().map(l -> l.kind()).toList());
@@ -40,7 +35,7 @@ class KerasTest {
 
     @Test
     void aKeras2LstmWithHardSigmoidGatesPredictsAsKerasDoes() throws IOException {
-        Model model = Keras.load(fixture("keras2_seq_lstm_dense.h5"));
+        Model model = Keras.load(Fixtures.fixture("keras2_seq_lstm_dense.h5"));
         assertTrue(
                 model.architecture().toString().contains("hard_sigmoid gates"),
                 model.architecture().toString());
@@ -67,13 +62,13 @@ class KerasTest {
                         + " is a zip archive but not a Keras .keras file: it has no config.json (its entries: [readme.txt])",
                 assertThrows(IOException.class, () -> Keras.load(zip)).getMessage());
         Path cut = dir.resolve("truncated.keras");
-        byte[] archive = Files.readAllBytes(fixture("keras3_seq_masking_lstm.keras"));
+        byte[] archive = Files.readAllBytes(Fixtures.fixture("keras3_seq_masking_lstm.keras"));
         Files.write(cut, Arrays.copyOf(archive, archive.length / 2));
         assertTrue(assertThrows(IOException.class, () -> Keras.load(cut))
                 .getMessage()
                 .startsWith(cut + " could not be read as a .keras archive, a zip (truncated or damaged?)"));
         Path truncated = dir.resolve("truncated.h5");
-        byte[] whole = Files.readAllBytes(fixture("keras2_seq_lstm_dense.h5"));
+        byte[] whole = Files.readAllBytes(Fixtures.fixture("keras2_seq_lstm_dense.h5"));
         Files.write(truncated, Arrays.copyOf(whole, whole.length / 3));
         assertTrue(assertThrows(IOException.class, () -> Keras.load(truncated))
                 .getMessage()
@@ -82,7 +77,7 @@ class KerasTest {
 
     @Test
     void aKeras2FunctionalResNetWithResidualAddsPredictsAsKerasDoes() throws IOException {
-        Model model = Keras.load(fixture("keras2_func_resnet8_add_cifar10.h5"));
+        Model model = Keras.load(Fixtures.fixture("keras2_func_resnet8_add_cifar10.h5"));
         assertTrue(model.isFunctional());
         var rows = model.summaryTable().rows();
         var adds = rows.stream().filter(r -> r.type().equals("Add")).toList();
@@ -100,7 +95,7 @@ class KerasTest {
 
     @Test
     void aSubclassedKeras3ModelIsRefusedAsCode() {
-        Path subclassed = fixture("keras3_NEGATIVE_subclassed_nested_container.keras");
+        Path subclassed = Fixtures.fixture("keras3_NEGATIVE_subclassed_nested_container.keras");
         assertEquals(
                 subclassed + " holds a subclassed model, NestedDenseModel (registered_name"
                         + " \"legacy_nested_container>NestedDenseModel\"): its layers and call() are Python code of"
@@ -111,8 +106,8 @@ class KerasTest {
 
     @Test
     void anImportedModelFineTunesWithItsConvolutionsFrozen() throws IOException {
-        Model model = Keras.load(fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
-        float[][] rows = csv("keras2_seq_cnn_conv2d_bn_flatten_dense_inputs.csv");
+        Model model = Keras.load(Fixtures.fixture("keras2_seq_cnn_conv2d_bn_flatten_dense.h5"));
+        float[][] rows = Fixtures.csv("keras2_seq_cnn_conv2d_bn_flatten_dense_inputs.csv");
         INDArray x = features(rows, new long[] {10, 10, 3});
         INDArray y = Nd4j.zeros(rows.length, 1).addi(0.5);
         INDArray firstKernel = model.getWeights().get(0).dup();
@@ -125,8 +120,8 @@ class KerasTest {
     }
 
     private void assertPredicts(Model model, String name, long[] exampleShape) throws IOException {
-        float[][] inputs = csv(name + "_inputs.csv");
-        float[][] expected = csv(name + "_expected.csv");
+        float[][] inputs = Fixtures.csv(name + "_inputs.csv");
+        float[][] expected = Fixtures.csv(name + "_expected.csv");
         INDArray predictions = model.predict(features(inputs, exampleShape));
         for (int i = 0; i < expected.length; i++) {
             for (int j = 0; j < expected[i].length; j++) {
@@ -148,25 +143,5 @@ class KerasTest {
             System.arraycopy(rows[i], 0, flat, i * rows[i].length, rows[i].length);
         }
         return Nd4j.create(flat, shape, 'c');
-    }
-
-    private static Path fixture(String name) {
-        Path file = FIXTURES.resolve(name);
-        assumeTrue(Files.exists(file), "the Keras fixtures are not beside this checkout: " + FIXTURES);
-        return file;
-    }
-
-    private static float[][] csv(String name) throws IOException {
-        return Files.readAllLines(fixture(name)).stream()
-                .filter(l -> !l.isBlank())
-                .map(l -> {
-                    String[] cells = l.split(",");
-                    float[] row = new float[cells.length];
-                    for (int i = 0; i < cells.length; i++) {
-                        row[i] = Float.parseFloat(cells[i]);
-                    }
-                    return row;
-                })
-                .toArray(float[][]::new);
     }
 }
