@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.IntToDoubleFunction;
 import org.dendrite.activations.Activation;
 import org.dendrite.callbacks.CsvLogger;
+import org.dendrite.callbacks.Dashboard;
 import org.dendrite.callbacks.EarlyStopping;
 import org.dendrite.callbacks.LearningRateScheduler;
 import org.dendrite.callbacks.ModelCheckpoint;
@@ -386,6 +387,14 @@ public final class Dendrite {
     /** Write each epoch's logs as a CSV row. */
     public static CsvLogger csvLogger(Path file) {
         return new CsvLogger(file);
+    }
+
+    /**
+     * A live dashboard in the browser: prints {@code dashboard: http://127.0.0.1:PORT/} at the
+     * first fit and draws every run's curves as they train (loopback only, read-only).
+     */
+    public static Dashboard dashboard() {
+        return Dashboard.create();
     }
 
     /** Set the learning rate each epoch from {@code (epoch, initialRate) -> rate}. */

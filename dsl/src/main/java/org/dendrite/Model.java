@@ -571,7 +571,8 @@ public final class Model {
         if (validation != null) {
             logged.addAll(logNames(outputMetrics, "val_"));
         }
-        TrainingRun training = new TrainingRun(net(), this::save, options.epochs(), logged);
+        TrainingRun training = new TrainingRun(net(), this::save, options.epochs(), logged, () -> summaryTable()
+                .toString());
         History history = new History();
         var progress = new ProgressLog(
                 System.out, options.verbose(), System.console() != null || Boolean.getBoolean("dendrite.interactive"));

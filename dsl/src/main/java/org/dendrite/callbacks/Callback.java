@@ -24,6 +24,13 @@ public interface Callback {
     /** After each epoch, with the values logged for it ({@code loss}, metrics, {@code val_} values). */
     default void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {}
 
+    /**
+     * After each training step (mini-batch), with its loss as DL4J computed it (regularisation
+     * included); batches numbered from 1 within the epoch. Called on the training thread: keep it
+     * cheap (Keras's {@code on_train_batch_end}).
+     */
+    default void onBatchEnd(int epoch, int batch, double loss, Training training) {}
+
     /** After the last epoch, including when training was stopped early. */
     default void onTrainEnd(Training training) {}
 }

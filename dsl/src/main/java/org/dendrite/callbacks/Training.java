@@ -42,6 +42,11 @@ public interface Training {
     /** Saves the model as {@code Model.save} does (atomically). */
     void save(Path file) throws IOException;
 
+    /** The model's summary table as {@code model.summary()} prints it; empty where there is none. */
+    default String summary() {
+        return "";
+    }
+
     /** DL4J's network being trained: its {@code params()} are every weight as one flat array. */
     Model network();
 }

@@ -110,7 +110,7 @@ public final class Trainer {
                 int at = epoch;
                 callbacks.forEach(c -> c.onEpochBegin(at, training));
                 progress.epochStarted(epoch, training.epochs());
-                Pass pass = runEpoch(train, predictions, training, epoch);
+                Pass pass = runEpoch(train, predictions, training, callbacks, epoch);
                 if (pass == null) {
                     net.setParams(lastGood);
                     break;
@@ -159,7 +159,8 @@ public final class Trainer {
     private record Pass(double loss, double[] outputLosses, int steps) {}
 
     /** One pass over the batches, recording predictions if asked; null if it ended early (non-finite loss or a stop request). */
-    private Pass runEpoch(Batches train, BatchPredictions predictions, TrainingRun training, int epoch) {
+    private Pass runEpoch(
+            Batches train, BatchPredictions predictions, TrainingRun training, List<Callback> callbacks, int epoch) {
         double lossSum = 0;
         double[] outputLossSums = new double[net.outputs().size()];
         long examples = 0;
@@ -197,6 +198,9 @@ public final class Trainer {
                 outputLossSums[i] += each[i] * n;
             }
             examples += n;
+            for (int i = 0; i < callbacks.size(); i++) {
+                callbacks.get(i).onBatchEnd(epoch, steps, loss, training);
+            }
             progress.batchDone(steps, train.count(), lossSum / examples);
         }
         long total = examples;

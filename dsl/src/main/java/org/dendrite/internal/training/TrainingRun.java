@@ -20,6 +20,7 @@ public final class TrainingRun implements Training {
 
     private final Network network;
     private final Saver saver;
+    private final java.util.function.Supplier<String> summary;
     private final int epochs;
     private final Set<String> logged;
     private volatile String stopReason;
@@ -32,10 +33,22 @@ public final class TrainingRun implements Training {
      *               before training starts
      */
     public TrainingRun(Network network, Saver saver, int epochs, Set<String> logged) {
+        this(network, saver, epochs, logged, () -> "");
+    }
+
+    /** @param summary the model's summary table, asked for only when a callback wants it */
+    public TrainingRun(
+            Network network, Saver saver, int epochs, Set<String> logged, java.util.function.Supplier<String> summary) {
+        this.summary = summary;
         this.network = network;
         this.saver = saver;
         this.epochs = epochs;
         this.logged = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(logged)); // in logging order
+    }
+
+    @Override
+    public String summary() {
+        return summary.get();
     }
 
     @Override

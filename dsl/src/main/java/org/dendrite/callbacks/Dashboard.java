@@ -1,0 +1,498 @@
+package org.dendrite.callbacks;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A live training dashboard in the browser, as TensorBoard is for Keras: {@code
+ * model.fit(train, epochs(50).callbacks(dashboard()))} prints {@code dashboard: http://127.0.0.1:PORT/}
+ * once and serves a page that redraws, every second, the loss and each metric per epoch (train and
+ * validation), the loss of every batch, the learning rate and the seconds per epoch of every run
+ * of this JVM, with each model's summary.
+ *
+ * <p>One small HTTP server per JVM (the JDK's {@code com.sun.net.httpserver}), started at the
+ * first training run that has a dashboard and shared by every later one. It listens on 127.0.0.1
+ * only, unless {@link #host(String)} names another address; its port is {@link #DEFAULT_PORT}, or
+ * the next free one when that is taken (or {@link #port(int)}; 0 for any free port). It serves
+ * its own page, script and style from the jar and the runs as JSON: read-only, no other path, no
+ * files, requests naming another host refused (DNS rebinding). Its threads are daemon threads: it
+ * never keeps the JVM alive nor blocks JShell; {@link #stop()} ends it.
+ */
+public final class Dashboard implements Callback {
+
+    /** The port tried first (TensorBoard's is 6006). */
+    public static final int DEFAULT_PORT = 8050;
+
+    /** Ports tried after a taken default before any free port is accepted. */
+    private static final int PORTS_TRIED = 20;
+
+    private static final Object LOCK = new Object();
+    private static Server server;
+    private static final List<Run> RUNS = new ArrayList<>();
+    private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
+    /** Whether the URL was printed: once per JVM (and again after a restart of the server). */
+    private static final java.util.concurrent.atomic.AtomicBoolean announced =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private final String name;
+    private final String host;
+    private final int port;
+    private Run run;
+
+    private Dashboard(String name, String host, int port) {
+        this.name = name;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** A dashboard on 127.0.0.1, port {@link #DEFAULT_PORT} or the next free one; runs named {@code run 1}, {@code run 2}, … */
+    public static Dashboard create() {
+        return new Dashboard(null, "127.0.0.1", -1);
+    }
+
+    /** The same, naming this dashboard's runs (several fits with one dashboard get {@code name}, {@code name (2)}, …). */
+    public Dashboard name(String runName) {
+        return new Dashboard(Objects.requireNonNull(runName, "runName"), host, port);
+    }
+
+    /**
+     * Listens on another address: an explicit choice, as anyone who reaches it can read the runs
+     * (e.g. {@code "0.0.0.0"}: every interface). Only the dashboard that starts the server chooses.
+     */
+    public Dashboard host(String address) {
+        return new Dashboard(name, Objects.requireNonNull(address, "address"), port);
+    }
+
+    /** Listens on {@code port} exactly (0: any free port); refused when it is taken. */
+    public Dashboard port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: 0 to 65535, received " + port);
+        }
+        return new Dashboard(name, host, port);
+    }
+
+    /** The page's address if the server runs, else null. */
+    public static String url() {
+        synchronized (LOCK) {
+            return server == null ? null : server.url;
+        }
+    }
+
+    /** The address and port the server listens on, or null when it does not run. */
+    public static InetSocketAddress boundAddress() {
+        synchronized (LOCK) {
+            return server == null ? null : server.http.getAddress();
+        }
+    }
+
+    /** Stops the server (the runs recorded stay, and the next dashboard starts it again). */
+    public static void stop() {
+        synchronized (LOCK) {
+            if (server != null) {
+                server.http.stop(0);
+                server.executor.shutdownNow();
+                server = null;
+                announced.set(false);
+            }
+        }
+    }
+
+    @Override
+    public void onTrainBegin(Training training) {
+        String url = start(host, port);
+        String summary;
+        try {
+            summary = training.summary();
+        } catch (RuntimeException e) {
+            summary = "";
+        }
+        int number = RUN_NUMBERS.incrementAndGet();
+        String base = name == null ? "run " + number : name;
+        synchronized (LOCK) {
+            long same = RUNS.stream().filter(r -> r.base.equals(base)).count();
+            run = new Run(
+                    number,
+                    base,
+                    same == 0 ? base : base + " (" + (same + 1) + ")",
+                    summary,
+                    training.epochs(),
+                    List.copyOf(training.loggedNames()));
+            RUNS.add(run);
+        }
+        run.epochStart = System.nanoTime();
+        if (!announced.getAndSet(true)) {
+            System.out.println("dashboard: " + url);
+        }
+    }
+
+    @Override
+    public void onEpochBegin(int epoch, Training training) {
+        run.epochStart = System.nanoTime();
+    }
+
+    @Override
+    public void onBatchEnd(int epoch, int batch, double loss, Training training) {
+        run.batch(epoch, loss);
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
+        run.epoch(epoch, logs, training.learningRate(), (System.nanoTime() - run.epochStart) / 1e9);
+    }
+
+    @Override
+    public void onTrainEnd(Training training) {
+        run.finish(training.stopRequested() ? "stopped" : "finished");
+    }
+
+    @Override
+    public String toString() {
+        return "dashboard(" + (url() == null ? "not started" : url()) + ")";
+    }
+
+    // ---------------------------------------------------------------- the server
+
+    private record Server(HttpServer http, ExecutorService executor, String url, String host, int port) {}
+
+    /** Starts the server if none runs; returns its address. */
+    private static String start(String host, int port) {
+        synchronized (LOCK) {
+            if (server != null) {
+                return server.url;
+            }
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(host);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("dashboard: unknown host " + host, e);
+            }
+            HttpServer http = bind(address, port);
+            ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "dendrite-dashboard");
+                t.setDaemon(true);
+                return t;
+            });
+            http.setExecutor(executor);
+            http.createContext("/", Dashboard::handle);
+            // HttpServer's dispatcher thread takes the daemon status of the thread that starts it.
+            Thread starter = new Thread(http::start, "dendrite-dashboard-start");
+            starter.setDaemon(true);
+            starter.start();
+            try {
+                starter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int bound = http.getAddress().getPort();
+            String shown = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+            if (shown.contains(":")) {
+                shown = "[" + shown + "]";
+            }
+            String url = "http://" + shown + ":" + bound + "/";
+            server = new Server(http, executor, url, address.getHostAddress(), bound);
+            if (!address.isLoopbackAddress()) {
+                System.out.println("dashboard: listening on " + address.getHostAddress()
+                        + ": anyone who reaches this machine can read the runs");
+            }
+            return url;
+        }
+    }
+
+    private static HttpServer bind(InetAddress address, int port) {
+        List<Integer> ports = new ArrayList<>();
+        if (port >= 0) {
+            ports.add(port);
+        } else {
+            for (int i = 0; i < PORTS_TRIED; i++) {
+                ports.add(DEFAULT_PORT + i);
+            }
+            ports.add(0);
+        }
+        IOException last = null;
+        for (int p : ports) {
+            try {
+                return HttpServer.create(new InetSocketAddress(address, p), 16);
+            } catch (BindException e) {
+                last = e;
+            } catch (IOException e) {
+                throw new UncheckedIOException("dashboard: cannot listen on " + address.getHostAddress() + ":" + p, e);
+            }
+        }
+        throw new UncheckedIOException(
+                "dashboard: port " + ports.get(0) + " on " + address.getHostAddress()
+                        + " is in use; choose another with dashboard().port(n), or port(0) for any free one",
+                last);
+    }
+
+    /** What the server serves: path → resource in the jar and its type; runs.json is built. */
+    private static final Map<String, String[]> RESOURCES = Map.of(
+            "/", new String[] {"index.html", "text/html; charset=utf-8"},
+            "/dashboard.js", new String[] {"dashboard.js", "text/javascript; charset=utf-8"},
+            "/dashboard.css", new String[] {"dashboard.css", "text/css; charset=utf-8"});
+
+    private static void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var headers = exchange.getResponseHeaders();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Cache-Control", "no-store");
+            headers.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:");
+            headers.set("Referrer-Policy", "no-referrer");
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                headers.set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "read-only: GET and HEAD only\n");
+                return;
+            }
+            if (!hostAllowed(exchange.getRequestHeaders().getFirst("Host"))) {
+                send(exchange, 403, "text/plain; charset=utf-8", "unknown host\n");
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            if (exchange.getRequestURI().getRawQuery() != null && !path.equals("/runs.json")) {
+                path = "?"; // no query strings but runs.json's cache breakers
+            }
+            if ("/runs.json".equals(path)) {
+                send(exchange, 200, "application/json; charset=utf-8", runsJson());
+                return;
+            }
+            String[] resource = RESOURCES.get(path);
+            if (resource == null) {
+                send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+                return;
+            }
+            try (InputStream in = Dashboard.class.getResourceAsStream("/org/dendrite/dashboard/" + resource[0])) {
+                if (in == null) {
+                    send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+                    return;
+                }
+                send(exchange, 200, resource[1], in.readAllBytes());
+            }
+        }
+    }
+
+    /**
+     * Whether a request's Host header names this server: when bound to a loopback address only
+     * 127.0.0.1, localhost and [::1] (a page from elsewhere that rebinds its name to 127.0.0.1
+     * cannot read the runs); any host when another address was chosen.
+     */
+    private static boolean hostAllowed(String hostHeader) {
+        Server s;
+        synchronized (LOCK) {
+            s = server;
+        }
+        if (s == null) {
+            return false;
+        }
+        InetAddress bound;
+        try {
+            bound = InetAddress.getByName(s.host);
+        } catch (IOException e) {
+            return false;
+        }
+        if (!bound.isLoopbackAddress()) {
+            return true;
+        }
+        if (hostHeader == null) {
+            return false;
+        }
+        String h = hostHeader.toLowerCase(Locale.ROOT);
+        String suffix = ":" + s.port;
+        return h.equals("127.0.0.1" + suffix) || h.equals("localhost" + suffix) || h.equals("[::1]" + suffix);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- what is recorded
+
+    /** The most batch losses a run serves: beyond it, evenly spaced ones (the last always kept). */
+    static final int MAX_BATCH_POINTS = 2000;
+
+    /** One training run: appended to on the training thread, read by the server's threads. */
+    static final class Run {
+        final int id;
+        /** The name asked for; {@link #name} adds a number to a name used before. */
+        final String base;
+
+        final String name;
+        final String summary;
+        final int epochsAsked;
+        final List<String> logged;
+        final List<Integer> epochs = new ArrayList<>();
+        final List<Map<String, Double>> logs = new ArrayList<>();
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> seconds = new ArrayList<>();
+        /** Batch losses and the epoch of each, in growing arrays (one step adds two numbers). */
+        private double[] batchLoss = new double[1024];
+
+        private int[] batchEpoch = new int[1024];
+        private int batches;
+        volatile long epochStart;
+        private String status = "running";
+        private final long started = System.currentTimeMillis();
+
+        Run(int id, String base, String name, String summary, int epochsAsked, List<String> logged) {
+            this.id = id;
+            this.base = base;
+            this.name = name;
+            this.summary = summary;
+            this.epochsAsked = epochsAsked;
+            this.logged = logged;
+        }
+
+        synchronized void batch(int epoch, double loss) {
+            if (batches == batchLoss.length) {
+                batchLoss = Arrays.copyOf(batchLoss, batches * 2);
+                batchEpoch = Arrays.copyOf(batchEpoch, batches * 2);
+            }
+            batchLoss[batches] = loss;
+            batchEpoch[batches++] = epoch;
+        }
+
+        synchronized void epoch(int epoch, Map<String, Double> values, double rate, double secs) {
+            epochs.add(epoch);
+            logs.add(new LinkedHashMap<>(values));
+            rates.add(rate);
+            seconds.add(secs);
+        }
+
+        synchronized void finish(String how) {
+            status = how;
+        }
+
+        synchronized void json(StringBuilder out) {
+            out.append("{\"id\":").append(id);
+            out.append(",\"name\":");
+            string(out, name);
+            out.append(",\"status\":");
+            string(out, status);
+            out.append(",\"started\":").append(started);
+            out.append(",\"epochsAsked\":").append(epochsAsked);
+            out.append(",\"summary\":");
+            string(out, summary);
+            List<String> names = new ArrayList<>(logged);
+            logs.forEach(
+                    l -> l.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add));
+            out.append(",\"metrics\":[");
+            for (int i = 0; i < names.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                string(out, names.get(i));
+            }
+            out.append("],\"epochs\":[");
+            for (int i = 0; i < epochs.size(); i++) {
+                out.append(i == 0 ? "" : ",").append("{\"epoch\":").append(epochs.get(i));
+                out.append(",\"lr\":");
+                number(out, rates.get(i));
+                out.append(",\"seconds\":");
+                number(out, seconds.get(i));
+                out.append(",\"logs\":{");
+                boolean first = true;
+                for (var e : logs.get(i).entrySet()) {
+                    out.append(first ? "" : ",");
+                    first = false;
+                    string(out, e.getKey());
+                    out.append(':');
+                    number(out, e.getValue());
+                }
+                out.append("}}");
+            }
+            out.append("],\"batchCount\":").append(batches);
+            int stride = Math.max(1, (batches + MAX_BATCH_POINTS - 1) / MAX_BATCH_POINTS);
+            out.append(",\"batchStride\":").append(stride);
+            // [index from 1, epoch, loss]
+            out.append(",\"batches\":[");
+            boolean first = true;
+            for (int i = 0; i < batches; i++) {
+                if (i % stride != 0 && i != batches - 1) {
+                    continue;
+                }
+                out.append(first ? "" : ",")
+                        .append('[')
+                        .append(i + 1)
+                        .append(',')
+                        .append(batchEpoch[i])
+                        .append(',');
+                first = false;
+                number(out, batchLoss[i]);
+                out.append(']');
+            }
+            out.append("]}");
+        }
+    }
+
+    /** Every run of this JVM as JSON: {@code {"runs":[{"name":…,"epochs":[{"epoch":1,"logs":{…}}…]}…]}}. */
+    static String runsJson() {
+        List<Run> runs;
+        synchronized (LOCK) {
+            runs = List.copyOf(RUNS);
+        }
+        StringBuilder out = new StringBuilder(4096).append("{\"runs\":[");
+        for (int i = 0; i < runs.size(); i++) {
+            out.append(i == 0 ? "" : ",");
+            runs.get(i).json(out);
+        }
+        return out.append("]}").toString();
+    }
+
+    /** A double as JSON: its shortest round-trip form; null for NaN and infinities, which JSON lacks. */
+    static void number(StringBuilder out, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            out.append("null");
+        } else {
+            out.append(value.doubleValue());
+        }
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped, and {@code <} (so it can sit in HTML). */
+    static void string(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
