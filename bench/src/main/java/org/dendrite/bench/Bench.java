@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Runs the benchmarks and prints their figures: {@code mvn -pl bench exec:java}
- * ({@code -Dexec.args="datasets"}, {@code "training"} or {@code "graph"} for one part; {@code --repetitions N}, default 5).
+ * ({@code -Dexec.args="datasets"}, {@code "training"}, {@code "graph"} or {@code "dashboard"} for one part; {@code --repetitions N}, default 5).
  */
 public final class Bench {
 
@@ -26,6 +26,9 @@ public final class Bench {
         }
         if ("graph".equals(only)) {
             TrainingBench.graphForm(repetitions);
+        }
+        if ("dashboard".equals(only)) {
+            TrainingBench.dashboardCost(repetitions);
         }
         if (only == null || only.equals("training")) {
             TrainingBench.run(

@@ -126,6 +126,23 @@ final class TrainingBench {
                 t.get(0), t.get(1), t.get(1).median() / t.get(0).median());
     }
 
+    /**
+     * W1 and W2 trained with and without the live dashboard (its server running, no page polling),
+     * alternating run by run: what watching training costs.
+     */
+    static void dashboardCost(int repetitions) throws Exception {
+        for (Workload w : List.of(pima(150), mnistMlp())) {
+            Fit fit = epochs(w.epochs()).batch(w.batch()).verbose(0);
+            List<Timing> t = Timing.interleaved(
+                    repetitions, List.of(() -> w.dendrite().get().fit(w.data(), fit), () -> w.dendrite()
+                            .get()
+                            .fit(w.data(), fit.callbacks(dashboard()))));
+            System.out.printf(
+                    "%s with the dashboard | without %s | with %s | with / without %.3f (target ≤ 1.05)%n",
+                    w.name(), t.get(0), t.get(1), t.get(1).median() / t.get(0).median());
+        }
+    }
+
     /** W1, W2 or W3, loading only the data it needs. */
     static Workload workload(String name) {
         return switch (name) {
