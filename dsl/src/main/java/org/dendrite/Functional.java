@@ -529,6 +529,26 @@ public final class Functional {
         return layers;
     }
 
+    /**
+     * The Embeddings that take {@code input}'s values as they are, by the names getWeights gives
+     * them: layers on the input, and the first layers of blocks applied to it.
+     */
+    Map<String, org.dendrite.layers.Embedding> embeddingsOn(Node input) {
+        Map<String, org.dendrite.layers.Embedding> found = new java.util.TreeMap<>();
+        for (Node node : nodes) {
+            if (node.inputs().isEmpty() || node.inputs().get(0) != input) {
+                continue;
+            }
+            if (node.layer() instanceof org.dendrite.layers.Embedding e) {
+                found.put(names.get(node), e);
+            } else if (node.block() != null) {
+                Functional inner = node.block().inner();
+                inner.embeddingsOn(inner.inputs().get(0)).forEach((n, e) -> found.put(names.get(node) + "/" + n, e));
+            }
+        }
+        return found;
+    }
+
     /** DL4J's vertex names for the layers of {@code node}'s block, in order. */
     List<String> layerVertices(Node node) {
         String prefix = names.get(uses(node).get(0)) + "/";

@@ -36,6 +36,7 @@ import org.dendrite.internal.training.ProgressLog;
 import org.dendrite.internal.training.Scoring;
 import org.dendrite.internal.training.Trainer;
 import org.dendrite.internal.training.TrainingRun;
+import org.dendrite.layers.Embedding;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Shapes;
 import org.dendrite.losses.Loss;
@@ -475,16 +476,12 @@ public final class Model {
         return graph == null ? 1 : functional.outputs().size();
     }
 
-    /** The layers that take input {@code i}: a Sequential model's first, or those on a functional model's input. */
-    private List<Layer> firstLayers(int i) {
+    /** The Embeddings that take input {@code i}'s token indices as they are, by name. */
+    private Map<String, Embedding> embeddingsOn(int i) {
         if (graph == null) {
-            return architecture.layers();
+            return architecture.layers().get(0) instanceof Embedding e ? Map.of("layer 0", e) : Map.of();
         }
-        Node input = functional.inputs().get(i);
-        return functional.nodes().stream()
-                .filter(n -> n.layer() != null && n.inputs().get(0) == input)
-                .map(Node::layer)
-                .toList();
+        return functional.embeddingsOn(functional.inputs().get(i));
     }
 
     /** Output {@code i}'s layer as messages name it. */
@@ -545,7 +542,7 @@ public final class Model {
                     graph == null ? inputShape : functional.inputs().get(i).shape();
             try {
                 DataCheck.features(Dataset.exampleShape(features.get(i)), expected, inputOrigin);
-                DataCheck.tokens(features.get(i), firstLayers(i));
+                DataCheck.tokens(features.get(i), embeddingsOn(i));
             } catch (IllegalArgumentException e) {
                 throw inputCount() == 1
                         ? e

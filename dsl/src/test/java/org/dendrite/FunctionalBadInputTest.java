@@ -7,6 +7,7 @@ import java.util.List;
 import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -201,5 +202,18 @@ class FunctionalBadInputTest {
                 org.dendrite.datasets.Normalizer.standardize().fit(Dataset.of(Nd4j.rand(10, 4), Nd4j.zeros(10, 1)));
         refused(() -> Input(4).dense(4).normalize(scaler), "goes on an Input, not on Node[Dense(4) (None, 4)]");
         refused(() -> Input(4).normalize(org.dendrite.datasets.Normalizer.standardize()), "needs a fitted normalizer");
+    }
+
+    @Test
+    void tokensOutsideAnEmbeddingsVocabularyOnAnyBranch() {
+        var words = Input(5).named("words");
+        var plain = words.dense(2);
+        var embedded = Sequential().embedding(10, 3).flatten().apply(words);
+        Model model =
+                Model(words, concatenate(plain, embedded).dense(1, SIGMOID)).compile(adam, crossEntropy);
+        INDArray tokens = Nd4j.createFromArray(new float[][] {{1, 2, 3, 4, 12}});
+        refused(
+                () -> model.predict(tokens),
+                "token 12.0 at row 0, column 4 is not an index 0..9 of sequential/embedding");
     }
 }

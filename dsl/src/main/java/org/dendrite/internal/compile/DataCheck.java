@@ -3,7 +3,6 @@ package org.dendrite.internal.compile;
 import java.util.Arrays;
 import java.util.List;
 import org.dendrite.layers.Embedding;
-import org.dendrite.layers.Layer;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,20 +28,24 @@ public final class DataCheck {
     }
 
     /**
-     * Token indices for a model that starts with an {@link Embedding}: whole numbers in
-     * {@code 0..vocabulary-1}; the first that is not is named by row and column.
+     * Token indices for every Embedding that takes {@code features} as they are, by the name
+     * messages give it ({@code "layer 0"}, {@code "words"}, {@code "sequential/embedding"}).
      */
-    public static void tokens(INDArray features, List<Layer> layers) {
-        if (layers.isEmpty() || !(layers.get(0) instanceof Embedding embedding)) {
+    public static void tokens(INDArray features, java.util.Map<String, Embedding> embeddings) {
+        if (embeddings.isEmpty()) {
             return;
         }
         long columns = features.size(1);
         double[] values = features.reshape(features.length()).toDoubleVector();
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            if (v != Math.rint(v) || v < 0 || v >= embedding.vocabulary()) {
-                throw new IllegalArgumentException("token " + v + " at row " + i / columns + ", column " + i % columns
-                        + " is not an index 0.." + (embedding.vocabulary() - 1) + " of layer 0 (" + embedding + ")");
+        for (var e : new java.util.TreeMap<>(embeddings).entrySet()) {
+            Embedding embedding = e.getValue();
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i];
+                if (v != Math.rint(v) || v < 0 || v >= embedding.vocabulary()) {
+                    throw new IllegalArgumentException("token " + v + " at row " + i / columns + ", column "
+                            + i % columns + " is not an index 0.." + (embedding.vocabulary() - 1) + " of " + e.getKey()
+                            + " (" + embedding + ")");
+                }
             }
         }
     }
