@@ -25,6 +25,7 @@ import org.dendrite.datasets.Dataset;
  * @param initialEpoch    the epochs already done: training runs epochs {@code initialEpoch + 1} to {@code epochs}
  * @param validationFreq  validate after every n-th epoch (epochs n, 2n, ...), as Keras's {@code validation_freq}
  * @param backupDir       where a resumable run keeps its backup (Keras's {@code BackupAndRestore}); may be null
+ * @param stepsPerEpoch   batches per epoch (Keras's {@code steps_per_epoch}); 0 for one pass over the data
  */
 public record Fit(
         int epochs,
@@ -37,7 +38,8 @@ public record Fit(
         Map<Integer, Double> classWeight,
         int initialEpoch,
         int validationFreq,
-        Path backupDir) {
+        Path backupDir,
+        int stepsPerEpoch) {
 
     /** Keras's default batch size. */
     public static final int DEFAULT_BATCH = 32;
@@ -65,6 +67,10 @@ public record Fit(
             throw new IllegalArgumentException(
                     "validationFreq must be at least 1, received validationFreq=" + validationFreq);
         }
+        if (stepsPerEpoch < 0) {
+            throw new IllegalArgumentException(
+                    "stepsPerEpoch must be at least 1 (or 0: the whole data), received stepsPerEpoch=" + stepsPerEpoch);
+        }
         callbacks = List.copyOf(callbacks);
         classWeight = Map.copyOf(classWeight);
         classWeight.forEach((c, w) -> {
@@ -77,7 +83,7 @@ public record Fit(
 
     /** Keras's defaults: 1 epoch, batch 32, shuffled, verbose 1, no validation, no callbacks. */
     public static Fit defaults() {
-        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of(), Map.of(), 0, 1, null);
+        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of(), Map.of(), 0, 1, null, 0);
     }
 
     /** Passes over the training data (if not set, 1). */
@@ -156,6 +162,22 @@ public record Fit(
         return with(v -> v.backupDir = Objects.requireNonNull(dir, "dir"));
     }
 
+    /**
+     * Trains {@code n} batches per epoch, as Keras 3's {@code steps_per_epoch} does for arrays:
+     * the epochs walk on through one shuffled pass over the data (epoch 2 starts at the batch after
+     * epoch 1's last), and an epoch that reaches the end of the pass stops there, shorter, the next
+     * one starting a freshly shuffled pass (Keras 3 warns "Your input ran out of data" and does the
+     * same). With 10 batches of data and {@code stepsPerEpoch(4)}: epochs of 4, 4, 2, 4, 4, 2, …
+     * batches; with {@code stepsPerEpoch(10)} or more, every epoch is the whole data. In-memory
+     * data only, and not with {@link #backup}. If not set, 0: one pass per epoch.
+     */
+    public Fit stepsPerEpoch(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("stepsPerEpoch must be at least 1, received stepsPerEpoch=" + n);
+        }
+        return with(v -> v.stepsPerEpoch = n);
+    }
+
     /** This Fit with what {@code change} sets changed: records have no withers, so every setter goes through here. */
     private Fit with(java.util.function.Consumer<Values> change) {
         Values v = new Values(this);
@@ -171,7 +193,8 @@ public record Fit(
                 v.classWeight,
                 v.initialEpoch,
                 v.validationFreq,
-                v.backupDir);
+                v.backupDir,
+                v.stepsPerEpoch);
     }
 
     /** A Fit's arguments as they are being changed. */
@@ -187,6 +210,7 @@ public record Fit(
         int initialEpoch;
         int validationFreq;
         Path backupDir;
+        int stepsPerEpoch;
 
         Values(Fit f) {
             epochs = f.epochs;
@@ -200,6 +224,7 @@ public record Fit(
             initialEpoch = f.initialEpoch;
             validationFreq = f.validationFreq;
             backupDir = f.backupDir;
+            stepsPerEpoch = f.stepsPerEpoch;
         }
     }
 
@@ -213,6 +238,7 @@ public record Fit(
                 + (classWeight.isEmpty() ? "" : ", classWeight " + new java.util.TreeMap<>(classWeight))
                 + (initialEpoch == 0 ? "" : ", initialEpoch " + initialEpoch)
                 + (validationFreq == 1 ? "" : ", validationFreq " + validationFreq)
-                + (backupDir == null ? "" : ", backup " + backupDir) + "]";
+                + (backupDir == null ? "" : ", backup " + backupDir)
+                + (stepsPerEpoch == 0 ? "" : ", stepsPerEpoch " + stepsPerEpoch) + "]";
     }
 }

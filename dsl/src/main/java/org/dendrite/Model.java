@@ -290,7 +290,15 @@ public final class Model {
         }
         Batches validationBatches =
                 validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
-        return train(new DatasetBatches(train, options.batchSize(), options.shuffle()), validationBatches, options);
+        if (options.stepsPerEpoch() > 0 && options.backupDir() != null) {
+            throw new IllegalArgumentException("stepsPerEpoch(" + options.stepsPerEpoch() + ") with backup("
+                    + options.backupDir() + ") is not supported: a backup does not keep the place in the shuffled"
+                    + " pass that the epochs walk through");
+        }
+        return train(
+                new DatasetBatches(train, options.batchSize(), options.shuffle(), options.stepsPerEpoch()),
+                validationBatches,
+                options);
     }
 
     /**
@@ -367,6 +375,10 @@ public final class Model {
 
     private History fitNow(DataSetIterator iterator, Fit options) {
         Objects.requireNonNull(iterator, "iterator");
+        if (options.stepsPerEpoch() > 0) {
+            throw new IllegalArgumentException("stepsPerEpoch(" + options.stepsPerEpoch() + ") needs in-memory data;"
+                    + " an iterator's epoch is its own batches");
+        }
         if (options.backupDir() != null) {
             throw new IllegalArgumentException("backup(" + options.backupDir() + ") needs in-memory data"
                     + " (an iterator's position cannot be restored); pass a Dataset to fit");

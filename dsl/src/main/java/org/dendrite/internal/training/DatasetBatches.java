@@ -18,16 +18,54 @@ public final class DatasetBatches implements Batches {
     private final Dataset data;
     private final int batchSize;
     private final boolean shuffle;
+    /** Batches per epoch (Keras's steps_per_epoch), or 0 for one pass. */
+    private final int steps;
+    /** With steps: the pass the epochs walk through, null when the next epoch starts a fresh one. */
+    private Iterator<Dataset> pass;
 
     public DatasetBatches(Dataset data, int batchSize, boolean shuffle) {
+        this(data, batchSize, shuffle, 0);
+    }
+
+    /**
+     * @param steps batches per epoch, as Keras 3's {@code steps_per_epoch} for arrays: the epochs
+     *              continue through one shuffled pass, an epoch reaching its end stops there
+     *              (shorter), and the next epoch starts a fresh pass; 0 for one pass per epoch
+     */
+    public DatasetBatches(Dataset data, int batchSize, boolean shuffle, int steps) {
         this.data = data;
         this.batchSize = batchSize;
         this.shuffle = shuffle;
+        this.steps = steps;
     }
 
     @Override
     public Iterator<MultiDataSet> epoch(Random random) {
-        return asDataSets(shuffle ? data.shuffledBatches(batchSize, random.nextLong()) : data.batches(batchSize));
+        if (steps == 0) {
+            return asDataSets(freshPass(random));
+        }
+        if (pass == null || !pass.hasNext()) {
+            pass = freshPass(random);
+        }
+        Iterator<Dataset> walking = pass;
+        return asDataSets(new Iterator<>() {
+            private int given;
+
+            @Override
+            public boolean hasNext() {
+                return given < steps && walking.hasNext();
+            }
+
+            @Override
+            public Dataset next() {
+                given++;
+                return walking.next();
+            }
+        });
+    }
+
+    private Iterator<Dataset> freshPass(Random random) {
+        return shuffle ? data.shuffledBatches(batchSize, random.nextLong()) : data.batches(batchSize);
     }
 
     @Override
@@ -37,7 +75,8 @@ public final class DatasetBatches implements Batches {
 
     @Override
     public int count() {
-        return (data.size() + batchSize - 1) / batchSize;
+        int all = (data.size() + batchSize - 1) / batchSize;
+        return steps == 0 ? all : Math.min(steps, all);
     }
 
     private static Iterator<MultiDataSet> asDataSets(Iterator<Dataset> batches) {
