@@ -20,13 +20,18 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A live training dashboard in the browser, as TensorBoard is for Keras: {@code
  * model.fit(train, epochs(50).callbacks(dashboard()))} prints {@code dashboard: http://127.0.0.1:PORT/}
  * once and serves a page that redraws, every second, the loss and each metric per epoch (train and
  * validation), the loss of every batch, the learning rate and the seconds per epoch of every run
- * of this JVM, with each model's summary.
+ * of this JVM, with each model's summary, and each layer's mean |weight|, mean |update| and
+ * their ratio (log10) every {@link #magnitudesEvery} batches.
  *
  * <p>One small HTTP server per JVM (the JDK's {@code com.sun.net.httpserver}), started at the
  * first training run that has a dashboard and shared by every later one. It listens on 127.0.0.1
@@ -52,25 +57,34 @@ public final class Dashboard implements Callback {
     private static final java.util.concurrent.atomic.AtomicBoolean announced =
             new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** Batches between two records of the layers' weight and update magnitudes, unless {@link #magnitudesEvery} says. */
+    public static final int DEFAULT_MAGNITUDES_EVERY = 10;
+
     private final String name;
     private final String host;
     private final int port;
+    private final int magnitudesEvery;
     private Run run;
+    /** The global step (batches since the run began) and, before a recorded step, each layer's parameters. */
+    private int step;
 
-    private Dashboard(String name, String host, int port) {
+    private INDArray[] before;
+
+    private Dashboard(String name, String host, int port, int magnitudesEvery) {
         this.name = name;
         this.host = host;
         this.port = port;
+        this.magnitudesEvery = magnitudesEvery;
     }
 
     /** A dashboard on 127.0.0.1, port {@link #DEFAULT_PORT} or the next free one; runs named {@code run 1}, {@code run 2}, … */
     public static Dashboard create() {
-        return new Dashboard(null, "127.0.0.1", -1);
+        return new Dashboard(null, "127.0.0.1", -1, DEFAULT_MAGNITUDES_EVERY);
     }
 
     /** The same, naming this dashboard's runs (several fits with one dashboard get {@code name}, {@code name (2)}, …). */
     public Dashboard name(String runName) {
-        return new Dashboard(Objects.requireNonNull(runName, "runName"), host, port);
+        return new Dashboard(Objects.requireNonNull(runName, "runName"), host, port, magnitudesEvery);
     }
 
     /**
@@ -78,7 +92,7 @@ public final class Dashboard implements Callback {
      * (e.g. {@code "0.0.0.0"}: every interface). Only the dashboard that starts the server chooses.
      */
     public Dashboard host(String address) {
-        return new Dashboard(name, Objects.requireNonNull(address, "address"), port);
+        return new Dashboard(name, Objects.requireNonNull(address, "address"), port, magnitudesEvery);
     }
 
     /** Listens on {@code port} exactly (0: any free port); refused when it is taken. */
@@ -86,7 +100,20 @@ public final class Dashboard implements Callback {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: 0 to 65535, received " + port);
         }
-        return new Dashboard(name, host, port);
+        return new Dashboard(name, host, port, magnitudesEvery);
+    }
+
+    /**
+     * Records each layer's mean |weight| and mean |update| (its weights after a step minus before
+     * it, learning rate and optimiser included) at every {@code k}-th batch, whose ratio the page
+     * draws as log10 (DL4J's UI teaches to keep it near -3); 0: never. The cost is one copy of the
+     * weights every k batches. If not set, {@link #DEFAULT_MAGNITUDES_EVERY}.
+     */
+    public Dashboard magnitudesEvery(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("magnitudesEvery: 0 (never) or more batches, received " + k);
+        }
+        return new Dashboard(name, host, port, k);
     }
 
     /** The page's address if the server runs, else null. */
@@ -138,6 +165,18 @@ public final class Dashboard implements Callback {
             RUNS.add(run);
         }
         run.epochStart = System.nanoTime();
+        step = 0;
+        before = null;
+        if (magnitudesEvery > 0) {
+            List<String> names = new ArrayList<>();
+            for (Layer layer : weighted(training.network())) {
+                names.add(layerName(layer));
+            }
+            run.layers(names);
+            if (magnitudesEvery == 1) {
+                before = snapshot(training.network());
+            }
+        }
         if (!announced.getAndSet(true)) {
             System.out.println("dashboard: " + url);
         }
@@ -151,6 +190,46 @@ public final class Dashboard implements Callback {
     @Override
     public void onBatchEnd(int epoch, int batch, double loss, Training training) {
         run.batch(epoch, loss);
+        if (magnitudesEvery > 0) {
+            step++;
+            if (before != null && step % magnitudesEvery == 0) {
+                List<Layer> layers = weighted(training.network());
+                double[] weight = new double[layers.size()];
+                double[] update = new double[layers.size()];
+                for (int i = 0; i < layers.size() && i < before.length; i++) {
+                    INDArray now = layers.get(i).params();
+                    weight[i] = now.norm1Number().doubleValue() / now.length();
+                    update[i] = now.sub(before[i]).norm1Number().doubleValue() / now.length();
+                }
+                run.magnitudes(step, epoch, weight, update);
+            }
+            before = (step + 1) % magnitudesEvery == 0 ? snapshot(training.network()) : null;
+        }
+    }
+
+    /** The layers that have parameters, in the network's order. */
+    static List<Layer> weighted(org.deeplearning4j.nn.api.Model network) {
+        Layer[] all = network instanceof MultiLayerNetwork m
+                ? m.getLayers()
+                : network instanceof ComputationGraph g ? g.getLayers() : new Layer[0];
+        List<Layer> out = new ArrayList<>();
+        for (Layer layer : all) {
+            if (layer.numParams() > 0) {
+                out.add(layer);
+            }
+        }
+        return out;
+    }
+
+    private static String layerName(Layer layer) {
+        String n = layer.conf() == null || layer.conf().getLayer() == null
+                ? null
+                : layer.conf().getLayer().getLayerName();
+        return n == null ? "layer " + layer.getIndex() : n;
+    }
+
+    private static INDArray[] snapshot(org.deeplearning4j.nn.api.Model network) {
+        return weighted(network).stream().map(l -> l.params().dup()).toArray(INDArray[]::new);
     }
 
     @Override
@@ -360,6 +439,10 @@ public final class Dashboard implements Callback {
         volatile long epochStart;
         private String status = "running";
         private final long started = System.currentTimeMillis();
+        /** The layers with weights, and at each recorded step: [step, epoch, mean |w| each layer…, mean |update| each layer…]. */
+        private List<String> layers = List.of();
+
+        private final List<double[]> magnitudes = new ArrayList<>();
 
         Run(int id, String base, String name, String summary, int epochsAsked, List<String> logged) {
             this.id = id;
@@ -384,6 +467,19 @@ public final class Dashboard implements Callback {
             logs.add(new LinkedHashMap<>(values));
             rates.add(rate);
             seconds.add(secs);
+        }
+
+        synchronized void layers(List<String> names) {
+            layers = List.copyOf(names);
+        }
+
+        synchronized void magnitudes(int step, int epoch, double[] weight, double[] update) {
+            double[] row = new double[2 + weight.length + update.length];
+            row[0] = step;
+            row[1] = epoch;
+            System.arraycopy(weight, 0, row, 2, weight.length);
+            System.arraycopy(update, 0, row, 2 + weight.length, update.length);
+            magnitudes.add(row);
         }
 
         synchronized void finish(String how) {
@@ -446,7 +542,38 @@ public final class Dashboard implements Callback {
                 number(out, batchLoss[i]);
                 out.append(']');
             }
-            out.append("]}");
+            // the layers' magnitudes: {"layers":[…],"steps":[[step, epoch, [mean |w|…], [mean |update|…]]…]}
+            out.append("],\"magnitudes\":{\"layers\":[");
+            for (int i = 0; i < layers.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                string(out, layers.get(i));
+            }
+            out.append("],\"steps\":[");
+            int n = layers.size();
+            int every = Math.max(1, (magnitudes.size() + MAX_BATCH_POINTS - 1) / MAX_BATCH_POINTS);
+            first = true;
+            for (int r = 0; r < magnitudes.size(); r++) {
+                if (r % every != 0 && r != magnitudes.size() - 1) {
+                    continue;
+                }
+                double[] row = magnitudes.get(r);
+                out.append(first ? "" : ",")
+                        .append('[')
+                        .append((int) row[0])
+                        .append(',')
+                        .append((int) row[1]);
+                first = false;
+                for (int part = 0; part < 2; part++) {
+                    out.append(",[");
+                    for (int i = 0; i < n; i++) {
+                        out.append(i == 0 ? "" : ",");
+                        number(out, row[2 + part * n + i]);
+                    }
+                    out.append(']');
+                }
+                out.append(']');
+            }
+            out.append("]}}");
         }
     }
 

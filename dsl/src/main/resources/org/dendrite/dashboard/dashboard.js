@@ -129,6 +129,15 @@ function renderRun(run) {
       'loss per batch' + (run.batchStride > 1 ? ` (every ${run.batchStride}th of ${run.batchCount})` : ''),
       'batch', [{name: 'batch loss', xs: run.batches.map(b => b[0]), ys: run.batches.map(b => b[2])}]));
   }
+  const mag = run.magnitudes;
+  if (mag && mag.steps.length && mag.layers.length) {
+    const steps = mag.steps.map(r => r[0]);
+    const ratio = (w, u) => (w > 0 && u > 0 ? Math.log10(u / w) : null);
+    charts.appendChild(chart(`run-${run.id}-chart-update-ratio`, 'log10(mean |update| / mean |weight|) per layer',
+      'batch', mag.layers.map((name, i) => ({name, xs: steps, ys: mag.steps.map(r => ratio(r[2][i], r[3][i]))}))));
+    charts.appendChild(chart(`run-${run.id}-chart-weights`, 'mean |weight| per layer', 'batch',
+      mag.layers.map((name, i) => ({name, xs: steps, ys: mag.steps.map(r => r[2][i])}))));
+  }
   charts.appendChild(chart(`run-${run.id}-chart-lr`, 'learning rate', 'epoch',
     [{name: 'lr', xs: epochs, ys: run.epochs.map(e => e.lr)}]));
   charts.appendChild(chart(`run-${run.id}-chart-seconds`, 'seconds per epoch', 'epoch',

@@ -139,6 +139,9 @@ class DashboardBrowserTest {
         assertEquals(5, series(dom, prefix + "-chart-lr").get("lr").size());
         assertEquals(
                 20, series(dom, prefix + "-chart-batch-loss").get("batch loss").size(), "4 batches × 5 epochs");
+        var ratios = series(dom, prefix + "-chart-update-ratio");
+        assertEquals(2, ratios.size(), "one update/weight line per dense layer: " + ratios);
+        ratios.values().forEach(points -> assertEquals(2, points.size(), "steps 10 and 20: " + points));
         for (String name : List.of("loss", "accuracy", "val_loss", "val_accuracy")) {
             Matcher cell = Pattern.compile("id=\"" + prefix + "-last-" + name + "\" data-value=\"([^\"]+)\"")
                     .matcher(dom);

@@ -162,6 +162,64 @@ class DashboardTest {
     }
 
     @Test
+    void layerMagnitudesAreTheMeansOfTheWeightsAndOfTheLastStepsChange() throws Exception {
+        Model model = small();
+        List<List<org.nd4j.linalg.api.ndarray.INDArray>> weights = new java.util.ArrayList<>();
+        Callback snap = new Callback() {
+            @Override
+            public void onTrainBegin(Training training) {
+                weights.add(model.getWeights()); // step 0
+            }
+
+            @Override
+            public void onBatchEnd(int epoch, int batch, double loss, Training training) {
+                weights.add(model.getWeights());
+            }
+        };
+        // 40 examples, batch 8: 5 steps an epoch, 10 in all; every 3rd recorded: steps 3, 6, 9
+        model.fit(
+                TestData.blobs(40, 2),
+                epochs(2)
+                        .batch(8)
+                        .verbose(0)
+                        .callbacks(Dashboard.create().name("magnitudes").magnitudesEvery(3), snap));
+        String run = runJson(get(Dashboard.url() + "runs.json").body(), "magnitudes");
+        assertTrue(run.contains("\"magnitudes\":{\"layers\":[\""), run);
+        Matcher m = Pattern.compile("\\[(\\d+),(\\d+),\\[([^\\]]*)\\],\\[([^\\]]*)\\]\\]")
+                .matcher(run.substring(run.indexOf("\"magnitudes\"")));
+        List<Integer> steps = new java.util.ArrayList<>();
+        while (m.find()) {
+            int step = Integer.parseInt(m.group(1));
+            steps.add(step);
+            assertEquals(step <= 5 ? 1 : 2, Integer.parseInt(m.group(2)), "epoch of step " + step);
+            String[] w = m.group(3).split(",");
+            String[] u = m.group(4).split(",");
+            assertEquals(2, w.length);
+            for (int layer = 0; layer < 2; layer++) {
+                double absSum = 0, changeSum = 0;
+                long count = 0;
+                for (int k = 2 * layer; k < 2 * layer + 2; k++) { // kernel and bias
+                    var after = weights.get(step).get(k);
+                    absSum += org.nd4j.linalg.ops.transforms.Transforms.abs(after)
+                            .sumNumber()
+                            .doubleValue();
+                    changeSum += org.nd4j.linalg.ops.transforms.Transforms.abs(
+                                    after.sub(weights.get(step - 1).get(k)))
+                            .sumNumber()
+                            .doubleValue();
+                    count += after.length();
+                }
+                double weight = absSum / count, update = changeSum / count;
+                assertEquals(weight, Double.parseDouble(w[layer]), weight * 1e-5, "mean |w|, step " + step);
+                assertEquals(update, Double.parseDouble(u[layer]), update * 1e-4, "mean |update|, step " + step);
+                assertTrue(update > 0 && update / weight < 0.5, "ratio " + update / weight);
+            }
+        }
+        assertEquals(List.of(3, 6, 9), steps);
+        assertThrows(IllegalArgumentException.class, () -> Dashboard.create().magnitudesEvery(-1));
+    }
+
+    @Test
     void theServerThreadsAreDaemonsAndStopStopsIt() throws Exception {
         small().fit(TestData.noisy(5), epochs(1).verbose(0).callbacks(dashboard()));
         String url = Dashboard.url();
