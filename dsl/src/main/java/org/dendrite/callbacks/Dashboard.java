@@ -58,7 +58,7 @@ public final class Dashboard implements Callback {
             new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Batches between two records of the layers' weight and update magnitudes, unless {@link #magnitudesEvery} says. */
-    public static final int DEFAULT_MAGNITUDES_EVERY = 10;
+    public static final int DEFAULT_MAGNITUDES_EVERY = 50;
 
     private final String name;
     private final String host;

@@ -119,7 +119,7 @@ class DashboardBrowserTest {
                                 .batch(16)
                                 .validationSplit(0.25)
                                 .verbose(0)
-                                .callbacks(dashboard().name("browser-test")));
+                                .callbacks(dashboard().name("browser-test").magnitudesEvery(10)));
         String url = Dashboard.url();
         String json = DashboardTest.get(url + "runs.json").body();
         String run = DashboardTest.runJson(json, "browser-test");
