@@ -397,6 +397,14 @@ public final class Dendrite {
         return Dashboard.create();
     }
 
+    /**
+     * The same, saving each run to a file in {@code dir} at every epoch end and showing the runs
+     * saved there before beside it; {@code Dashboard.open(dir)} shows them without training.
+     */
+    public static Dashboard dashboard(Path dir) {
+        return Dashboard.create().saveTo(dir);
+    }
+
     /** Set the learning rate each epoch from {@code (epoch, initialRate) -> rate}. */
     public static LearningRateScheduler learningRateScheduler(LearningRateScheduler.Schedule schedule) {
         return new LearningRateScheduler(schedule);

@@ -64,27 +64,32 @@ public final class Dashboard implements Callback {
     private final String host;
     private final int port;
     private final int magnitudesEvery;
+    /** Where each run is saved, or null. */
+    private final java.nio.file.Path dir;
+
     private Run run;
+    private java.nio.file.Path file;
     /** The global step (batches since the run began) and, before a recorded step, each layer's parameters. */
     private int step;
 
     private INDArray[] before;
 
-    private Dashboard(String name, String host, int port, int magnitudesEvery) {
+    private Dashboard(String name, String host, int port, int magnitudesEvery, java.nio.file.Path dir) {
         this.name = name;
         this.host = host;
         this.port = port;
         this.magnitudesEvery = magnitudesEvery;
+        this.dir = dir;
     }
 
     /** A dashboard on 127.0.0.1, port {@link #DEFAULT_PORT} or the next free one; runs named {@code run 1}, {@code run 2}, … */
     public static Dashboard create() {
-        return new Dashboard(null, "127.0.0.1", -1, DEFAULT_MAGNITUDES_EVERY);
+        return new Dashboard(null, "127.0.0.1", -1, DEFAULT_MAGNITUDES_EVERY, null);
     }
 
     /** The same, naming this dashboard's runs (several fits with one dashboard get {@code name}, {@code name (2)}, …). */
     public Dashboard name(String runName) {
-        return new Dashboard(Objects.requireNonNull(runName, "runName"), host, port, magnitudesEvery);
+        return new Dashboard(Objects.requireNonNull(runName, "runName"), host, port, magnitudesEvery, dir);
     }
 
     /**
@@ -92,7 +97,7 @@ public final class Dashboard implements Callback {
      * (e.g. {@code "0.0.0.0"}: every interface). Only the dashboard that starts the server chooses.
      */
     public Dashboard host(String address) {
-        return new Dashboard(name, Objects.requireNonNull(address, "address"), port, magnitudesEvery);
+        return new Dashboard(name, Objects.requireNonNull(address, "address"), port, magnitudesEvery, dir);
     }
 
     /** Listens on {@code port} exactly (0: any free port); refused when it is taken. */
@@ -100,7 +105,7 @@ public final class Dashboard implements Callback {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: 0 to 65535, received " + port);
         }
-        return new Dashboard(name, host, port, magnitudesEvery);
+        return new Dashboard(name, host, port, magnitudesEvery, dir);
     }
 
     /**
@@ -113,7 +118,118 @@ public final class Dashboard implements Callback {
         if (k < 0) {
             throw new IllegalArgumentException("magnitudesEvery: 0 (never) or more batches, received " + k);
         }
-        return new Dashboard(name, host, port, k);
+        return new Dashboard(name, host, port, k, dir);
+    }
+
+    /**
+     * Also saves each run to a file in {@code dir} ({@code NAME-STARTED.json}, the run as
+     * {@code runs.json} serves it), replaced atomically at each epoch end and when training ends;
+     * at the start of training the runs saved there before are shown beside it, as {@link #open} shows them.
+     */
+    public Dashboard saveTo(java.nio.file.Path dir) {
+        return new Dashboard(name, host, port, magnitudesEvery, Objects.requireNonNull(dir, "dir"));
+    }
+
+    /**
+     * Serves the runs saved in {@code dir} (by {@link #saveTo}) beside this JVM's live ones, for
+     * comparison, without training: starts the server if none runs and returns the page's address.
+     * Only the files found now are read (call again for newer ones); a file that is not a saved
+     * run is skipped with a message. The server serves what was read, never a path of the request.
+     */
+    public static String open(java.nio.file.Path dir) throws IOException {
+        load(dir);
+        String url = start("127.0.0.1", -1);
+        if (!announced.getAndSet(true)) {
+            System.out.println("dashboard: " + url);
+        }
+        return url;
+    }
+
+    /** Forgets every run that is not training now (live ones and those read from files). */
+    public static void clear() {
+        synchronized (LOCK) {
+            RUNS.removeIf(r -> !r.running());
+            WRITTEN.values().removeIf(r -> !RUNS.contains(r)); // their files read back as saved runs from now on
+            LOADED.clear();
+            LOADED_FILES.clear();
+        }
+    }
+
+    /** Saved runs read from files: their JSON, the id replaced by one of this JVM. */
+    private static final List<String> LOADED = new ArrayList<>();
+    /** The files read, and those this JVM's runs write (never read back as saved runs). */
+    private static final java.util.Set<java.nio.file.Path> LOADED_FILES = new java.util.HashSet<>();
+
+    private static final Map<java.nio.file.Path, Run> WRITTEN = new java.util.HashMap<>();
+
+    private static void load(java.nio.file.Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        List<java.nio.file.Path> files;
+        try (var listing = java.nio.file.Files.list(dir)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .map(f -> f.toAbsolutePath().normalize())
+                    .sorted()
+                    .toList();
+        }
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (java.nio.file.Path f : files) {
+            synchronized (LOCK) {
+                if (WRITTEN.containsKey(f) || LOADED_FILES.contains(f)) {
+                    continue;
+                }
+            }
+            String text = java.nio.file.Files.readString(f);
+            com.fasterxml.jackson.databind.JsonNode tree;
+            try {
+                tree = mapper.readTree(text);
+            } catch (IOException e) {
+                System.out.println("dashboard: skipped " + f + ": not JSON");
+                continue;
+            }
+            if (tree == null
+                    || !tree.isObject()
+                    || !tree.path("id").isInt()
+                    || !tree.path("name").isTextual()
+                    || !tree.path("epochs").isArray()) {
+                System.out.println("dashboard: skipped " + f + ": not a saved run");
+                continue;
+            }
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("id", RUN_NUMBERS.incrementAndGet());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree)
+                    .put("saved", f.getFileName().toString());
+            StringBuilder json = new StringBuilder();
+            // re-escaped as the live runs are (<, >, & escaped), since the text came from a file
+            json.append(mapper.writeValueAsString(tree)
+                    .replace("<", "\\u003c")
+                    .replace(">", "\\u003e")
+                    .replace("&", "\\u0026"));
+            synchronized (LOCK) {
+                LOADED.add(json.toString());
+                LOADED_FILES.add(f);
+            }
+        }
+    }
+
+    /** Writes the run to its file: to a temporary file beside it, then moved over it atomically. */
+    private void save() {
+        if (file == null) {
+            return;
+        }
+        StringBuilder out = new StringBuilder(4096);
+        run.json(out);
+        try {
+            java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(tmp, out);
+            java.nio.file.Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("dashboard: cannot save the run to " + file, e);
+        }
     }
 
     /** The page's address if the server runs, else null. */
@@ -144,6 +260,14 @@ public final class Dashboard implements Callback {
 
     @Override
     public void onTrainBegin(Training training) {
+        if (dir != null) {
+            try {
+                java.nio.file.Files.createDirectories(dir);
+                load(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("dashboard: cannot use " + dir, e);
+            }
+        }
         String url = start(host, port);
         String summary;
         try {
@@ -165,6 +289,14 @@ public final class Dashboard implements Callback {
             RUNS.add(run);
         }
         run.epochStart = System.nanoTime();
+        if (dir != null) {
+            file = dir.resolve(run.name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + run.started + ".json")
+                    .toAbsolutePath()
+                    .normalize();
+            synchronized (LOCK) {
+                WRITTEN.put(file, run);
+            }
+        }
         step = 0;
         before = null;
         if (magnitudesEvery > 0) {
@@ -235,11 +367,13 @@ public final class Dashboard implements Callback {
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
         run.epoch(epoch, logs, training.learningRate(), (System.nanoTime() - run.epochStart) / 1e9);
+        save();
     }
 
     @Override
     public void onTrainEnd(Training training) {
         run.finish(training.stopRequested() ? "stopped" : "finished");
+        save();
     }
 
     @Override
@@ -438,7 +572,7 @@ public final class Dashboard implements Callback {
         private int batches;
         volatile long epochStart;
         private String status = "running";
-        private final long started = System.currentTimeMillis();
+        final long started = System.currentTimeMillis();
         /** The layers with weights, and at each recorded step: [step, epoch, mean |w| each layer…, mean |update| each layer…]. */
         private List<String> layers = List.of();
 
@@ -484,6 +618,10 @@ public final class Dashboard implements Callback {
 
         synchronized void finish(String how) {
             status = how;
+        }
+
+        synchronized boolean running() {
+            return status.equals("running");
         }
 
         synchronized void json(StringBuilder out) {
@@ -580,12 +718,17 @@ public final class Dashboard implements Callback {
     /** Every run of this JVM as JSON: {@code {"runs":[{"name":…,"epochs":[{"epoch":1,"logs":{…}}…]}…]}}. */
     static String runsJson() {
         List<Run> runs;
+        List<String> saved;
         synchronized (LOCK) {
             runs = List.copyOf(RUNS);
+            saved = List.copyOf(LOADED);
         }
         StringBuilder out = new StringBuilder(4096).append("{\"runs\":[");
+        for (int i = 0; i < saved.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(saved.get(i));
+        }
         for (int i = 0; i < runs.size(); i++) {
-            out.append(i == 0 ? "" : ",");
+            out.append(i == 0 && saved.isEmpty() ? "" : ",");
             runs.get(i).json(out);
         }
         return out.append("]}").toString();

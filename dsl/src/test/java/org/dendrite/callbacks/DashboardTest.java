@@ -220,6 +220,52 @@ class DashboardTest {
     }
 
     @Test
+    void aSavedRunIsServedAgainAfterARestartEqualToItsHistory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path runs = dir.resolve("runs");
+        List<Integer> filesAtEpochEnd = new java.util.ArrayList<>();
+        Callback count = new Callback() {
+            @Override
+            public void onEpochEnd(int epoch, Map<String, Double> logs, Training training) {
+                try (var files = java.nio.file.Files.list(runs)) {
+                    filesAtEpochEnd.add((int) files.count()); // written before the callbacks after it
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        History history = small().fit(
+                        TestData.blobs(40, 3),
+                        epochs(3)
+                                .batch(8)
+                                .validationSplit(0.25)
+                                .verbose(0)
+                                .callbacks(dashboard(runs).name("saved run"), count));
+        assertEquals(List.of(1, 1, 1), filesAtEpochEnd, "one file, no temporary left");
+        java.nio.file.Path saved;
+        try (var files = java.nio.file.Files.list(runs)) {
+            saved = files.findFirst().orElseThrow();
+        }
+        assertTrue(saved.getFileName().toString().matches("saved_run-\\d+\\.json"), saved.toString());
+
+        Dashboard.stop();
+        Dashboard.clear(); // as a fresh JVM: no live runs
+        assertFalse(Dashboard.runsJson().contains("saved run"));
+        java.nio.file.Files.writeString(runs.resolve("broken.json"), "{\"id\": 1, \"name\": ");
+        String url = Dashboard.open(runs);
+        String body = get(url + "runs.json").body();
+        String run = runJson(body, "saved run");
+        assertTrue(run.contains("\"status\":\"finished\""), run);
+        assertTrue(run.contains("\"saved\":\"" + saved.getFileName() + "\""), run);
+        for (String metric : List.of("loss", "accuracy", "val_loss", "val_accuracy")) {
+            assertEquals(history.metric(metric), values(run, metric), metric);
+        }
+        assertEquals(1, body.split("\"name\":\"saved run\"", -1).length - 1, "read once: " + body);
+        Dashboard.open(runs); // again: nothing read twice
+        assertEquals(body, get(url + "runs.json").body());
+    }
+
+    @Test
     void theServerThreadsAreDaemonsAndStopStopsIt() throws Exception {
         small().fit(TestData.noisy(5), epochs(1).verbose(0).callbacks(dashboard()));
         String url = Dashboard.url();
