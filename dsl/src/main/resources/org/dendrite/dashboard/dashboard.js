@@ -153,10 +153,41 @@ function renderRun(run) {
   return sec;
 }
 
+// Every run's values of each metric on one chart per metric, shown while the "compare runs" box is
+// ticked (kept in the address as #compare, so a reload or a link keeps it).
+function renderCompare(runs) {
+  const sec = el('section', {class: 'run', id: 'compare'});
+  sec.appendChild(el('h2', {}, 'all runs compared'));
+  const charts = el('div', {class: 'charts'});
+  const names = [];
+  runs.forEach(r => r.metrics.forEach(m => { if (!names.includes(m)) names.push(m); }));
+  names.forEach(m => {
+    const series = runs.filter(r => r.metrics.includes(m)).map(r => ({
+      name: r.name,
+      xs: r.epochs.filter(e => m in e.logs).map(e => e.epoch),
+      ys: r.epochs.filter(e => m in e.logs).map(e => e.logs[m])
+    }));
+    charts.appendChild(chart(`compare-chart-${m}`, m + ' per epoch, every run', 'epoch', series));
+  });
+  sec.appendChild(charts);
+  return sec;
+}
+
+let lastData = null;
+
+function comparing() {
+  return location.hash === '#compare';
+}
+
 function render(data) {
+  lastData = data;
+  const box = document.getElementById('compare-toggle');
+  if (box) box.checked = comparing();
   const main = document.getElementById('runs');
   const open = new Set([...main.querySelectorAll('details[open]')].map(d => d.parentElement.id));
-  main.replaceChildren(...data.runs.slice().reverse().map(renderRun));
+  const sections = data.runs.slice().reverse().map(renderRun);
+  if (comparing() && data.runs.length) sections.unshift(renderCompare(data.runs));
+  main.replaceChildren(...sections);
   open.forEach(id => { const d = document.querySelector(`#${id} details`); if (d) d.open = true; });
   const running = data.runs.filter(r => r.status === 'running').length;
   document.getElementById('status').textContent =
@@ -175,6 +206,15 @@ async function poll() {
     document.getElementById('status').textContent = 'not reachable (training JVM ended?) · ' + e;
   }
 }
+
+document.addEventListener('DOMContentLoaded', () => {
+  const box = document.getElementById('compare-toggle');
+  box.checked = comparing();
+  box.addEventListener('change', () => {
+    history.replaceState(null, '', box.checked ? '#compare' : location.pathname);
+    if (lastData) render(lastData);
+  });
+});
 
 poll();
 setInterval(poll, 1000);

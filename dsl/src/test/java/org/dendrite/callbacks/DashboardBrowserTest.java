@@ -156,4 +156,39 @@ class DashboardBrowserTest {
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot with something drawn: " + screenshot);
         System.out.println("dashboard screenshot: " + screenshot);
     }
+
+    @Test
+    void theCompareToggleDrawsEveryRunOnOneChart() throws Exception {
+        Optional<Path> chromium = chromium();
+        assumeTrue(chromium.isPresent(), "no chromium or chromium-browser on the PATH: skipped");
+        History a = Sequential()
+                .dense(8, RELU, HE)
+                .dense(1, SIGMOID)
+                .compile(adam(0.01), crossEntropy, accuracy)
+                .fit(
+                        TestData.noisy(7),
+                        epochs(3).batch(16).verbose(0).callbacks(dashboard().name("compare-a")));
+        History b = Sequential()
+                .dense(4, RELU, HE)
+                .dense(1, SIGMOID)
+                .compile(sgd(0.1), crossEntropy, accuracy)
+                .fit(
+                        TestData.noisy(8),
+                        epochs(4).batch(16).verbose(0).callbacks(dashboard().name("compare-b")));
+        String url = Dashboard.url();
+
+        String plain = browser(chromium.get(), "--dump-dom", url);
+        assertFalse(plain.contains("id=\"compare-chart-loss\""), "no comparison unless asked");
+        String dom = browser(chromium.get(), "--dump-dom", url + "#compare");
+        assertTrue(dom.contains("id=\"compare-toggle\" checked") || dom.contains("id=\"compare\""), dom);
+        for (String metric : List.of("loss", "accuracy")) {
+            var drawn = series(dom, "compare-chart-" + metric);
+            assertEquals(byEpoch(a, metric), drawn.get("compare-a"), "run a's " + metric + " on the shared chart");
+            assertEquals(byEpoch(b, metric), drawn.get("compare-b"), "run b's " + metric + " on the shared chart");
+        }
+        Path screenshot = Path.of("target", "dashboard-compare-screenshot.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        browser(chromium.get(), "--screenshot=" + screenshot, "--window-size=1200,800", url + "#compare");
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot with something drawn: " + screenshot);
+    }
 }
