@@ -73,6 +73,8 @@ public final class Dashboard implements Callback {
     private int step;
 
     private INDArray[] before;
+    /** Each weighted layer's mean |gradient| in the step being recorded, from DL4J before its optimiser, or null. */
+    private volatile double[] gradients;
 
     private Dashboard(String name, String host, int port, int magnitudesEvery, java.nio.file.Path dir) {
         this.name = name;
@@ -299,7 +301,9 @@ public final class Dashboard implements Callback {
         }
         step = 0;
         before = null;
+        gradients = null;
         if (magnitudesEvery > 0) {
+            addListener(training.network(), gradientsListener);
             List<String> names = new ArrayList<>();
             for (Layer layer : weighted(training.network())) {
                 names.add(layerName(layer));
@@ -333,9 +337,12 @@ public final class Dashboard implements Callback {
                     weight[i] = now.norm1Number().doubleValue() / now.length();
                     update[i] = now.sub(before[i]).norm1Number().doubleValue() / now.length();
                 }
-                run.magnitudes(step, epoch, weight, update);
+                double[] gradient =
+                        gradients != null && gradients.length == layers.size() ? gradients : new double[layers.size()];
+                run.magnitudes(step, epoch, weight, update, gradient);
             }
             before = (step + 1) % magnitudesEvery == 0 ? snapshot(training.network()) : null;
+            gradients = null;
         }
     }
 
@@ -370,8 +377,50 @@ public final class Dashboard implements Callback {
         save();
     }
 
+    /**
+     * Each weighted layer's mean |gradient| of the step under way (of the batch's mean loss, as Keras
+     * differentiates it), taken when DL4J has computed the gradient and before the optimiser turns it
+     * into the update; only on the steps recorded.
+     */
+    private final org.deeplearning4j.optimize.api.TrainingListener gradientsListener =
+            new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+                @Override
+                public void onGradientCalculation(org.deeplearning4j.nn.api.Model model) {
+                    if (before == null) {
+                        return;
+                    }
+                    List<Layer> layers = weighted(model);
+                    double[] means = new double[layers.size()];
+                    int batch = Math.max(1, model.batchSize()); // DL4J's gradient here is the batch's sum
+                    for (int i = 0; i < means.length; i++) {
+                        INDArray g = layers.get(i).getGradientsViewArray();
+                        means[i] = g == null ? 0 : g.norm1Number().doubleValue() / g.length() / batch;
+                    }
+                    gradients = means;
+                }
+            };
+
+    private static void addListener(
+            org.deeplearning4j.nn.api.Model network, org.deeplearning4j.optimize.api.TrainingListener listener) {
+        if (network instanceof MultiLayerNetwork m && !m.getListeners().contains(listener)) {
+            m.addListeners(listener);
+        } else if (network instanceof ComputationGraph g && !g.getListeners().contains(listener)) {
+            g.addListeners(listener);
+        }
+    }
+
+    private static void removeListener(
+            org.deeplearning4j.nn.api.Model network, org.deeplearning4j.optimize.api.TrainingListener listener) {
+        if (network instanceof MultiLayerNetwork m) {
+            m.getListeners().remove(listener);
+        } else if (network instanceof ComputationGraph g) {
+            g.getListeners().remove(listener);
+        }
+    }
+
     @Override
     public void onTrainEnd(Training training) {
+        removeListener(training.network(), gradientsListener);
         run.finish(training.stopRequested() ? "stopped" : "finished");
         save();
     }
@@ -607,12 +656,13 @@ public final class Dashboard implements Callback {
             layers = List.copyOf(names);
         }
 
-        synchronized void magnitudes(int step, int epoch, double[] weight, double[] update) {
-            double[] row = new double[2 + weight.length + update.length];
+        synchronized void magnitudes(int step, int epoch, double[] weight, double[] update, double[] gradient) {
+            double[] row = new double[2 + weight.length + update.length + gradient.length];
             row[0] = step;
             row[1] = epoch;
             System.arraycopy(weight, 0, row, 2, weight.length);
             System.arraycopy(update, 0, row, 2 + weight.length, update.length);
+            System.arraycopy(gradient, 0, row, 2 + 2 * weight.length, gradient.length);
             magnitudes.add(row);
         }
 
@@ -680,7 +730,8 @@ public final class Dashboard implements Callback {
                 number(out, batchLoss[i]);
                 out.append(']');
             }
-            // the layers' magnitudes: {"layers":[…],"steps":[[step, epoch, [mean |w|…], [mean |update|…]]…]}
+            // the layers' magnitudes:
+            // {"layers":[…],"steps":[[step, epoch, [mean |w|…], [mean |update|…], [mean |gradient|…]]…]}
             out.append("],\"magnitudes\":{\"layers\":[");
             for (int i = 0; i < layers.size(); i++) {
                 out.append(i == 0 ? "" : ",");
@@ -701,7 +752,7 @@ public final class Dashboard implements Callback {
                         .append(',')
                         .append((int) row[1]);
                 first = false;
-                for (int part = 0; part < 2; part++) {
+                for (int part = 0; part < 3; part++) {
                     out.append(",[");
                     for (int i = 0; i < n; i++) {
                         out.append(i == 0 ? "" : ",");

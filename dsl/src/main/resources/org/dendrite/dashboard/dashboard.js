@@ -137,6 +137,8 @@ function renderRun(run) {
       'batch', mag.layers.map((name, i) => ({name, xs: steps, ys: mag.steps.map(r => ratio(r[2][i], r[3][i]))}))));
     charts.appendChild(chart(`run-${run.id}-chart-weights`, 'mean |weight| per layer', 'batch',
       mag.layers.map((name, i) => ({name, xs: steps, ys: mag.steps.map(r => r[2][i])}))));
+    charts.appendChild(chart(`run-${run.id}-chart-gradients`, 'mean |gradient| per layer (before the optimiser)',
+      'batch', mag.layers.map((name, i) => ({name, xs: steps, ys: mag.steps.map(r => (r[4] ? r[4][i] : null))}))));
   }
   charts.appendChild(chart(`run-${run.id}-chart-lr`, 'learning rate', 'epoch',
     [{name: 'lr', xs: epochs, ys: run.epochs.map(e => e.lr)}]));

@@ -26,6 +26,33 @@ class DashboardTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @Test
+    void withPlainSgdEachLayersUpdateIsTheLearningRateTimesItsGradient() throws Exception {
+        Model model = Sequential().dense(8, RELU, HE).dense(1, SIGMOID).compile(sgd(0.1), crossEntropy);
+        model.fit(
+                TestData.blobs(40, 2),
+                epochs(1)
+                        .batch(8)
+                        .verbose(0)
+                        .callbacks(Dashboard.create().name("sgd").magnitudesEvery(2)));
+        String run = runJson(get(Dashboard.url() + "runs.json").body(), "sgd");
+        Matcher m = Pattern.compile("\\[(\\d+),(\\d+),\\[([^\\]]*)\\],\\[([^\\]]*)\\],\\[([^\\]]*)\\]\\]")
+                .matcher(run.substring(run.indexOf("\"magnitudes\"")));
+        int rows = 0;
+        while (m.find()) {
+            String[] update = m.group(4).split(",");
+            String[] gradient = m.group(5).split(",");
+            for (int layer = 0; layer < 2; layer++) {
+                double g = Double.parseDouble(gradient[layer]);
+                assertTrue(g > 0, "layer " + layer + " has a gradient");
+                // SGD's update is exactly -0.1·g, so the means of their absolute values differ by 0.1.
+                assertEquals(0.1 * g, Double.parseDouble(update[layer]), 1e-5 * g, "layer " + layer);
+            }
+            rows++;
+        }
+        assertEquals(2, rows, "steps 2 and 4 of 5");
+    }
+
     private static Model small() {
         return Sequential().dense(8, RELU, HE).dense(1, SIGMOID).compile(adam(0.01), crossEntropy, accuracy);
     }
@@ -185,7 +212,7 @@ class DashboardTest {
                         .callbacks(Dashboard.create().name("magnitudes").magnitudesEvery(3), snap));
         String run = runJson(get(Dashboard.url() + "runs.json").body(), "magnitudes");
         assertTrue(run.contains("\"magnitudes\":{\"layers\":[\""), run);
-        Matcher m = Pattern.compile("\\[(\\d+),(\\d+),\\[([^\\]]*)\\],\\[([^\\]]*)\\]\\]")
+        Matcher m = Pattern.compile("\\[(\\d+),(\\d+),\\[([^\\]]*)\\],\\[([^\\]]*)\\],\\[([^\\]]*)\\]\\]")
                 .matcher(run.substring(run.indexOf("\"magnitudes\"")));
         List<Integer> steps = new java.util.ArrayList<>();
         while (m.find()) {
