@@ -168,8 +168,9 @@ public record Fit(
      * epoch 1's last), and an epoch that reaches the end of the pass stops there, shorter, the next
      * one starting a freshly shuffled pass (Keras 3 warns "Your input ran out of data" and does the
      * same). With 10 batches of data and {@code stepsPerEpoch(4)}: epochs of 4, 4, 2, 4, 4, 2, …
-     * batches; with {@code stepsPerEpoch(10)} or more, every epoch is the whole data. In-memory
-     * data only, and not with {@link #backup}. If not set, 0: one pass per epoch.
+     * batches; with {@code stepsPerEpoch(10)} or more, every epoch is the whole data. A DL4J
+     * iterator is walked through the same way (reset when a pass ends). Not with {@link #backup}.
+     * If not set, 0: one pass per epoch.
      */
     public Fit stepsPerEpoch(int n) {
         if (n < 1) {

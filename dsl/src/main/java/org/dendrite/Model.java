@@ -375,10 +375,6 @@ public final class Model {
 
     private History fitNow(DataSetIterator iterator, Fit options) {
         Objects.requireNonNull(iterator, "iterator");
-        if (options.stepsPerEpoch() > 0) {
-            throw new IllegalArgumentException("stepsPerEpoch(" + options.stepsPerEpoch() + ") needs in-memory data;"
-                    + " an iterator's epoch is its own batches");
-        }
         if (options.backupDir() != null) {
             throw new IllegalArgumentException("backup(" + options.backupDir() + ") needs in-memory data"
                     + " (an iterator's position cannot be restored); pass a Dataset to fit");
@@ -404,7 +400,10 @@ public final class Model {
         }
         Batches validationBatches =
                 validation == null ? null : new DatasetBatches(validation, first.numExamples(), false);
-        return train(batches, validationBatches, options.batch(Math.max(first.numExamples(), 1)));
+        return train(
+                batches.stepsPerEpoch(options.stepsPerEpoch()),
+                validationBatches,
+                options.batch(Math.max(first.numExamples(), 1)));
     }
 
     /**

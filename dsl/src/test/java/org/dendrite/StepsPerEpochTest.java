@@ -86,4 +86,14 @@ class StepsPerEpochTest {
         assertTrue(epochs(2).stepsPerEpoch(3).toString().contains("stepsPerEpoch 3"));
         assertEquals(0, Fit.defaults().stepsPerEpoch());
     }
+
+    @Test
+    void aDl4jIteratorIsWalkedThroughTheSameWay() {
+        Steps steps = new Steps();
+        var iterator = TestData.blobs(20, 1).iterator(2, 3); // 10 batches a pass
+        History history =
+                model().fit(iterator, epochs(7).stepsPerEpoch(4).verbose(0).callbacks(steps));
+        assertEquals(List.of(4, 4, 2, 4, 4, 2, 4), steps.perEpoch);
+        assertEquals(7, history.loss().size());
+    }
 }

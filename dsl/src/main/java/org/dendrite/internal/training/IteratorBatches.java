@@ -20,6 +20,10 @@ public final class IteratorBatches implements Batches {
     private final UnaryOperator<DataSet> prepare;
     private final ObjIntConsumer<DataSet> check;
     private int count = -1;
+    /** Batches per epoch (Keras's steps_per_epoch), or 0 for one pass of the iterator. */
+    private int steps;
+    /** With steps: whether the last epoch stopped mid-pass, so that the next one goes on from there. */
+    private boolean midPass;
 
     /**
      * @param prepare applied to each batch as it is taken (e.g. input scaling)
@@ -38,9 +42,40 @@ public final class IteratorBatches implements Batches {
         this.check = check;
     }
 
+    /**
+     * Epochs of {@code n} batches (Keras's {@code steps_per_epoch}): each goes on where the last
+     * stopped; one that reaches the iterator's end stops there, shorter, and the next starts a new
+     * pass (the iterator reset), as Keras 3 walks through a dataset. 0: every epoch is one pass.
+     */
+    public IteratorBatches stepsPerEpoch(int n) {
+        this.steps = n;
+        return this;
+    }
+
     @Override
     public Iterator<MultiDataSet> epoch(Random random) {
-        return pass(true);
+        if (steps == 0) {
+            return pass(true);
+        }
+        Iterator<MultiDataSet> walking = midPass ? onward() : pass(false);
+        return new Iterator<>() {
+            private int given;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = given < steps && walking.hasNext();
+                if (!more) {
+                    midPass = given == steps && walking.hasNext();
+                }
+                return more;
+            }
+
+            @Override
+            public MultiDataSet next() {
+                given++;
+                return walking.next();
+            }
+        };
     }
 
     @Override
@@ -50,7 +85,7 @@ public final class IteratorBatches implements Batches {
 
     @Override
     public int count() {
-        return count;
+        return steps > 0 ? steps : count;
     }
 
     /** The first batch, for checking shapes before training; the iterator is reset afterwards. */
@@ -67,6 +102,15 @@ public final class IteratorBatches implements Batches {
 
     private Iterator<MultiDataSet> pass(boolean counting) {
         iterator.reset();
+        return onward(counting);
+    }
+
+    /** The batches from where the iterator stands, without resetting it. */
+    private Iterator<MultiDataSet> onward() {
+        return onward(false);
+    }
+
+    private Iterator<MultiDataSet> onward(boolean counting) {
         return new Iterator<>() {
             private int seen;
 
