@@ -60,7 +60,8 @@ final class Backup {
             int bestEpoch,
             Double learningRate,
             ArrayList<String> callbacks,
-            ArrayList<Serializable> callbackStates)
+            ArrayList<Serializable> callbackStates,
+            Serializable batches)
             implements Serializable {}
 
     /** A backup read back: its state and DL4J's network, checked against the model to resume. */

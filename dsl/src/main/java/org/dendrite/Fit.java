@@ -169,7 +169,8 @@ public record Fit(
      * one starting a freshly shuffled pass (Keras 3 warns "Your input ran out of data" and does the
      * same). With 10 batches of data and {@code stepsPerEpoch(4)}: epochs of 4, 4, 2, 4, 4, 2, …
      * batches; with {@code stepsPerEpoch(10)} or more, every epoch is the whole data. A DL4J
-     * iterator is walked through the same way (reset when a pass ends). Not with {@link #backup}.
+     * iterator is walked through the same way (reset when a pass ends); a {@link #backup} keeps the
+     * place in the pass of in-memory data.
      * If not set, 0: one pass per epoch.
      */
     public Fit stepsPerEpoch(int n) {

@@ -290,11 +290,6 @@ public final class Model {
         }
         Batches validationBatches =
                 validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
-        if (options.stepsPerEpoch() > 0 && options.backupDir() != null) {
-            throw new IllegalArgumentException("stepsPerEpoch(" + options.stepsPerEpoch() + ") with backup("
-                    + options.backupDir() + ") is not supported: a backup does not keep the place in the shuffled"
-                    + " pass that the epochs walk through");
-        }
         return train(
                 new DatasetBatches(train, options.batchSize(), options.shuffle(), options.stepsPerEpoch()),
                 validationBatches,
@@ -593,7 +588,7 @@ public final class Model {
         var schedule = new Trainer.Schedule(
                 () -> backup == null
                         ? options.initialEpoch() + 1
-                        : resume(backup, training, history, callbacks, options.initialEpoch(), progress),
+                        : resume(backup, train, training, history, callbacks, options.initialEpoch(), progress),
                 options.validationFreq(),
                 epoch -> {
                     if (backup != null) {
@@ -606,7 +601,8 @@ public final class Model {
                                         training.bestEpoch(),
                                         net().learningRate(),
                                         Backup.classes(callbacks),
-                                        Backup.states(callbacks)));
+                                        Backup.states(callbacks),
+                                        train.position()));
                     }
                 });
         try {
@@ -634,6 +630,7 @@ public final class Model {
      */
     private int resume(
             Backup backup,
+            Batches train,
             TrainingRun training,
             History history,
             List<Callback> callbacks,
@@ -644,6 +641,7 @@ public final class Model {
             return initialEpoch + 1;
         }
         Backup.State state = restored.state();
+        train.resumeAt(state.batches()); // stepsPerEpoch: the place in the pass the epochs walk through
         if (restored.network() instanceof ComputationGraph saved) {
             graph.setParams(saved.params());
             if (saved.getUpdater().getStateViewArray() != null) {

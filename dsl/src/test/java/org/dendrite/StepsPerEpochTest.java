@@ -3,7 +3,6 @@ package org.dendrite;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dendrite.callbacks.Callback;
@@ -74,15 +73,8 @@ class StepsPerEpochTest {
     }
 
     @Test
-    void refusedWhereItCannotApply() {
+    void aStepCountBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> epochs(2).stepsPerEpoch(0));
-        var e = assertThrows(IllegalArgumentException.class, () -> model().fit(
-                        TestData.blobs(20, 1),
-                        epochs(2)
-                                .stepsPerEpoch(3)
-                                .backup(Path.of("unused-backup"))
-                                .verbose(0)));
-        assertTrue(e.getMessage().contains("stepsPerEpoch(3) with backup"), e.getMessage());
         assertTrue(epochs(2).stepsPerEpoch(3).toString().contains("stepsPerEpoch 3"));
         assertEquals(0, Fit.defaults().stepsPerEpoch());
     }
@@ -95,5 +87,21 @@ class StepsPerEpochTest {
                 model().fit(iterator, epochs(7).stepsPerEpoch(4).verbose(0).callbacks(steps));
         assertEquals(List.of(4, 4, 2, 4, 4, 2, 4), steps.perEpoch);
         assertEquals(7, history.loss().size());
+    }
+
+    @Test
+    void aResumedRunGoesOnFromItsPlaceInThePass(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Dataset data = TestData.blobs(20, 1); // batch 2: 10 batches a pass
+        Fit fit = epochs(7).batch(2).stepsPerEpoch(3).verbose(0);
+        Model whole = model();
+        History wholeHistory = whole.fit(data, fit);
+        Model crashed = model();
+        assertThrows( // after epoch 2: six batches of the first pass given, four to go
+                IllegalStateException.class,
+                () -> crashed.fit(data, fit.backup(dir).callbacks(new FitResumeTest.Crash(2))));
+        Model resumed = model();
+        History resumedHistory = resumed.fit(data, fit.backup(dir).callbacks(new FitResumeTest.Crash(0)));
+        assertEquals(whole.network().params(), resumed.network().params(), "the weights of a run never interrupted");
+        assertEquals(wholeHistory.loss().subList(2, 7), resumedHistory.loss().subList(2, 7));
     }
 }

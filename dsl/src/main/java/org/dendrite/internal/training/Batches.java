@@ -19,4 +19,15 @@ public interface Batches {
 
     /** Batches per epoch, or -1 while unknown. */
     int count();
+
+    /**
+     * Where the epochs stand in a pass over the data that goes on from one epoch to the next
+     * ({@code stepsPerEpoch}), for a backup; null when each epoch starts a fresh pass.
+     */
+    default java.io.Serializable position() {
+        return null;
+    }
+
+    /** Goes on from {@code position} (from {@link #position()}) at the next epoch. */
+    default void resumeAt(java.io.Serializable position) {}
 }

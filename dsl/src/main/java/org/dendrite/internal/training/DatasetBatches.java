@@ -22,6 +22,13 @@ public final class DatasetBatches implements Batches {
     private final int steps;
     /** With steps: the pass the epochs walk through, null when the next epoch starts a fresh one. */
     private Iterator<Dataset> pass;
+    /** With steps: the current pass's shuffling seed, and the batches it has given. */
+    private long passSeed;
+
+    private int passGiven;
+
+    /** A place in a pass: its shuffling seed and the batches given from it. */
+    private record Position(long seed, int given) implements java.io.Serializable {}
 
     public DatasetBatches(Dataset data, int batchSize, boolean shuffle) {
         this(data, batchSize, shuffle, 0);
@@ -45,7 +52,9 @@ public final class DatasetBatches implements Batches {
             return asDataSets(freshPass(random));
         }
         if (pass == null || !pass.hasNext()) {
-            pass = freshPass(random);
+            passSeed = shuffle ? random.nextLong() : 0;
+            passGiven = 0;
+            pass = passFrom(passSeed);
         }
         Iterator<Dataset> walking = pass;
         return asDataSets(new Iterator<>() {
@@ -59,9 +68,31 @@ public final class DatasetBatches implements Batches {
             @Override
             public Dataset next() {
                 given++;
+                passGiven++;
                 return walking.next();
             }
         });
+    }
+
+    private Iterator<Dataset> passFrom(long seed) {
+        return shuffle ? data.shuffledBatches(batchSize, seed) : data.batches(batchSize);
+    }
+
+    @Override
+    public java.io.Serializable position() {
+        return steps == 0 || pass == null || !pass.hasNext() ? null : new Position(passSeed, passGiven);
+    }
+
+    @Override
+    public void resumeAt(java.io.Serializable position) {
+        if (position instanceof Position p) {
+            passSeed = p.seed();
+            passGiven = p.given();
+            pass = passFrom(passSeed);
+            for (int i = 0; i < passGiven && pass.hasNext(); i++) {
+                pass.next();
+            }
+        }
     }
 
     private Iterator<Dataset> freshPass(Random random) {
