@@ -101,6 +101,16 @@ class DashboardBrowserTest {
         return out;
     }
 
+    /** A classifier of {@code units} hidden units trained on {@code TestData.noisy(seed)}. */
+    private static History trained(
+            int units, org.dendrite.optimizers.Optimizer optimizer, long seed, org.dendrite.Fit fit) {
+        return Sequential()
+                .dense(units, RELU, HE)
+                .dense(1, SIGMOID)
+                .compile(optimizer, crossEntropy, accuracy)
+                .fit(TestData.noisy(seed), fit);
+    }
+
     @Test
     void thePageDrawsWhatTheHistoryHolds() throws Exception {
         Optional<Path> chromium = chromium();
@@ -109,17 +119,15 @@ class DashboardBrowserTest {
                 "no chromium or chromium-browser on the PATH: the browser test of the dashboard is skipped "
                         + "(apt-get install chromium; .ci/run does it where it runs as root)");
 
-        History history = Sequential()
-                .dense(8, RELU, HE)
-                .dense(1, SIGMOID)
-                .compile(adam(0.01), crossEntropy, accuracy)
-                .fit(
-                        TestData.noisy(7),
-                        epochs(5)
-                                .batch(16)
-                                .validationSplit(0.25)
-                                .verbose(0)
-                                .callbacks(dashboard().name("browser-test").magnitudesEvery(10)));
+        History history = trained(
+                8,
+                adam(0.01),
+                7,
+                epochs(5)
+                        .batch(16)
+                        .validationSplit(0.25)
+                        .verbose(0)
+                        .callbacks(dashboard().name("browser-test").magnitudesEvery(10)));
         String url = Dashboard.url();
         String json = DashboardTest.get(url + "runs.json").body();
         String run = DashboardTest.runJson(json, "browser-test");
@@ -161,20 +169,16 @@ class DashboardBrowserTest {
     void theCompareToggleDrawsEveryRunOnOneChart() throws Exception {
         Optional<Path> chromium = chromium();
         assumeTrue(chromium.isPresent(), "no chromium or chromium-browser on the PATH: skipped");
-        History a = Sequential()
-                .dense(8, RELU, HE)
-                .dense(1, SIGMOID)
-                .compile(adam(0.01), crossEntropy, accuracy)
-                .fit(
-                        TestData.noisy(7),
-                        epochs(3).batch(16).verbose(0).callbacks(dashboard().name("compare-a")));
-        History b = Sequential()
-                .dense(4, RELU, HE)
-                .dense(1, SIGMOID)
-                .compile(sgd(0.1), crossEntropy, accuracy)
-                .fit(
-                        TestData.noisy(8),
-                        epochs(4).batch(16).verbose(0).callbacks(dashboard().name("compare-b")));
+        History a = trained(
+                8,
+                adam(0.01),
+                7,
+                epochs(3).batch(16).verbose(0).callbacks(dashboard().name("compare-a")));
+        History b = trained(
+                4,
+                sgd(0.1),
+                8,
+                epochs(4).batch(16).verbose(0).callbacks(dashboard().name("compare-b")));
         String url = Dashboard.url();
 
         String plain = browser(chromium.get(), "--dump-dom", url);

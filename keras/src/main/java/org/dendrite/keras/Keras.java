@@ -71,13 +71,23 @@ public final class Keras {
             throw new IOException(
                     file + " is not a Keras model: it is neither an HDF5 file (.h5) nor a .keras archive");
         }
+        return fromHdf5(file, hdf -> read(hdf, file));
+    }
+
+    /** What {@code reading} makes of an HDF5 file, its failures as IOExceptions naming the file. */
+    private static Model fromHdf5(Path file, HdfReading reading) throws IOException {
         try (HdfFile hdf = new HdfFile(file)) {
-            return read(hdf, file);
+            return reading.read(hdf);
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new IOException(file + " could not be read as HDF5 (truncated or damaged?): " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface HdfReading {
+        Model read(HdfFile hdf) throws IOException;
     }
 
     /**
@@ -112,7 +122,7 @@ public final class Keras {
         KerasTraining.Compile compile =
                 keras3 ? KerasTraining.keras3(root.path("compile_config")) : KerasTraining.keras2(null);
         requireHdf5(weights);
-        try (HdfFile hdf = new HdfFile(weights)) {
+        return fromHdf5(weights, hdf -> {
             KerasWeights arrays;
             try {
                 arrays = KerasWeights.of(hdf, root);
@@ -120,11 +130,7 @@ public final class Keras {
                 throw new IOException(weights + " " + e.getMessage(), e);
             }
             return assemble(root, compile, keras3, arrays, architectureJson, weights.toString());
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new IOException(weights + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IOException(weights + " could not be read as HDF5 (truncated or damaged?): " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
