@@ -359,6 +359,12 @@ public final class Dendrite {
         return new UseBias(on);
     }
 
+    // ---------------------------------------------------------------- where it runs
+    /** Where ND4J runs: {@code CPU: <processor>, <n> cores} or, built with {@code -Pcuda}, {@code CUDA: <GPU>, <memory>}. */
+    public static Backend backend() {
+        return Backend.current();
+    }
+
     // ---------------------------------------------------------------- fit arguments
     /**
      * {@code fit}'s arguments, Keras's defaults but {@code n} epochs:

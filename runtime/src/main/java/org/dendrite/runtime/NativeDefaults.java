@@ -1,10 +1,13 @@
 package org.dendrite.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.systems.global.linux;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dendrite's settings for the native libraries under ND4J, applied before they load. A setting the
@@ -29,20 +32,27 @@ import org.bytedeco.systems.global.linux;
  * descriptions libnd4j already keeps instead of wrapping them anew on every op (Pima: about half
  * the time of a training step, measured).</li>
  * </ul>
+ * Under ND4J's CUDA backend ({@code mvn -Pcuda}) only the JavaCPP and helper settings apply: the
+ * rest tune the CPU backend's libraries, and its op executioner would not run on a GPU.
  * {@link NativeDefaultsHook} applies them as ND4J looks for its backend, so they hold however a
  * program starts, Dendrite's classes first or ND4J's. Each is written for DL4J {@value Dl4jVersion#TARGET}
  * and warns once on another release ({@link Dl4jVersion}).
  */
 public final class NativeDefaults {
 
+    /** ND4J's CUDA backend, which ND4J prefers to the CPU one when both are on the class path. */
+    private static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
+
+    private static final boolean ON_CUDA = onClassPath(CUDA_BACKEND);
+
+    /** Present wherever NVIDIA's kernel driver is loaded, which ND4J's CUDA backend needs. */
+    private static final Path NVIDIA_DRIVER = Path.of("/proc/driver/nvidia/version");
+
     /** Each default under its property names, the first the one set; JavaCPP also reads lower case. */
-    private static final Map<List<String>, String> PROPERTIES = Map.of(
-            List.of("org.bytedeco.javacpp.maxPhysicalBytes", "org.bytedeco.javacpp.maxphysicalbytes"), "0",
-            List.of("org.eclipse.deeplearning4j.helpers.disable"), "false",
-            List.of("opexec"), ShapeCachingExecutioner.class.getName());
+    private static final Map<List<String>, String> PROPERTIES = properties(ON_CUDA);
 
     /** Environment variables the native libraries read when they load. */
-    private static final Map<String, String> ENVIRONMENT = environmentForThisMachine();
+    private static final Map<String, String> ENVIRONMENT = environment(ON_CUDA);
 
     static {
         Dl4jVersion.expectedBy("NativeDefaults (JavaCPP, OpenMP, OpenBLAS and DL4J helper settings)");
@@ -52,15 +62,46 @@ public final class NativeDefaults {
             }
         });
         ENVIRONMENT.forEach((name, value) -> linux.setenv(name, value, 0)); // 0: an existing value stays
+        if (ON_CUDA && !Files.exists(NVIDIA_DRIVER)) {
+            LoggerFactory.getLogger(NativeDefaults.class)
+                    .error(
+                            "This build uses ND4J's CUDA backend (mvn -Pcuda), but this machine has no NVIDIA driver ({}"
+                                    + " is missing), so ND4J cannot load: run it where a GPU with CUDA 11.6 is, or build"
+                                    + " without -Pcuda for the CPU",
+                            NVIDIA_DRIVER);
+        }
     }
 
     private NativeDefaults() {}
 
-    private static Map<String, String> environmentForThisMachine() {
+    /** The system properties Dendrite sets, each under its names; the CPU executioner only on the CPU. */
+    static Map<List<String>, String> properties(boolean onCuda) {
+        Map<List<String>, String> properties = new LinkedHashMap<>();
+        properties.put(List.of("org.bytedeco.javacpp.maxPhysicalBytes", "org.bytedeco.javacpp.maxphysicalbytes"), "0");
+        properties.put(List.of("org.eclipse.deeplearning4j.helpers.disable"), "false");
+        if (!onCuda) {
+            properties.put(List.of("opexec"), ShapeCachingExecutioner.class.getName());
+        }
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** The environment Dendrite sets: OpenMP's and OpenBLAS's, which only the CPU backend loads. */
+    static Map<String, String> environment(boolean onCuda) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("OMP_WAIT_POLICY", "PASSIVE");
-        OpenBlasCore.forThisCpu().ifPresent(core -> environment.put("OPENBLAS_CORETYPE", core));
+        if (!onCuda) {
+            environment.put("OMP_WAIT_POLICY", "PASSIVE");
+            OpenBlasCore.forThisCpu().ifPresent(core -> environment.put("OPENBLAS_CORETYPE", core));
+        }
         return Collections.unmodifiableMap(environment);
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, NativeDefaults.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /**

@@ -47,6 +47,9 @@ class LauncherTest {
         assertTrue(first.err().contains("building Dendrite"), first.err());
         assertTrue(first.out().contains("Type help() for the DSL at a glance"), first.out());
         assertTrue(
+                first.out().contains("Dendrite on DL4J 1.0.0-M2.1, CPU: "),
+                "the welcome names the backend: " + first.out());
+        assertTrue(
                 first.out()
                         .contains("model ==> Model[Dense(12, relu, he_normal) → Dense(1, sigmoid); adam(lr=0.001), "
                                 + "binary_crossentropy; 121 params]"),
