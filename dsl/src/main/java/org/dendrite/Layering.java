@@ -20,6 +20,7 @@ import org.dendrite.layers.GlobalAveragePooling2D;
 import org.dendrite.layers.GlobalMaxPooling2D;
 import org.dendrite.layers.LSTM;
 import org.dendrite.layers.Layer;
+import org.dendrite.layers.Masking;
 import org.dendrite.layers.MaxPooling2D;
 import org.dendrite.layers.SimpleRNN;
 import org.dendrite.layers.UpSampling2D;
@@ -117,6 +118,19 @@ public abstract sealed class Layering<T extends Layering<T>> permits Sequential,
     /** Each example as one flat row (optional before dense: DL4J reshapes by itself). */
     public T flatten() {
         return add(new Flatten());
+    }
+
+    /**
+     * Masks the padding steps of sequences, those whose features are all 0 (Keras's default), for
+     * the LSTM or SimpleRNN that must come right after: it skips them, as Keras's do.
+     */
+    public T masking() {
+        return masking(0);
+    }
+
+    /** Masks the steps whose features all equal {@code maskValue} for the LSTM or SimpleRNN right after (see {@link Masking}). */
+    public T masking(double maskValue) {
+        return add(at(() -> new Masking(maskValue)));
     }
 
     /** An LSTM over sequences {@code (timesteps, features)}; only the last step's output goes on (Keras's default). */

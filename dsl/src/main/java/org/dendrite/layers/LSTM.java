@@ -36,12 +36,16 @@ public record LSTM(int units, boolean returnSequences, org.dendrite.activations.
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        return RecurrentLayers.build(
+        return RecurrentLayers.build(cell(), returnSequences);
+    }
+
+    /** The DL4J layer over every step, whatever {@code returnSequences}. */
+    org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer cell() {
+        return RecurrentLayers.cell(
                 new Builder()
                         .gateActivationFunction(recurrentActivation.toDl4j())
                         .forgetGateBiasInit(1.0),
-                units,
-                returnSequences);
+                units);
     }
 
     @Override

@@ -21,6 +21,7 @@ public sealed interface Layer extends Serializable
                 ZeroPadding2D,
                 LSTM,
                 SimpleRNN,
+                Masking,
                 MaxPooling2D,
                 AveragePooling2D,
                 GlobalMaxPooling2D,

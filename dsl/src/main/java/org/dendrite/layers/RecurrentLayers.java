@@ -19,17 +19,20 @@ final class RecurrentLayers {
 
     /**
      * Tanh, Glorot-uniform input and recurrent weights, Keras's {@code (batch, timesteps, features)}
-     * layout (DL4J's NWC); wrapped to pass on only the last step unless {@code returnSequences}.
+     * layout (DL4J's NWC).
      */
-    static org.deeplearning4j.nn.conf.layers.Layer build(
-            BaseRecurrentLayer.Builder<?> cell, int units, boolean returnSequences) {
+    static BaseRecurrentLayer cell(BaseRecurrentLayer.Builder<?> cell, int units) {
         cell.nOut(units)
                 .activation(Activation.TANH)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .weightInitRecurrent(WeightInit.XAVIER_UNIFORM)
                 .dataFormat(RNNFormat.NWC);
-        org.deeplearning4j.nn.conf.layers.Layer layer = cell.build();
-        return returnSequences ? layer : new LastTimeStep(layer);
+        return (BaseRecurrentLayer) cell.build();
+    }
+
+    /** The cell, wrapped to pass on only the last step unless {@code returnSequences}. */
+    static org.deeplearning4j.nn.conf.layers.Layer build(BaseRecurrentLayer cell, boolean returnSequences) {
+        return returnSequences ? cell : new LastTimeStep(cell);
     }
 
     /** {@code (timesteps, units)} with every step's output, {@code (units)} with the last step's only. */

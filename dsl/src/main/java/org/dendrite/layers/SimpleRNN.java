@@ -23,7 +23,12 @@ public record SimpleRNN(int units, boolean returnSequences) implements Layer {
 
     @Override
     public org.deeplearning4j.nn.conf.layers.Layer toDl4j() {
-        return RecurrentLayers.build(new SimpleRnn.Builder(), units, returnSequences);
+        return RecurrentLayers.build(cell(), returnSequences);
+    }
+
+    /** The DL4J layer over every step, whatever {@code returnSequences}. */
+    org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer cell() {
+        return RecurrentLayers.cell(new SimpleRnn.Builder(), units);
     }
 
     @Override

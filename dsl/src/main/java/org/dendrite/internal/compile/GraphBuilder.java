@@ -56,6 +56,7 @@ public final class GraphBuilder {
             List<Loss> losses,
             double[] weights,
             long seed) {
+        Masks.checkVertices(vertices);
         List<String> inputs =
                 vertices.stream().filter(Vertex::isInput).map(Vertex::name).toList();
         boolean inputPassedThrough = vertices.stream()
@@ -109,7 +110,7 @@ public final class GraphBuilder {
                 ? ((OutputCapable) v.layer())
                         .toDl4jOutput(
                                 ScaledLoss.of(loss.lossFunction(v.layer().outputShape(v.inputShape())[0]), weight))
-                : v.layer().toDl4j();
+                : Masks.toDl4j(v.layer(), byName.get(v.inputs().get(0)).layer());
         if (v.frozen()) {
             layer = NetworkBuilder.freeze(
                     v.layer(), layer, v.inputs().stream().allMatch(i -> onlyFrozen(byName.get(i), byName)), v.name());

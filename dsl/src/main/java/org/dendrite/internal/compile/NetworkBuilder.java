@@ -41,9 +41,10 @@ public final class NetworkBuilder {
             List<Layer> layers, Optimizer optimizer, Loss loss, long seed, long[] inputShape, Set<Integer> frozen) {
         var list = settings(optimizer, seed, !layers.isEmpty() && passesInputThrough(layers.get(0)))
                 .list();
+        Masks.checkLayers(layers);
         int last = layers.size() - 1;
         for (int i = 0; i < last; i++) {
-            var layer = layers.get(i).toDl4j();
+            var layer = Masks.toDl4j(layers.get(i), i == 0 ? null : layers.get(i - 1));
             if (layer instanceof EmbeddingSequenceLayer embedding && inputShape.length == 1) {
                 embedding.setInputLength((int) inputShape[0]); // so that later layers and summary() see the timesteps
             }
