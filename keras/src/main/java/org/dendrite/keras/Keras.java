@@ -17,7 +17,11 @@ import org.dendrite.Functional;
 import org.dendrite.Model;
 import org.dendrite.Node;
 import org.dendrite.Sequential;
+import org.dendrite.activations.Activation;
+import org.dendrite.layers.ActivationLayer;
 import org.dendrite.layers.Layer;
+import org.dendrite.layers.Masking;
+import org.dendrite.layers.OutputCapable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -294,6 +298,10 @@ public final class Keras {
             try {
                 KerasLayers.requireBuiltIn(layer);
                 translated = KerasLayers.translate(layer.path("class_name").asText(), layerConfig, keras3);
+                if (!architecture.layers().isEmpty()
+                        && architecture.layers().get(architecture.layers().size() - 1) instanceof Masking) {
+                    KerasLayers.requireMaskable(layerConfig);
+                }
             } catch (IllegalArgumentException e) {
                 throw new IOException(
                         file + ": layer " + i + " ('" + layerConfig.path("name").asText() + "', "
@@ -307,6 +315,12 @@ public final class Keras {
                 architecture = architecture.add(translated);
                 names.add(layerConfig.path("name").asText());
             }
+        }
+        if (!architecture.layers().isEmpty()
+                && !(architecture.layers().get(architecture.layers().size() - 1) instanceof OutputCapable)) {
+            // DL4J's output layer holds the loss: an LSTM, a Flatten... cannot be one
+            architecture = architecture.add(new ActivationLayer(Activation.LINEAR));
+            names.add("activation");
         }
         for (JsonNode built : List.of(
                 model.path("config").path("build_input_shape"),

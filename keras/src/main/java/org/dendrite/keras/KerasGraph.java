@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import org.dendrite.Functional;
 import org.dendrite.Node;
+import org.dendrite.activations.Activation;
 import org.dendrite.datasets.Normalizer;
 import org.dendrite.layers.Layer;
+import org.dendrite.layers.Masking;
+import org.dendrite.layers.OutputCapable;
 
 /**
  * A Keras functional model's config (its {@code layers}, each with the {@code inbound_nodes} it
@@ -87,7 +90,10 @@ final class KerasGraph {
                         "layer " + i + " ('" + name + "', " + kind + "): " + e.getMessage(), e);
             }
         }
-        Functional graph = Model(ends(config.path("input_layers"), made), ends(config.path("output_layers"), made));
+        List<Node> outputs = ends(config.path("output_layers"), made).stream()
+                .map(o -> o.layer() instanceof OutputCapable ? o : o.activation(Activation.LINEAR))
+                .toList(); // DL4J's output layer holds the loss: an LSTM, a merge... cannot be one (see Keras.load)
+        Functional graph = Model(ends(config.path("input_layers"), made), outputs);
         return frozen.isEmpty() ? graph : graph.freeze(frozen.toArray(String[]::new));
     }
 
@@ -132,6 +138,9 @@ final class KerasGraph {
                             "a " + kind + " takes one input, the file gives it " + nodes.length);
                 }
                 Layer layer = KerasLayers.translate(kind, config, keras3);
+                if (nodes[0].layer() instanceof Masking) {
+                    KerasLayers.requireMaskable(config);
+                }
                 return layer == null ? nodes[0] : nodes[0].add(layer);
         }
     }

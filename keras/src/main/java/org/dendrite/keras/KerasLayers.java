@@ -25,6 +25,7 @@ import org.dendrite.layers.GlobalAveragePooling2D;
 import org.dendrite.layers.GlobalMaxPooling2D;
 import org.dendrite.layers.LSTM;
 import org.dendrite.layers.Layer;
+import org.dendrite.layers.Masking;
 import org.dendrite.layers.MaxPooling2D;
 import org.dendrite.layers.Padding;
 import org.dendrite.layers.SimpleRNN;
@@ -63,6 +64,7 @@ final class KerasLayers {
             "GlobalAveragePooling2D",
             "LSTM",
             "SimpleRNN",
+            "Masking",
             "Embedding",
             "GaussianNoise",
             "GaussianDropout",
@@ -176,9 +178,7 @@ final class KerasLayers {
                 require(sides.size() == 1, "padding (Dendrite pads every side alike)", config);
                 yield new ZeroPadding2D(sides.iterator().next());
             }
-            case "Masking" -> throw new IllegalArgumentException("Masking is not supported: DL4J's recurrent layers"
-                    + " zero their state at a masked step where Keras carries it over unchanged, so the predictions"
-                    + " would differ; remove the Masking layer (and the padded steps) to import this model");
+            case "Masking" -> new Masking(maskValue(config.path("mask_value")));
             case "Lambda" -> throw new IllegalArgumentException(
                     "a Lambda layer's function is Python code, which a saved file does not carry");
             default -> throw new IllegalArgumentException("Keras layer class " + kind + " is not supported; supported: "
@@ -234,6 +234,39 @@ final class KerasLayers {
         require(config.path("use_bias").asBoolean(true), "use_bias", config);
         return new LSTM(
                 config.path("units").asInt(), config.path("return_sequences").asBoolean(false), gates);
+    }
+
+    /**
+     * A Masking layer's {@code mask_value}: a number, or (Keras 3.8) a serialised tensor
+     * {@code {"class_name": "__tensor__", "config": {"value": [0.0], ...}}} holding one.
+     */
+    private static double maskValue(JsonNode value) {
+        if (isNone(value)) {
+            return 0; // Keras's default
+        }
+        JsonNode v = value.isObject() && value.path("class_name").asText().equals("__tensor__")
+                ? value.path("config").path("value")
+                : value;
+        Set<Double> values = new java.util.TreeSet<>();
+        if (v.isArray()) {
+            v.forEach(e -> values.add(e.isNumber() ? e.asDouble() : Double.NaN));
+        } else {
+            values.add(v.isNumber() ? v.asDouble() : Double.NaN);
+        }
+        if (values.size() != 1 || values.contains(Double.NaN)) {
+            throw new IllegalArgumentException("mask_value=" + value
+                    + " is not supported: Dendrite masks the steps whose features all equal one number");
+        }
+        return values.iterator().next();
+    }
+
+    /**
+     * Refuses a recurrent layer's config that reads a Masking layer's mask otherwise than Dendrite
+     * does: {@code zero_output_for_mask=true} gives zeros at masked steps (and as the last output
+     * when the last step is masked) where Dendrite, as Keras's default, repeats the output before.
+     */
+    static void requireMaskable(JsonNode config) {
+        require(!config.path("zero_output_for_mask").asBoolean(false), "zero_output_for_mask", config);
     }
 
     /** What LSTM and SimpleRNN share: tanh, forwards, stateless, one output. */
@@ -453,6 +486,8 @@ final class KerasLayers {
             c.set("size", ints(u.size(), u.size()));
             c.put("data_format", "channels_last");
             c.put("interpolation", "nearest");
+        } else if (layer instanceof Masking m) {
+            c.put("mask_value", m.maskValue());
         } else if (layer instanceof ZeroPadding2D z) {
             ArrayNode padding = c.putArray("padding");
             padding.add(ints(z.pad(), z.pad()));

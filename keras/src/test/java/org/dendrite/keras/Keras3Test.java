@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Keras 3's {@code .keras} archives: Dendrite models saved with {@link Keras#save} and opened again
@@ -381,14 +382,62 @@ class Keras3Test {
 
     // ---------------------------------------------------------------- Keras's own files
 
+    /**
+     * The fixture as Keras wrote it: a Masking layer, then an LSTM that skips the masked steps (one
+     * example's last, one's first, one's middle), carrying its state over them as Keras does; an
+     * identity Activation after the LSTM holds the loss DL4J's output layer needs.
+     */
     @Test
-    void theKeras3MaskingFixtureIsRefusedNamingMaskingAndItsPosition() {
-        Path fixture = Fixtures.fixture("keras3_seq_masking_lstm.keras");
-        IOException e = assertThrows(IOException.class, () -> Keras.load(fixture));
-        assertTrue(
-                e.getMessage().startsWith(fixture + ": layer 1 ('masking', Masking): Masking is not supported"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("carries it over"), e.getMessage());
+    void theKeras3MaskingFixturePredictsAsKerasDoesForEveryRow() throws IOException {
+        Model model = Keras.load(Fixtures.fixture("keras3_seq_masking_lstm.keras"));
+        assertEquals(
+                List.of("Masking", "LSTM", "Activation"),
+                model.architecture().layers().stream().map(l -> l.kind()).toList());
+        assertEquals(
+                new org.dendrite.layers.Masking(0),
+                model.architecture().layers().get(0));
+        assertEquals(16, model.summaryTable().totalParams(), "4·(2 + 1 + 1) LSTM parameters");
+        float[][] inputs = Fixtures.csv("keras3_seq_masking_lstm_inputs.csv");
+        float[][] expected = Fixtures.csv("keras3_seq_masking_lstm_expected.csv");
+        INDArray predictions = model.predict(Nd4j.create(flatten(inputs), new long[] {inputs.length, 3, 2}, 'c'));
+        for (int row = 0; row < expected.length; row++) {
+            assertEquals(expected[row][0], predictions.getDouble(row, 0), 1e-5, "row " + row);
+        }
+    }
+
+    @Test
+    void aRecurrentLayerThatZeroesItsMaskedOutputsIsRefusedNamingIt() throws IOException {
+        Path zeroing =
+                edited(Fixtures.fixture("keras3_seq_masking_lstm.keras"), "zeroing.keras", layers -> ((ObjectNode)
+                                layers.get(2).path("config"))
+                        .put("zero_output_for_mask", true));
+        IOException e = assertThrows(IOException.class, () -> Keras.load(zeroing));
+        assertEquals(zeroing + ": layer 2 ('lstm', LSTM): zero_output_for_mask=true is not supported", e.getMessage());
+    }
+
+    /** Masking before an LSTM and before a SimpleRNN: Keras 3's config, and back bit for bit. */
+    @Test
+    void maskedRecurrentLayersComeBackBitForBit() throws IOException {
+        Node input = Input(5, 2);
+        Node lstm = input.masking(-1).lstm(4).dense(3, TANH);
+        Node rnn = input.masking(-1).simpleRnn(3);
+        Model model = Model(input, add(lstm, rnn).dense(1)).compile(adam, mse);
+        randomize(model, 4);
+        Path file = dir.resolve("masked.keras");
+        Keras.save(model, file);
+        Model back = Keras.load(file);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 5, 2);
+        x.get(NDArrayIndex.point(0), NDArrayIndex.point(1), NDArrayIndex.all()).assign(-1);
+        x.get(NDArrayIndex.point(2), NDArrayIndex.point(4), NDArrayIndex.all()).assign(-1);
+        assertSame(model, back, List.of(x));
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            JsonNode layers = json(zip, "config.json").path("config").path("layers");
+            JsonNode masking = layer(layers, "masking");
+            assertEquals("Masking", masking.path("class_name").asText());
+            assertEquals("keras.layers", masking.path("module").asText());
+            assertEquals(-1.0, masking.path("config").path("mask_value").asDouble());
+            assertFalse(masking.has("build_config"), "Keras builds no Masking layer");
+        }
     }
 
     @Test
@@ -412,36 +461,15 @@ class Keras3Test {
     }
 
     /**
-     * The fixture without its Masking layer, and with an identity activation after its LSTM (its
-     * config edited here, its weights file untouched):
+     * The fixture without its Masking layer (its config edited here, its weights file untouched):
      * examples 0 and 2 mask no step, or only the first, where Keras's state is still zero, so that a
      * plain LSTM computes Keras's outputs for them; example 1 masks its last step, which Keras skips
-     * and DL4J does not: the reason Masking is refused.
+     * and a plain LSTM does not: what the Masking layer's translation is for.
      */
     @Test
     void theKeras3FixturesLstmPredictsAsKerasDoesWithoutItsMasking() throws IOException {
-        Path fixture = Fixtures.fixture("keras3_seq_masking_lstm.keras");
-        Path unmasked = dir.resolve("unmasked.keras");
-        try (ZipFile zip = new ZipFile(fixture.toFile());
-                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(unmasked))) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("config.json")) {
-                    ObjectNode root = (ObjectNode) json(zip, "config.json");
-                    ArrayNode layers = (ArrayNode) root.path("config").path("layers");
-                    layers.remove(1);
-                    ObjectNode identity = layers.addObject(); // a Dendrite model ends in a dense or activation layer
-                    identity.put("module", "keras.layers");
-                    identity.put("class_name", "Activation");
-                    identity.putObject("config").put("name", "identity").put("activation", "linear");
-                    out.write(JSON.writeValueAsBytes(root));
-                } else {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        in.transferTo(out);
-                    }
-                }
-            }
-        }
+        Path unmasked =
+                edited(Fixtures.fixture("keras3_seq_masking_lstm.keras"), "unmasked.keras", layers -> layers.remove(1));
         Model model = Keras.load(unmasked);
         assertEquals(
                 List.of("LSTM", "Activation"),
@@ -478,6 +506,27 @@ class Keras3Test {
         Path file = dir.resolve(name);
         Keras.save(model, file);
         return Keras.load(file);
+    }
+
+    /** A copy of the archive {@code fixture} with its config's layer list edited, its weights file untouched. */
+    private Path edited(Path fixture, String name, java.util.function.Consumer<ArrayNode> edit) throws IOException {
+        Path copy = dir.resolve(name);
+        try (ZipFile zip = new ZipFile(fixture.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("config.json")) {
+                    ObjectNode root = (ObjectNode) json(zip, "config.json");
+                    edit.accept((ArrayNode) root.path("config").path("layers"));
+                    out.write(JSON.writeValueAsBytes(root));
+                } else {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     /** The same summary, the same weights exactly, the same predictions exactly. */
