@@ -238,21 +238,26 @@ public final class Keras {
             throws IOException {
         String kind = model.path("class_name").asText();
         if (kind.equals("Functional") || kind.equals("Model")) {
-            Functional graph;
+            KerasGraph.Read read;
             try {
-                graph = KerasGraph.read(
+                read = KerasGraph.read(
                         model.path("config"),
                         keras3,
                         (scaling, config, name, input) -> KerasNormalizer.of(scaling, config, weights.of(name), input));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
+            Functional graph = read.graph();
             List<String> names = new ArrayList<>();
             List<Layer> layers = new ArrayList<>();
             for (Node node : graph.nodes()) {
+                KerasGraph.Shared shared = read.shared().get(node);
                 if (node.layer() != null) {
                     names.add(graph.name(node));
                     layers.add(node.layer());
+                } else if (shared != null && !names.contains(shared.name())) {
+                    names.add(shared.name()); // a shared layer's weights, at its first call (getWeights()' order)
+                    layers.add(shared.layer());
                 }
             }
             return new Built(compile(compile, null, graph, file), names, layers);

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dendrite.Functional;
 import org.dendrite.Node;
+import org.dendrite.Sequential;
 import org.dendrite.activations.Activation;
 import org.dendrite.datasets.Normalizer;
 import org.dendrite.layers.Layer;
@@ -37,64 +39,202 @@ final class KerasGraph {
         Normalizer of(String kind, JsonNode config, String name, long[] input);
     }
 
+    /** The Keras layer a shared block stands for: its name in the file (which names its weights) and the layer. */
+    record Shared(String name, Layer layer) {}
+
     /**
+     * A functional model read from its config.
+     *
+     * @param shared the Keras layer each node of a shared layer's calls computes (by identity)
+     */
+    record Read(Functional graph, Map<Node, Shared> shared) {}
+
+    /** The merges: no weights, so a merge called several times is a merge node per call. */
+    private static final Set<String> MERGES =
+            Set.of("Add", "Subtract", "Multiply", "Average", "Maximum", "Concatenate");
+
+    /**
+     * Reads each call of each layer once the tensors it takes are made, as Keras's
+     * {@code from_config} does (a call may take a tensor of a layer listed after it). A layer with
+     * weights called several times (a shared layer) becomes a Sequential of that one layer applied
+     * to each call's input: Dendrite runs it once on its inputs stacked, with one set of weights. A
+     * layer without weights called several times is a node per call, the later ones named
+     * {@code <name>_call<k>}.
+     *
      * @param keras3      whether the config is Keras 3's (see {@link KerasLayers#translate})
      * @param normalizers makes a {@code Rescaling} or {@code Normalization} that an input feeds, and
      *     alone, that input's normaliser
      * @throws IllegalArgumentException naming the layer (position, name, class) that cannot be read
      */
-    static Functional read(JsonNode config, boolean keras3, Normalizers normalizers) {
-        Map<String, Node> made = new HashMap<>();
-        List<String> frozen = new ArrayList<>();
-        JsonNode layers = config.path("layers");
-        Map<String, Integer> consumers = new HashMap<>(); // how many layers take each layer's output
-        for (JsonNode layer : layers) {
-            for (List<JsonNode> call : calls(layer.path("inbound_nodes"))) {
-                call.forEach(r -> consumers.merge(r.path(0).asText(), 1, Integer::sum));
+    static Read read(JsonNode config, boolean keras3, Normalizers normalizers) {
+        return new Reading(config, keras3, normalizers).read();
+    }
+
+    /** One reading of a config: the nodes made so far, call by call, and the shared layers' blocks. */
+    private static final class Reading {
+
+        /** The model's config: its layers, inputs and outputs. */
+        private final JsonNode model;
+
+        private final JsonNode layers;
+        private final boolean keras3;
+        private final Normalizers normalizers;
+        /** Each layer's calls, as the references they take. */
+        private final List<List<List<JsonNode>>> calls = new ArrayList<>();
+
+        private final Map<String, String> kinds = new HashMap<>();
+        /** How many calls take each layer's output. */
+        private final Map<String, Integer> consumers = new HashMap<>();
+        /** Each layer's output, call by call. */
+        private final Map<String, List<Node>> made = new HashMap<>();
+
+        private final Map<Node, Shared> shared = new IdentityHashMap<>();
+        private final Map<String, Sequential> blocks = new HashMap<>();
+        private final List<String> frozen = new ArrayList<>();
+
+        Reading(JsonNode config, boolean keras3, Normalizers normalizers) {
+            this.model = config;
+            this.layers = config.path("layers");
+            this.keras3 = keras3;
+            this.normalizers = normalizers;
+            for (int i = 0; i < layers.size(); i++) {
+                JsonNode layer = layers.get(i);
+                kinds.put(name(layer), layer.path("class_name").asText());
+                try {
+                    calls.add(calls(layer.path("inbound_nodes")));
+                } catch (IllegalArgumentException e) {
+                    throw at(i, layer, e);
+                }
+                calls.get(i)
+                        .forEach(call ->
+                                call.forEach(r -> consumers.merge(r.path(0).asText(), 1, Integer::sum)));
             }
         }
-        Map<String, String> kinds = new HashMap<>();
-        layers.forEach(l -> kinds.put(name(l), l.path("class_name").asText()));
-        for (int i = 0; i < layers.size(); i++) {
-            JsonNode layer = layers.get(i);
+
+        Read read() {
+            int[] read = new int[layers.size()]; // how many of each layer's calls are read
+            for (boolean progress = true; progress; ) {
+                progress = false;
+                for (int i = 0; i < layers.size(); i++) {
+                    while (read[i] < Math.max(1, calls.get(i).size()) && ready(i, read[i])) {
+                        try {
+                            call(layers.get(i), calls.get(i), read[i]);
+                        } catch (IllegalArgumentException e) {
+                            throw at(i, layers.get(i), e);
+                        }
+                        read[i]++;
+                        progress = true;
+                    }
+                }
+            }
+            for (int i = 0; i < layers.size(); i++) {
+                if (read[i] < Math.max(1, calls.get(i).size())) {
+                    JsonNode missing = calls.get(i).get(read[i]).stream()
+                            .filter(r -> find(r, made) == null)
+                            .findFirst()
+                            .orElseThrow();
+                    throw at(
+                            i,
+                            layers.get(i),
+                            new IllegalArgumentException("it refers to " + missing
+                                    + ", which names no layer's output (nor one computed without this call)"));
+                }
+            }
+            List<Node> outputs = ends(model.path("output_layers"), made).stream()
+                    .map(o -> o.layer() instanceof OutputCapable ? o : o.activation(Activation.LINEAR))
+                    .toList(); // DL4J's output layer holds the loss: an LSTM, a merge... cannot be one (see Keras.load)
+            Functional graph = Model(ends(model.path("input_layers"), made), outputs);
+            return new Read(frozen.isEmpty() ? graph : graph.freeze(frozen.toArray(String[]::new)), shared);
+        }
+
+        /** Whether every tensor call {@code c} of layer {@code i} takes is made. */
+        private boolean ready(int i, int c) {
+            return calls.get(i).isEmpty() || calls.get(i).get(c).stream().allMatch(r -> find(r, made) != null);
+        }
+
+        /** Call {@code c} of {@code layer}: its node, added to {@code made}. */
+        private void call(JsonNode layer, List<List<JsonNode>> calls, int c) {
+            KerasLayers.requireBuiltIn(layer);
             String kind = layer.path("class_name").asText();
             String name = name(layer);
-            try {
-                KerasLayers.requireBuiltIn(layer);
-                if (KerasNormalizer.KINDS.contains(kind)) {
-                    List<JsonNode> call = calls(layer.path("inbound_nodes")).stream()
-                            .findFirst()
-                            .orElse(List.of());
-                    String input = call.size() == 1 ? call.get(0).path(0).asText() : "";
-                    Node raw = made.get(input);
-                    if (!"InputLayer".equals(kinds.get(input))
-                            || raw == null
-                            || raw.normalizer() != null
-                            || consumers.getOrDefault(input, 0) != 1) {
-                        throw new IllegalArgumentException(KerasNormalizer.ONLY_FIRST);
-                    }
-                    Node scaled = raw.normalize(normalizers.of(kind, layer.path("config"), name, raw.shape()));
-                    made.put(input, scaled); // no other layer took the raw input (it feeds this one alone)
-                    made.put(name, scaled);
-                    continue;
+            JsonNode config = layer.path("config");
+            List<Node> in = calls.isEmpty()
+                    ? List.of()
+                    : calls.get(c).stream().map(r -> find(r, made)).toList();
+            boolean trainable = config.path("trainable").asBoolean(true);
+            if (KerasNormalizer.KINDS.contains(kind)) {
+                String input = in.size() == 1 ? calls.get(0).get(0).path(0).asText() : "";
+                Node raw = in.size() == 1 ? in.get(0) : null;
+                if (!"InputLayer".equals(kinds.get(input))
+                        || raw == null
+                        || raw.normalizer() != null
+                        || calls.size() != 1
+                        || consumers.getOrDefault(input, 0) != 1) {
+                    throw new IllegalArgumentException(KerasNormalizer.ONLY_FIRST);
                 }
-                Node node = node(kind, layer.path("config"), inputs(layer.path("inbound_nodes"), made), keras3)
-                        .named(name);
-                made.put(name, node);
-                if (node.layer() != null
-                        && !layer.path("config").path("trainable").asBoolean(true)) {
-                    frozen.add(name); // Keras's layer.trainable = False
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "layer " + i + " ('" + name + "', " + kind + "): " + e.getMessage(), e);
+                Node scaled = raw.normalize(normalizers.of(kind, config, name, raw.shape()));
+                made.get(input).set(0, scaled); // no other layer took the raw input (it feeds this one alone)
+                made.put(name, new ArrayList<>(List.of(scaled)));
+                return;
             }
+            Node node;
+            if (calls.size() > 1
+                    && !MERGES.contains(kind)
+                    && KerasLayers.ranks(translated(kind, config, keras3)).length > 0) {
+                node = sharedCall(kind, name, config, trainable, in, c);
+            } else {
+                String callName = c == 0 ? name : name + "_call" + c;
+                while (c > 0 && kinds.containsKey(callName)) {
+                    callName += "_";
+                }
+                node = node(kind, config, in, keras3).named(callName);
+                if (node.layer() != null && !trainable) {
+                    frozen.add(callName); // Keras's layer.trainable = False
+                }
+            }
+            made.computeIfAbsent(name, n -> new ArrayList<>()).add(node);
         }
-        List<Node> outputs = ends(config.path("output_layers"), made).stream()
-                .map(o -> o.layer() instanceof OutputCapable ? o : o.activation(Activation.LINEAR))
-                .toList(); // DL4J's output layer holds the loss: an LSTM, a merge... cannot be one (see Keras.load)
-        Functional graph = Model(ends(config.path("input_layers"), made), outputs);
-        return frozen.isEmpty() ? graph : graph.freeze(frozen.toArray(String[]::new));
+
+        /** Call {@code c} of a shared layer with weights: its one-layer Sequential applied to the call's input. */
+        private Node sharedCall(String kind, String name, JsonNode config, boolean trainable, List<Node> in, int c) {
+            if (in.size() != 1) {
+                throw new IllegalArgumentException("a " + kind + " takes one input, the file gives it " + in.size());
+            }
+            if (computedBy(in.get(0), name)) {
+                throw new IllegalArgumentException("its call " + c + " takes a tensor computed from its own earlier"
+                        + " call: Dendrite runs a shared layer once on all its calls' inputs stacked, so one call"
+                        + " cannot feed another");
+            }
+            Sequential block = blocks.computeIfAbsent(name, n -> {
+                Sequential one = Sequential.empty().add(translated(kind, config, keras3));
+                return trainable ? one : one.freeze(0); // Keras's layer.trainable = False
+            });
+            Node node = block.apply(in.get(0));
+            shared.put(node, new Shared(name, block.layers().get(0)));
+            return node;
+        }
+
+        /** Whether {@code node} is computed from a call of the shared layer {@code name}. */
+        private boolean computedBy(Node node, String name) {
+            Shared by = shared.get(node);
+            return (by != null && by.name().equals(name))
+                    || node.inputs().stream().anyMatch(n -> computedBy(n, name));
+        }
+    }
+
+    private static Layer translated(String kind, JsonNode config, boolean keras3) {
+        Layer layer = KerasLayers.translate(kind, config, keras3);
+        if (layer == null) {
+            throw new IllegalArgumentException("an InputLayer is called once");
+        }
+        return layer;
+    }
+
+    private static IllegalArgumentException at(int i, JsonNode layer, IllegalArgumentException e) {
+        return new IllegalArgumentException(
+                "layer " + i + " ('" + name(layer) + "', "
+                        + layer.path("class_name").asText() + "): " + e.getMessage(),
+                e);
     }
 
     /** A layer's name: its entry's {@code name}, or its config's. */
@@ -143,20 +283,6 @@ final class KerasGraph {
                 }
                 return layer == null ? nodes[0] : nodes[0].add(layer);
         }
-    }
-
-    /** The nodes of a layer's single call. */
-    private static List<Node> inputs(JsonNode inbound, Map<String, Node> made) {
-        List<List<JsonNode>> calls = calls(inbound);
-        if (calls.size() > 1) {
-            throw new IllegalArgumentException("the layer is called " + calls.size()
-                    + " times (a shared layer); reading shared layers from Keras files is not supported yet");
-        }
-        List<Node> nodes = new ArrayList<>();
-        for (JsonNode reference : calls.isEmpty() ? List.<JsonNode>of() : calls.get(0)) {
-            nodes.add(find(reference, made));
-        }
-        return nodes;
     }
 
     /**
@@ -211,16 +337,28 @@ final class KerasGraph {
         return references;
     }
 
-    private static List<Node> ends(JsonNode ends, Map<String, Node> made) {
-        return references(ends).stream().map(r -> find(r, made)).toList();
+    private static List<Node> ends(JsonNode ends, Map<String, List<Node>> made) {
+        return references(ends).stream()
+                .map(r -> {
+                    Node node = find(r, made);
+                    if (node == null) {
+                        throw new IllegalArgumentException(
+                                "the model's inputs or outputs refer to " + r + ", which names no layer's output");
+                    }
+                    return node;
+                })
+                .toList();
     }
 
-    private static Node find(JsonNode reference, Map<String, Node> made) {
-        Node node = made.get(reference.path(0).asText());
-        if (node == null || reference.path(1).asInt(0) != 0 || reference.path(2).asInt(0) != 0) {
-            throw new IllegalArgumentException("it refers to " + reference + ", which names no layer read before it");
+    /** The node a reference {@code [layer, node index, tensor index]} names, or null if not made (yet). */
+    private static Node find(JsonNode reference, Map<String, List<Node>> made) {
+        List<Node> calls = made.get(reference.path(0).asText());
+        int call = reference.path(1).asInt(0);
+        if (reference.path(2).asInt(0) != 0) {
+            throw new IllegalArgumentException("it refers to " + reference + ", the output " + reference.path(2)
+                    + " of a layer: Dendrite's layers have one output");
         }
-        return node;
+        return calls == null || call >= calls.size() ? null : calls.get(call);
     }
 
     /**
@@ -228,53 +366,65 @@ final class KerasGraph {
      * ({@code model.layers}), which is the order that numbers the groups of a Keras 3 weights file
      * ({@code layers/dense}, {@code layers/dense_1}, ...): Keras computes it from the graph, not
      * from the config's order. Keras's rule: walk depth-first from each output in turn, through each
-     * layer's inputs in order, numbering layers as first reached; a layer's depth is the longest
-     * path from it to an output; deeper layers come first, and among equally deep ones the one
-     * reached first.
+     * layer's inputs in order, numbering layers as first reached; a call's depth is the longest
+     * path from it to an output, raised to that of its layer's deeper calls seen before (Keras's
+     * {@code map_graph}); deeper layers come first, and among equally deep ones the one reached first.
      */
     static List<String> kerasOrder(JsonNode config) {
-        Map<String, List<String>> parents = new LinkedHashMap<>();
+        Map<String, List<String>> parents = new LinkedHashMap<>(); // a call "layer#k" → the calls it takes
         for (JsonNode layer : config.path("layers")) {
             List<List<JsonNode>> calls = calls(layer.path("inbound_nodes"));
-            parents.put(
-                    name(layer),
-                    calls.isEmpty()
-                            ? List.of()
-                            : calls.get(0).stream().map(r -> r.path(0).asText()).toList());
+            for (int k = 0; k < Math.max(1, calls.size()); k++) {
+                parents.put(
+                        name(layer) + "#" + k,
+                        calls.isEmpty()
+                                ? List.of()
+                                : calls.get(k).stream()
+                                        .map(r -> r.path(0).asText() + "#"
+                                                + r.path(1).asInt(0))
+                                        .toList());
+            }
         }
-        Map<String, Integer> reached = new LinkedHashMap<>();
-        List<String> finished = new ArrayList<>(); // each layer after the layers it takes
+        Map<String, Integer> reached = new LinkedHashMap<>(); // layers, as first reached
+        List<String> finished = new ArrayList<>(); // each call after the calls it takes
         Set<String> done = new HashSet<>();
         for (JsonNode output : references(config.path("output_layers"))) {
-            visit(output.path(0).asText(), parents, reached, done, finished);
+            visit(output.path(0).asText() + "#" + output.path(1).asInt(0), parents, reached, done, finished);
         }
-        Map<String, Integer> depth = new HashMap<>();
+        Map<String, Integer> depth = new HashMap<>(); // of a call: at least its layer's deepest call's so far
+        Map<String, Integer> layerDepth = new HashMap<>();
         for (int i = finished.size() - 1; i >= 0; i--) {
-            String layer = finished.get(i);
-            int d = depth.computeIfAbsent(layer, k -> 0);
-            for (String parent : parents.getOrDefault(layer, List.of())) {
+            String call = finished.get(i);
+            int d = Math.max(depth.getOrDefault(call, 0), layerDepth.getOrDefault(layer(call), 0));
+            layerDepth.put(layer(call), d);
+            depth.put(call, d);
+            for (String parent : parents.getOrDefault(call, List.of())) {
                 depth.merge(parent, d + 1, Math::max);
             }
         }
-        List<String> order = new ArrayList<>(finished);
-        order.sort(Comparator.comparing((String l) -> -depth.get(l)).thenComparing(reached::get));
+        List<String> order = new ArrayList<>(reached.keySet());
+        order.sort(Comparator.comparing((String l) -> -layerDepth.get(l)).thenComparing(reached::get));
         return order;
     }
 
+    private static String layer(String call) {
+        return call.substring(0, call.lastIndexOf('#'));
+    }
+
     private static void visit(
-            String layer,
+            String call,
             Map<String, List<String>> parents,
             Map<String, Integer> reached,
             Set<String> done,
             List<String> finished) {
-        if (done.contains(layer)) {
+        if (done.contains(call)) {
             return;
         }
-        reached.putIfAbsent(layer, reached.size());
-        for (String parent : parents.getOrDefault(layer, List.of())) {
+        reached.putIfAbsent(layer(call), reached.size());
+        for (String parent : parents.getOrDefault(call, List.of())) {
             visit(parent, parents, reached, done, finished);
         }
-        done.add(layer);
-        finished.add(layer);
+        done.add(call);
+        finished.add(call);
     }
 }
