@@ -190,6 +190,15 @@ public final class Node extends Layering<Node> {
         return merge;
     }
 
+    /**
+     * The Sequential applied as a layer to compute this node ({@code sequential.apply(input)}), or
+     * null: every node it computes gives the same object, so that its uses can be found (to write a
+     * shared layer's calls, say).
+     */
+    public Sequential sequential() {
+        return block == null ? null : block.sequential();
+    }
+
     long order() {
         return order;
     }

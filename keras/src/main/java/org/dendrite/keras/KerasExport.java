@@ -146,7 +146,13 @@ final class KerasExport {
         List<Map.Entry<String, Layer>> layers = new ArrayList<>();
         if (model.isFunctional()) {
             Functional graph = model.functional();
-            graph.nodes().forEach(n -> layers.add(new java.util.AbstractMap.SimpleEntry<>(graph.name(n), n.layer())));
+            for (Node n : graph.nodes()) {
+                if (n.sequential() == null) {
+                    layers.add(new java.util.AbstractMap.SimpleEntry<>(graph.name(n), n.layer()));
+                } else if (call(graph, n) == 0) { // a shared layer's weights come with its first call
+                    layers.add(Map.entry(graph.name(n), n.sequential().layers().get(0)));
+                }
+            }
         } else {
             List<Layer> compiled = model.architecture().compiledLayers();
             List<Summary.Row> rows = model.summaryTable().rows();
@@ -235,17 +241,26 @@ final class KerasExport {
                 entry = merge(node.merge(), name);
                 ArrayNode shapes = entry.putObject("build_config").putArray("input_shape");
                 node.inputs().forEach(in -> shapes.add(batchShape(in.shape())));
+            } else if (call(graph, node) > 0) {
+                continue; // a later call of a shared layer: written with its first
             } else {
-                throw new IllegalArgumentException("Keras.save: layer " + i + " ('" + name + "') is a Sequential"
-                        + " applied as a layer, which is not written as a nested Keras model yet");
+                entry = shared(graph, node, frozen, i);
             }
             entry.put("name", name);
             ArrayNode inbound = entry.putArray("inbound_nodes");
-            if (!node.inputs().isEmpty()) {
+            List<Node> calls = node.sequential() == null
+                    ? List.of(node)
+                    : nodes.stream()
+                            .filter(n -> n.sequential() == node.sequential())
+                            .toList();
+            for (Node called : calls) {
+                if (called.inputs().isEmpty()) {
+                    continue;
+                }
                 ObjectNode call = inbound.addObject();
                 ArrayNode args = call.putArray("args");
-                ArrayNode tensors = node.merge() != null ? args.addArray() : args;
-                node.inputs().forEach(in -> tensors.add(tensor(graph, in, scaledBy)));
+                ArrayNode tensors = called.merge() != null ? args.addArray() : args;
+                called.inputs().forEach(in -> tensors.add(tensor(graph, in, scaledBy)));
                 call.putObject("kwargs");
             }
             layers.add(entry);
@@ -259,6 +274,47 @@ final class KerasExport {
         root.put("registered_name", "Functional");
         root.putObject("build_config").putNull("input_shape");
         return root;
+    }
+
+    /**
+     * A Sequential of one layer applied as a layer, once or more: Keras's shared layer, one entry
+     * whose {@code inbound_nodes} hold every call.
+     *
+     * @throws IllegalArgumentException for a Sequential of several layers, or some of them frozen
+     */
+    private static ObjectNode shared(Functional graph, Node node, Set<String> frozen, int position) {
+        String name = graph.name(node);
+        Sequential sequential = node.sequential();
+        if (sequential == null
+                || sequential.layers().size() != 1
+                || !sequential.frozen().isEmpty()) {
+            throw new IllegalArgumentException("Keras.save: layer " + position + " ('" + name + "') is a model"
+                    + " applied as a layer; Keras.save writes a Sequential of one layer (a shared layer), whole,"
+                    + " not a nested Keras model");
+        }
+        Layer layer = sequential.layers().get(0);
+        ObjectNode entry = layer(layer, name, !frozen.contains(name), position);
+        if (KerasLayers.builds(layer)) {
+            entry.putObject("build_config")
+                    .set("input_shape", batchShape(node.inputs().get(0).shape()));
+        }
+        return entry;
+    }
+
+    /** Which call of its shared layer {@code node} is (0 for a node of any other kind). */
+    private static int call(Functional graph, Node node) {
+        if (node.sequential() == null) {
+            return 0;
+        }
+        List<Node> calls = graph.nodes().stream()
+                .filter(n -> n.sequential() == node.sequential())
+                .toList();
+        for (int k = 0; k < calls.size(); k++) {
+            if (calls.get(k) == node) {
+                return k;
+            }
+        }
+        throw new IllegalStateException(node + " is not a node of " + graph);
     }
 
     /** A Keras 3 {@code Normalization} layer computing the normaliser, given its numbers in its config. */
@@ -318,7 +374,7 @@ final class KerasExport {
     private static ArrayNode reference(Functional graph, Node node) {
         ArrayNode reference = JSON.arrayNode();
         reference.add(graph.name(node));
-        reference.add(0);
+        reference.add(call(graph, node));
         reference.add(0);
         return reference;
     }

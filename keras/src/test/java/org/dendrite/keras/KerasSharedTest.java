@@ -3,17 +3,23 @@ package org.dendrite.keras;
 import static org.dendrite.Dendrite.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dendrite.Model;
+import org.dendrite.Node;
 import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +158,73 @@ class KerasSharedTest {
         assertTrue(after < before / 2, "the loss goes down: " + before + " → " + after);
         assertEquals(4, model.getWeights().size(), "one kernel and bias for both calls");
         assertNotEquals(Nd4j.create(KERNEL), model.getWeights().get(0), "the shared kernel learnt");
+    }
+
+    /**
+     * A Sequential of one layer applied to two nodes is written as Keras writes a shared layer: one
+     * entry, whose {@code inbound_nodes} hold both calls, referred to by call; and read back as it was.
+     */
+    @Test
+    void aSharedLayerIsWrittenAsKerasWritesOneAndComesBackBitForBit() throws IOException {
+        Node left = Input(4).named("left");
+        Node right = Input(4).named("right");
+        var twin = Sequential().dense(3, TANH);
+        Model model = Model(
+                        List.of(left, right),
+                        List.of(subtract(twin.apply(left), twin.apply(right)).dense(1)))
+                .compile(adam, mse);
+        Path file = dir.resolve("twin.keras");
+        Keras.save(model, file);
+        Model back = Keras.load(file);
+        assertEquals(model.summaryTable(), back.summaryTable());
+        assertEquals(model.getWeights(), back.getWeights());
+        Nd4j.getRandom().setSeed(7);
+        List<INDArray> x = List.of(Nd4j.rand(DataType.FLOAT, 5, 4), Nd4j.rand(DataType.FLOAT, 5, 4));
+        assertEquals(model.predict(x), back.predict(x));
+
+        JsonNode layers;
+        try (ZipFile zip = new ZipFile(file.toFile());
+                InputStream in = zip.getInputStream(zip.getEntry("config.json"))) {
+            layers = new ObjectMapper().readTree(in).path("config").path("layers");
+        }
+        List<String> classes = new ArrayList<>();
+        layers.forEach(l -> classes.add(l.path("class_name").asText()));
+        assertEquals(List.of("InputLayer", "InputLayer", "Dense", "Subtract", "Dense"), classes);
+        JsonNode shared = layers.get(2);
+        assertEquals(2, shared.path("inbound_nodes").size(), "one entry, both calls");
+        assertEquals(
+                "right",
+                shared.path("inbound_nodes")
+                        .get(1)
+                        .path("args")
+                        .get(0)
+                        .path("config")
+                        .path("keras_history")
+                        .get(0)
+                        .asText());
+        JsonNode second =
+                layers.get(3).path("inbound_nodes").get(0).path("args").get(0).get(1);
+        assertEquals(
+                List.of(shared.path("name").asText(), "1", "0"),
+                List.of(
+                        second.path("config").path("keras_history").get(0).asText(),
+                        second.path("config").path("keras_history").get(1).asText(),
+                        second.path("config").path("keras_history").get(2).asText()),
+                "the subtraction takes the shared layer's second call");
+    }
+
+    @Test
+    void aSequentialOfSeveralLayersAppliedAsALayerIsRefusedBeforeAnythingIsWritten() {
+        Node input = Input(4);
+        var block = Sequential().dense(3, TANH).dense(2);
+        Model model = Model(input, block.apply(input).dense(1)).compile(adam, mse);
+        Path file = dir.resolve("nested.keras");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Keras.save(model, file));
+        assertEquals(
+                "Keras.save: layer 1 ('sequential') is a model applied as a layer; Keras.save writes a Sequential of"
+                        + " one layer (a shared layer), whole, not a nested Keras model",
+                e.getMessage());
+        assertFalse(Files.exists(file));
     }
 
     @Test
