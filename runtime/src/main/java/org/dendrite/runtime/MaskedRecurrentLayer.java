@@ -23,6 +23,7 @@ final class MaskedRecurrentLayer extends BaseWrapperLayer {
 
     MaskedRecurrentLayer(Layer cell, double maskValue, boolean returnSequences) {
         super(cell);
+        Dl4jVersion.expectedBy("MaskedRecurrent (DL4J's wrapper layers, its recurrent layers' NWC layout)");
         this.maskValue = maskValue;
         this.returnSequences = returnSequences;
     }
