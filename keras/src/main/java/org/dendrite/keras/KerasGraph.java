@@ -20,6 +20,7 @@ import org.dendrite.datasets.Normalizer;
 import org.dendrite.layers.Layer;
 import org.dendrite.layers.Masking;
 import org.dendrite.layers.OutputCapable;
+import org.dendrite.layers.Shapes;
 
 /**
  * A Keras functional model's config (its {@code layers}, each with the {@code inbound_nodes} it
@@ -209,6 +210,16 @@ final class KerasGraph {
                 Sequential one = Sequential.empty().add(translated(kind, config, keras3));
                 return trainable ? one : one.freeze(0); // Keras's layer.trainable = False
             });
+            List<Node> earlier = made.getOrDefault(name, List.of());
+            if (!earlier.isEmpty()
+                    && !java.util.Arrays.equals(
+                            earlier.get(0).inputs().get(0).shape(), in.get(0).shape())) {
+                throw new IllegalArgumentException(
+                        "its call " + c + " takes " + Shapes.keras(in.get(0).shape())
+                                + " where its call 0 takes "
+                                + Shapes.keras(earlier.get(0).inputs().get(0).shape())
+                                + ": Dendrite runs a shared layer once on all its calls' inputs stacked, which needs one shape");
+            }
             Node node = block.apply(in.get(0));
             shared.put(node, new Shared(name, block.layers().get(0)));
             return node;

@@ -228,6 +228,31 @@ class KerasSharedTest {
     }
 
     @Test
+    void aSharedLayerCalledOnInputsOfDifferentShapesIsRefusedNamingIt() throws IOException {
+        String conv = ", \"filters\": 2, \"kernel_size\": [3, 3], \"strides\": [1, 1], \"padding\": \"valid\","
+                + " \"data_format\": \"channels_last\", \"activation\": \"relu\", \"use_bias\": true";
+        String image = "{\"class_name\": \"__keras_tensor__\", \"config\": {\"keras_history\": [\"%s\", 0, 0]}}";
+        String layers = String.join(
+                ",\n",
+                layer("InputLayer", "big", ", \"batch_shape\": [null, 8, 8, 1], \"sparse\": false"),
+                layer("InputLayer", "small", ", \"batch_shape\": [null, 6, 6, 1], \"sparse\": false"),
+                layer("Conv2D", "conv2d", conv, image.formatted("big"), image.formatted("small")),
+                layer(
+                        "GlobalAveragePooling2D",
+                        "pool",
+                        "",
+                        image.formatted("conv2d").replace(", 0, 0]", ", 1, 0]")),
+                layer("Dense", "dense_1", DENSE.formatted(1, "linear"), tensor("pool", 0, 2)));
+        Path file = archive("sizes.keras", functional(layers, "[[\"big\", 0, 0], [\"small\", 0, 0]]", "dense_1"));
+        IOException e = assertThrows(IOException.class, () -> Keras.load(file));
+        assertEquals(
+                file + ": layer 2 ('conv2d', Conv2D): its call 1 takes (None, 6, 6, 1) where its call 0 takes"
+                        + " (None, 8, 8, 1): Dendrite runs a shared layer once on all its calls' inputs stacked, which"
+                        + " needs one shape",
+                e.getMessage());
+    }
+
+    @Test
     void aCallFedByAnotherCallOfTheSameLayerIsRefused() throws IOException {
         String layers = String.join(
                 ",\n",
