@@ -325,7 +325,11 @@ public final class Keras {
                 && !(architecture.layers().get(architecture.layers().size() - 1) instanceof OutputCapable)) {
             // DL4J's output layer holds the loss: an LSTM, a Flatten... cannot be one
             architecture = architecture.add(new ActivationLayer(Activation.LINEAR));
-            names.add("activation");
+            String name = "activation";
+            while (names.contains(name)) {
+                name += "_"; // no weights group of the file's may answer to it
+            }
+            names.add(name);
         }
         for (JsonNode built : List.of(
                 model.path("config").path("build_input_shape"),
