@@ -6,9 +6,12 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * Flattens each example to one row: {@code (batch, h, w, c)} → {@code (batch, h·w·c)}.
  *
- * <p>DL4J reshapes between convolutional and dense layers by itself (a preprocessor it inserts
- * from the input types), so Flatten needs no work of its own; it compiles to an identity layer
- * that keeps the layer list aligned with Keras's, and {@code summary()} shows the flat shape.
+ * Sequences too: {@code (batch, timesteps, features)} → {@code (batch, timesteps·features)}, step after step.
+ *
+ * <p>It compiles to an identity layer that keeps the layer list aligned with Keras's, and
+ * {@code summary()} shows the flat shape. DL4J reshapes images before a dense layer by itself (a
+ * preprocessor it inserts from the input types); sequences it would cut into one row per step, so
+ * the builders give Flatten the runtime's {@code SequenceFlattening} there.
  */
 public record Flatten() implements Layer {
 

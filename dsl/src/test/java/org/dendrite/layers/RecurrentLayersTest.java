@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.dendrite.Model;
+import org.dendrite.Node;
 import org.dendrite.Summary;
 import org.dendrite.datasets.Dataset;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Sequence layers take Keras-shaped data (batch, timesteps, features), count parameters like Keras and learn order-dependent tasks. */
@@ -119,5 +125,37 @@ class RecurrentLayersTest {
                 "token 2.5 at row 0, column 1 is not an index 0..9 of layer 0 (Embedding(10, 4))",
                 assertThrows(IllegalArgumentException.class, () -> model.predict(fractional.features()))
                         .getMessage());
+    }
+
+    @Test
+    void flattenJoinsASequencesStepsIntoOneRowPerExampleStepAfterStepAsKerasDoes() throws Exception {
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 5, 2);
+        var model = Sequential().input(5, 2).lstm(4, true).flatten().dense(3).compile(adam(0.01), mse);
+        assertEquals(List.of("(None, 5, 4)", "(None, 20)", "(None, 3)"), shapes(model.summaryTable()));
+
+        List<INDArray> activations = model.network().feedForward(x, false);
+        INDArray steps = activations.get(1);
+        INDArray flat = activations.get(2);
+        assertArrayEquals(new long[] {4, 5, 4}, steps.shape(), "the LSTM's (batch, timesteps, units)");
+        assertEquals(steps.getFloat(2, 3, 1), flat.getFloat(2, 3 * 4 + 1), "step 3's unit 1 at column 3·4 + 1");
+        assertEquals(steps.dup('c').reshape(4, 20), flat);
+        INDArray kernel = model.getWeights().get(3);
+        INDArray bias = model.getWeights().get(4);
+        INDArray prediction = model.predict(x);
+        assertArrayEquals(new long[] {4, 3}, prediction.shape(), "one row per example, not per step");
+        assertTrue(prediction.equalsWithEps(flat.mmul(kernel).addRowVector(bias), 1e-6), prediction.toString());
+
+        INDArray y = Nd4j.rand(DataType.FLOAT, 4, 3);
+        var history = model.fit(Dataset.of(x, y), epochs(20).batch(4).verbose(0));
+        assertTrue(history.loss().get(19) < history.loss().get(0), history.toString());
+        Path file = Files.createTempDirectory("flatten").resolve("model.zip");
+        model.save(file);
+        assertEquals(model.predict(x), Model.load(file).predict(x), "saved and loaded with its flattening");
+
+        Node input = Input(5, 2);
+        var graph = Model(input, input.lstm(4, true).flatten().dense(3)).compile(adam(0.01), mse);
+        graph.setWeights(model.getWeights().toArray(INDArray[]::new));
+        assertTrue(graph.predict(x).equalsWithEps(model.predict(x), 1e-6), "the same layers as a graph");
     }
 }

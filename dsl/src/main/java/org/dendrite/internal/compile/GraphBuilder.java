@@ -14,6 +14,7 @@ import org.dendrite.layers.OutputCapable;
 import org.dendrite.losses.Loss;
 import org.dendrite.optimizers.Optimizer;
 import org.dendrite.runtime.ScaledLoss;
+import org.dendrite.runtime.SequenceFlattening;
 
 /**
  * Turns a functional model's vertices into DL4J's {@link ComputationGraphConfiguration}, with
@@ -126,6 +127,12 @@ public final class GraphBuilder {
                     v.name(),
                     layer,
                     new CnnToFeedForwardPreProcessor(in[0], in[1], in[2]),
+                    v.inputs().get(0));
+        } else if (v.layer() instanceof Flatten && in.length == 2) {
+            graph.addLayer(
+                    v.name(),
+                    layer,
+                    new SequenceFlattening(in[0], in[1]),
                     v.inputs().get(0));
         } else {
             graph.addLayer(v.name(), layer, v.inputs().toArray(String[]::new));

@@ -20,6 +20,7 @@ import org.dendrite.layers.GaussianNoise;
 import org.dendrite.layers.Layer;
 import org.dendrite.losses.Loss;
 import org.dendrite.optimizers.Optimizer;
+import org.dendrite.runtime.SequenceFlattening;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -43,14 +44,19 @@ public final class NetworkBuilder {
                 .list();
         Masks.checkLayers(layers);
         int last = layers.size() - 1;
+        List<long[]> outputShapes = ShapeCheck.outputShapes(layers, inputShape);
         for (int i = 0; i < last; i++) {
             var layer = Masks.toDl4j(layers.get(i), i == 0 ? null : layers.get(i - 1));
             if (layer instanceof EmbeddingSequenceLayer embedding && inputShape.length == 1) {
                 embedding.setInputLength((int) inputShape[0]); // so that later layers and summary() see the timesteps
             }
             list.layer(i, frozen(layers, frozen, i, layer));
+            long[] in = i == 0 ? inputShape : outputShapes.get(i - 1);
+            if (layers.get(i) instanceof Flatten && in.length == 2) {
+                list.inputPreProcessor(i, new SequenceFlattening(in[0], in[1]));
+            }
         }
-        long[] outputShape = ShapeCheck.outputShapes(layers, inputShape).get(last);
+        long[] outputShape = outputShapes.get(last);
         var output = OutputCheck.outputLayer(layers).toDl4jOutput(loss.lossFunction(outputShape[0]));
         list.layer(last, frozen(layers, frozen, last, output));
         // Layers leave nIn unset (DL4J infers it from the input type), except Embedding, whose nIn is the vocabulary.
