@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.dendrite.callbacks.Callback;
 import org.dendrite.datasets.Dataset;
+import org.dendrite.distribute.Strategy;
 
 /**
  * The arguments of {@link Model#fit(Dataset, Fit)}, with Keras's defaults: 1 epoch, batch 32,
@@ -26,6 +27,7 @@ import org.dendrite.datasets.Dataset;
  * @param validationFreq  validate after every n-th epoch (epochs n, 2n, ...), as Keras's {@code validation_freq}
  * @param backupDir       where a resumable run keeps its backup (Keras's {@code BackupAndRestore}); may be null
  * @param stepsPerEpoch   batches per epoch (Keras's {@code steps_per_epoch}); 0 for one pass over the data
+ * @param strategy        where the epochs run (Keras's {@code tf.distribute} strategy); null for this JVM
  */
 public record Fit(
         int epochs,
@@ -39,7 +41,8 @@ public record Fit(
         int initialEpoch,
         int validationFreq,
         Path backupDir,
-        int stepsPerEpoch) {
+        int stepsPerEpoch,
+        Strategy strategy) {
 
     /** Keras's default batch size. */
     public static final int DEFAULT_BATCH = 32;
@@ -83,7 +86,7 @@ public record Fit(
 
     /** Keras's defaults: 1 epoch, batch 32, shuffled, verbose 1, no validation, no callbacks. */
     public static Fit defaults() {
-        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of(), Map.of(), 0, 1, null, 0);
+        return new Fit(1, DEFAULT_BATCH, 1, true, 0, null, List.of(), Map.of(), 0, 1, null, 0, null);
     }
 
     /** Passes over the training data (if not set, 1). */
@@ -180,6 +183,16 @@ public record Fit(
         return with(v -> v.stepsPerEpoch = n);
     }
 
+    /**
+     * Trains where {@code strategy} says, e.g. on a Spark cluster
+     * ({@code epochs(5).batch(128).on(spark.averagingEvery(5))}, module {@code dendrite-spark}):
+     * each epoch runs there, and History, callbacks, validation, progress output and
+     * {@code Model.stop()} work on this JVM as they do for local training. If not set, this JVM.
+     */
+    public Fit on(Strategy strategy) {
+        return with(v -> v.strategy = Objects.requireNonNull(strategy, "strategy"));
+    }
+
     /** This Fit with what {@code change} sets changed: records have no withers, so every setter goes through here. */
     private Fit with(java.util.function.Consumer<Values> change) {
         Values v = new Values(this);
@@ -196,7 +209,8 @@ public record Fit(
                 v.initialEpoch,
                 v.validationFreq,
                 v.backupDir,
-                v.stepsPerEpoch);
+                v.stepsPerEpoch,
+                v.strategy);
     }
 
     /** A Fit's arguments as they are being changed. */
@@ -213,6 +227,7 @@ public record Fit(
         int validationFreq;
         Path backupDir;
         int stepsPerEpoch;
+        Strategy strategy;
 
         Values(Fit f) {
             epochs = f.epochs;
@@ -227,6 +242,7 @@ public record Fit(
             validationFreq = f.validationFreq;
             backupDir = f.backupDir;
             stepsPerEpoch = f.stepsPerEpoch;
+            strategy = f.strategy;
         }
     }
 
@@ -241,6 +257,7 @@ public record Fit(
                 + (initialEpoch == 0 ? "" : ", initialEpoch " + initialEpoch)
                 + (validationFreq == 1 ? "" : ", validationFreq " + validationFreq)
                 + (backupDir == null ? "" : ", backup " + backupDir)
-                + (stepsPerEpoch == 0 ? "" : ", stepsPerEpoch " + stepsPerEpoch) + "]";
+                + (stepsPerEpoch == 0 ? "" : ", stepsPerEpoch " + stepsPerEpoch)
+                + (strategy == null ? "" : ", on " + strategy) + "]";
     }
 }

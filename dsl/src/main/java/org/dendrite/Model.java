@@ -22,6 +22,9 @@ import org.dendrite.callbacks.Callback;
 import org.dendrite.callbacks.Resumable;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Normalizer;
+import org.dendrite.distribute.DistributedData;
+import org.dendrite.distribute.Epochs;
+import org.dendrite.distribute.Strategy;
 import org.dendrite.internal.compile.DataCheck;
 import org.dendrite.internal.compile.KerasLayout;
 import org.dendrite.internal.compile.MemoryCheck;
@@ -290,10 +293,99 @@ public final class Model {
         }
         Batches validationBatches =
                 validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
+        if (options.strategy() != null) {
+            refuseElsewhere(options, "fit(data, ….on(" + options.strategy() + "))");
+            List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new ArrayList<>();
+            new DatasetBatches(train, options.batchSize(), options.shuffle())
+                    .epoch(random)
+                    .forEachRemaining(batches::add); // shuffled once, as the strategy's workers will hold them
+            return trainElsewhere(
+                    options.strategy().distribute(batches), options.strategy(), validationBatches, options);
+        }
         return train(
                 new DatasetBatches(train, options.batchSize(), options.shuffle(), options.stepsPerEpoch()),
+                null,
                 validationBatches,
                 options);
+    }
+
+    /**
+     * Trains on data that lies where a {@link Strategy} trains, e.g. CSV files read on a Spark
+     * cluster's executors ({@code spark.csv("hdfs:///data/train-*.csv").label(0).classes(10)},
+     * module {@code dendrite-spark}); with {@code options.on(strategy)} or the data's own strategy.
+     * Each epoch runs there; History, callbacks (on whole epochs), validation on
+     * {@code validationData}, progress output and {@link #stop()} work here as for local training,
+     * and the trained weights are this model's when it returns. The data's shape is checked against
+     * the model before anything runs. Training logs the loss ({@code loss}) and the
+     * {@code val_} values; the training metrics are not computed (they would take a second pass).
+     *
+     * @throws IllegalArgumentException for what needs the examples here: {@code validationSplit},
+     *     {@code classWeight}, {@code stepsPerEpoch}, {@code backup}, a model that scales its input
+     */
+    public History fit(DistributedData data, Fit options) {
+        return fitting(() -> fitNow(data, options));
+    }
+
+    private History fitNow(DistributedData data, Fit options) {
+        Objects.requireNonNull(data, "data");
+        String where = data.origin();
+        refuseElsewhere(options, where);
+        if (options.validationSplit() > 0) {
+            throw new IllegalArgumentException("validationSplit(" + options.validationSplit()
+                    + ") needs the examples here; for " + where + " pass validationData(...) instead");
+        }
+        if (!options.classWeight().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "classWeight(...) needs the examples here; " + where + " is read where it lies");
+        }
+        if (changesData()) {
+            throw new IllegalArgumentException("this model scales its input (normalize(...)) or its labels (hinge),"
+                    + " which happens here; " + where + " is read where it lies: scale the files beforehand");
+        }
+        requireOneInputAndOutput(where);
+        long[] shape = data.exampleShape();
+        if (graph == null && network == null) {
+            build(shape, "taken from the data at the first fit");
+        }
+        try {
+            DataCheck.features(
+                    shape,
+                    graph == null ? inputShape : functional.inputs().get(0).shape(),
+                    inputOrigin);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+        long expected = losses.get(0).equals(Loss.SPARSE_CATEGORICAL_CROSS_ENTROPY) ? 1 : outputWidth(0);
+        if (data.labelWidth() != expected) {
+            throw new IllegalArgumentException(where + ": the labels have " + data.labelWidth() + " column"
+                    + (data.labelWidth() == 1 ? "" : "s") + " but " + outputLayer(0) + " needs " + expected);
+        }
+        Dataset validation = options.validationData() == null ? null : prepared(options.validationData());
+        if (validation != null) {
+            check(validation);
+        }
+        Batches validationBatches =
+                validation == null ? null : new DatasetBatches(validation, options.batchSize(), false);
+        return trainElsewhere(data, options.strategy(), validationBatches, options);
+    }
+
+    /** Refuses the {@code Fit} options that hold on to a place in local data, for training elsewhere. */
+    private static void refuseElsewhere(Fit options, String where) {
+        if (options.backupDir() != null) {
+            throw new IllegalArgumentException("backup(" + options.backupDir() + ") is for training on this JVM, not "
+                    + where + "; save checkpoints with checkpoint(path) instead");
+        }
+        if (options.stepsPerEpoch() > 0) {
+            throw new IllegalArgumentException("stepsPerEpoch(" + options.stepsPerEpoch()
+                    + ") is for training on this JVM, not " + where + ": every epoch there is one pass");
+        }
+    }
+
+    /** Trains where {@code data} lies, its epochs opened for this fit and closed however it ends. */
+    private History trainElsewhere(DistributedData data, Strategy strategy, Batches validation, Fit options) {
+        try (Epochs epochs = data.train(net().dl4j(), strategy, options.batchSize())) {
+            return train(null, epochs, validation, options);
+        }
     }
 
     /**
@@ -397,6 +489,7 @@ public final class Model {
                 validation == null ? null : new DatasetBatches(validation, first.numExamples(), false);
         return train(
                 batches.stepsPerEpoch(options.stepsPerEpoch()),
+                null,
                 validationBatches,
                 options.batch(Math.max(first.numExamples(), 1)));
     }
@@ -568,9 +661,10 @@ public final class Model {
                 : functional.outputs().stream().map(functional::name).toList();
     }
 
-    private History train(Batches train, Batches validation, Fit options) {
+    /** @param remote where the epochs run instead of over {@code train} here (which is then null), or null */
+    private History train(Batches train, Epochs remote, Batches validation, Fit options) {
         MemoryCheck.batch(shapes, inputShape, options.batchSize());
-        Set<String> logged = new LinkedHashSet<>(logNames(outputMetrics, ""));
+        Set<String> logged = new LinkedHashSet<>(remote == null ? logNames(outputMetrics, "") : List.of("loss"));
         if (validation != null) {
             logged.addAll(logNames(outputMetrics, "val_"));
         }
@@ -606,8 +700,12 @@ public final class Model {
                     }
                 });
         try {
-            new Trainer(net(), outputMetrics, () -> random, seed(), progress)
-                    .fit(train, validation, training, callbacks, schedule, history::record);
+            var trainer = new Trainer(net(), outputMetrics, () -> random, seed(), progress);
+            if (remote == null) {
+                trainer.fit(train, validation, training, callbacks, schedule, history::record);
+            } else {
+                trainer.fit(remote, validation, training, callbacks, schedule, history::record);
+            }
             if (backup != null && !training.stoppedFromOutside()) {
                 backup.delete(); // ended normally: every epoch, or a callback's stop (Keras's behaviour)
             }

@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.dendrite.callbacks.Callback;
+import org.dendrite.distribute.Epochs;
 import org.dendrite.metrics.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -93,6 +94,53 @@ public final class Trainer {
         BatchPredictions predictions = metrics.stream().allMatch(List::isEmpty)
                 ? null
                 : new BatchPredictions(net.outputs().size());
+        fit(
+                (epoch, predicted) -> runEpoch(train, predicted, training, callbacks, epoch),
+                predictions,
+                validation,
+                training,
+                callbacks,
+                schedule,
+                onEpoch);
+    }
+
+    /**
+     * The same epochs run elsewhere ({@code Fit.on(strategy)}): each epoch is one call of
+     * {@code remote}, which leaves the trained weights in the network; validation, callbacks,
+     * History and the checks between epochs stay here. Only the loss is logged for training (the
+     * steps' predictions stay on the workers); the validation metrics are computed here.
+     */
+    public void fit(
+            Epochs remote,
+            Batches validation,
+            TrainingRun training,
+            List<Callback> callbacks,
+            Schedule schedule,
+            BiConsumer<Integer, Map<String, Double>> onEpoch) {
+        fit(
+                (epoch, predicted) -> runRemoteEpoch(remote, training, epoch),
+                null,
+                validation,
+                training,
+                callbacks,
+                schedule,
+                onEpoch);
+    }
+
+    /** One epoch's training pass, here or elsewhere; null if it ended early. */
+    @FunctionalInterface
+    private interface EpochPass {
+        Pass run(int epoch, BatchPredictions predictions);
+    }
+
+    private void fit(
+            EpochPass epochPass,
+            BatchPredictions predictions,
+            Batches validation,
+            TrainingRun training,
+            List<Callback> callbacks,
+            Schedule schedule,
+            BiConsumer<Integer, Map<String, Double>> onEpoch) {
         if (predictions != null) {
             net.addListener(predictions);
         }
@@ -110,7 +158,7 @@ public final class Trainer {
                 int at = epoch;
                 callbacks.forEach(c -> c.onEpochBegin(at, training));
                 progress.epochStarted(epoch, training.epochs());
-                Pass pass = runEpoch(train, predictions, training, callbacks, epoch);
+                Pass pass = epochPass.run(epoch, predictions);
                 if (pass == null) {
                     net.setParams(lastGood);
                     break;
@@ -128,7 +176,7 @@ public final class Trainer {
                 }
                 net.incrementEpochCount();
                 Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", pass.loss()));
-                for (int i = 0; net.outputs().size() > 1 && i < net.outputs().size(); i++) {
+                for (int i = 0; net.outputs().size() > 1 && i < pass.outputLosses().length; i++) {
                     logs.put(net.outputs().get(i) + "_loss", pass.outputLosses()[i]);
                 }
                 if (predictions != null) {
@@ -155,8 +203,32 @@ public final class Trainer {
         }
     }
 
-    /** A finished pass over the batches: its loss, each output's, and the number of steps. */
+    /** A finished pass over the batches: its loss, each output's (none when one), and the number of steps. */
     private record Pass(double loss, double[] outputLosses, int steps) {}
+
+    /** One epoch where {@code remote} trains; null if it was stopped or its loss is not finite. */
+    private Pass runRemoteEpoch(Epochs remote, TrainingRun training, int epoch) {
+        Thread caller = Thread.currentThread();
+        Epochs.Pass pass = remote.run(epoch, () -> training.stopRequested() || caller.isInterrupted());
+        if (pass == null) {
+            if (caller.isInterrupted()) {
+                training.stop("interrupted");
+            }
+            progress.message("stopped during epoch " + epoch + ": weights of the last finished epoch kept");
+            return null;
+        }
+        if (!Double.isFinite(pass.loss())) {
+            training.stop(String.format(
+                    Locale.ROOT,
+                    "loss became %s at epoch %d: training stopped, "
+                            + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)",
+                    pass.loss(),
+                    epoch));
+            progress.message(training.stopReason());
+            return null;
+        }
+        return new Pass(pass.loss(), new double[0], (int) Math.min(pass.steps(), Integer.MAX_VALUE));
+    }
 
     /** One pass over the batches, recording predictions if asked; null if it ended early (non-finite loss or a stop request). */
     private Pass runEpoch(

@@ -1,0 +1,29 @@
+package org.dendrite.distribute;
+
+import java.util.function.BooleanSupplier;
+
+/** The epochs of one fit where a {@link Strategy} trains; closed when the fit ends, however it ends. */
+public interface Epochs extends AutoCloseable {
+
+    /**
+     * Trains one epoch; afterwards the network given to {@link DistributedData#train} holds the
+     * weights it ended with.
+     *
+     * @param epoch         the epoch's number, from 1
+     * @param stopRequested polled while the epoch runs; when it turns true the epoch is abandoned
+     * @return the epoch's loss and steps, or null when it was abandoned (the network's weights are
+     *     then undefined: the caller restores the last finished epoch's)
+     */
+    Pass run(int epoch, BooleanSupplier stopRequested);
+
+    /**
+     * A finished epoch.
+     *
+     * @param loss  the mean training loss over every example of the epoch, as each step computed it
+     * @param steps the gradient steps taken, summed over the workers
+     */
+    record Pass(double loss, long steps) {}
+
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package org.dendrite.spark;
+
+import java.util.List;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dendrite.distribute.DistributedData;
+import org.dendrite.distribute.Epochs;
+import org.dendrite.distribute.Strategy;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/** In-memory mini-batches partitioned from the driver over a Spark cluster (see {@link ParameterAveraging#distribute}). */
+final class ParallelizedBatches implements DistributedData {
+
+    private final ParameterAveraging averaging;
+    private final List<MultiDataSet> batches;
+
+    ParallelizedBatches(ParameterAveraging averaging, List<MultiDataSet> batches) {
+        if (batches.isEmpty()) {
+            throw new IllegalArgumentException("no batches to train on");
+        }
+        this.averaging = averaging;
+        this.batches = List.copyOf(batches);
+    }
+
+    @Override
+    public long[] exampleShape() {
+        long[] shape = batches.get(0).getFeatures(0).shape();
+        return java.util.Arrays.copyOfRange(shape, 1, shape.length);
+    }
+
+    @Override
+    public long labelWidth() {
+        return batches.get(0).getLabels(0).size(1);
+    }
+
+    @Override
+    public String origin() {
+        return batches.size() + " in-memory batches partitioned over " + averaging.spark();
+    }
+
+    @Override
+    public Epochs train(Model network, Strategy strategy, int batchSize) {
+        ParameterAveraging chosen = ParameterAveraging.of(strategy, averaging.spark(), origin());
+        var context = averaging.spark().context();
+        int slices = averaging.spark().workers();
+        if (network instanceof ComputationGraph) {
+            return SparkEpochs.of(chosen, network, batchSize, null, context.parallelize(batches, slices));
+        }
+        List<DataSet> single = batches.stream()
+                .map(b -> new DataSet(
+                        b.getFeatures(0), b.getLabels(0), b.getFeaturesMaskArray(0), b.getLabelsMaskArray(0)))
+                .toList();
+        return SparkEpochs.of(chosen, network, batchSize, context.parallelize(single, slices), null);
+    }
+}
