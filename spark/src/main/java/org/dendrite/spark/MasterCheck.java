@@ -34,6 +34,11 @@ final class MasterCheck {
 
     /** Checks a {@code spark://} master (each of a list of masters); other URLs ({@code local[2]}, {@code yarn}) pass. */
     static void check(String masterUrl, SparkConf conf) {
+        check(masterUrl, conf, org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    }
+
+    /** As {@link #check(String, SparkConf)}, for a driver of Spark {@code driverVersion}. */
+    static void check(String masterUrl, SparkConf conf, String driverVersion) {
         if (!masterUrl.startsWith("spark://")) {
             return;
         }
@@ -42,9 +47,7 @@ final class MasterCheck {
         for (InetSocketAddress master : addresses(masterUrl)) {
             String refused = refusal(master);
             if (refused == null) {
-                version(master.getHostString(), uiPort)
-                        .ifPresent(v ->
-                                requireSameVersion(masterUrl, v, org.apache.spark.package$.MODULE$.SPARK_VERSION()));
+                version(master.getHostString(), uiPort).ifPresent(v -> requireSameVersion(masterUrl, v, driverVersion));
                 return;
             }
             refusals.add(refused);

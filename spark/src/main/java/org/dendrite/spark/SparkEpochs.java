@@ -104,7 +104,7 @@ final class SparkEpochs implements Epochs {
                 TimeUnit.MILLISECONDS);
         try {
             fit.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException is checked, and thrown from Scala undeclared
             if (stopRequested.getAsBoolean()) {
                 return null;
             }
