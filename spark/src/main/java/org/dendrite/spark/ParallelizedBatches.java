@@ -1,6 +1,8 @@
 package org.dendrite.spark;
 
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dendrite.distribute.DistributedData;
@@ -11,6 +13,9 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /** In-memory mini-batches partitioned from the driver over a Spark cluster (see {@link ParameterAveraging#distribute}). */
 final class ParallelizedBatches implements DistributedData {
+
+    /** In memory, spilled to disk when it does not fit, serialised, on two executors. */
+    private static final StorageLevel KEPT = StorageLevel.MEMORY_AND_DISK_SER_2();
 
     private final ParameterAveraging averaging;
     private final List<MultiDataSet> batches;
@@ -42,15 +47,29 @@ final class ParallelizedBatches implements DistributedData {
     @Override
     public Epochs train(Model network, Strategy strategy, int batchSize) {
         ParameterAveraging chosen = ParameterAveraging.of(strategy, averaging.spark(), origin());
-        var context = averaging.spark().context();
-        int slices = averaging.spark().workers();
         if (network instanceof ComputationGraph) {
-            return SparkEpochs.of(chosen, network, batchSize, null, context.parallelize(batches, slices));
+            return SparkEpochs.of(chosen, network, batchSize, null, spread(batches), KEPT);
         }
         List<DataSet> single = batches.stream()
                 .map(b -> new DataSet(
                         b.getFeatures(0), b.getLabels(0), b.getFeaturesMaskArray(0), b.getLabelsMaskArray(0)))
                 .toList();
-        return SparkEpochs.of(chosen, network, batchSize, context.parallelize(single, slices), null);
+        return SparkEpochs.of(chosen, network, batchSize, spread(single), null, KEPT);
+    }
+
+    /**
+     * The batches sent to the executors once, one partition per worker. A parallelised RDD's
+     * partitions carry their data, so every task over it (every averaging round) would send it
+     * again; cutting the lineage once the executors hold the batches (Spark's local checkpoint)
+     * leaves the tasks small. With the lineage gone, a lost executor's batches cannot be sent
+     * again: each is kept on two executors.
+     */
+    private <T> JavaRDD<T> spread(List<T> items) {
+        JavaRDD<T> rdd =
+                averaging.spark().context().parallelize(items, averaging.spark().workers());
+        rdd.persist(KEPT);
+        rdd.rdd().localCheckpoint();
+        rdd.count();
+        return rdd;
     }
 }

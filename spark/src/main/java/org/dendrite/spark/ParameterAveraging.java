@@ -57,15 +57,16 @@ public final class ParameterAveraging implements Strategy {
 
     /**
      * The in-memory batches spread over the cluster from the driver (Spark's {@code parallelize}),
-     * one partition per worker, kept there for every epoch.
+     * one partition per worker, kept there for every epoch (in memory, spilling to disk, on two
+     * executors: the driver's copy is not sent again, so a lost executor's part must survive elsewhere).
      */
     @Override
     public DistributedData distribute(List<MultiDataSet> batches) {
         return new ParallelizedBatches(this, batches);
     }
 
-    /** DL4J's training master for mini-batches of {@code batchSize}, seeded for reproducible splits. */
-    ParameterAveragingTrainingMaster master(int batchSize, long seed) {
+    /** DL4J's training master for mini-batches of {@code batchSize}, seeded for reproducible splits, its data kept at {@code level}. */
+    ParameterAveragingTrainingMaster master(int batchSize, long seed, StorageLevel level) {
         return new ParameterAveragingTrainingMaster.Builder(spark.workers(), batchSize)
                 .batchSizePerWorker(batchSize)
                 .averagingFrequency(steps)
@@ -73,7 +74,7 @@ public final class ParameterAveraging implements Strategy {
                 .saveUpdater(true)
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .repartionData(Repartition.NumPartitionsWorkersDiffers)
-                .storageLevel(StorageLevel.MEMORY_ONLY_SER())
+                .storageLevel(level)
                 .rngSeed(seed)
                 .build();
     }

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
 import org.datavec.spark.transform.misc.StringToWritablesFunction;
 import org.deeplearning4j.nn.api.Model;
@@ -28,7 +29,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * glob, each line parsed by DataVec's {@code CSVRecordReader} and made an example by DL4J's
  * {@code DataVecDataSetFunction}, gathered into mini-batches on each partition. Only the first line
  * of each file is read on the driver, to check the column count of every file before training
- * (the error names the file and both widths). An immutable value: each setter returns a copy.
+ * (the error names the file and both widths). The batches are kept in the executors' memory for
+ * the epochs after the first; a lost executor's are read again from the files. An immutable value: each setter returns a copy.
  * <pre>{@code spark.csv("hdfs:///data/train-*.csv").label(0).classes(10)}</pre>
  */
 public final class SparkCsv implements DistributedData {
@@ -101,7 +103,7 @@ public final class SparkCsv implements DistributedData {
                 .map(new StringToWritablesFunction(new CSVRecordReader(0, delimiter)))
                 .map(new DataVecDataSetFunction(labelAt, classes > 0 ? classes : -1, classes == 0))
                 .mapPartitions(new BatchDataSetsFunction(batchSize));
-        return SparkEpochs.of(averaging, network, batchSize, batches, null);
+        return SparkEpochs.of(averaging, network, batchSize, batches, null, StorageLevel.MEMORY_ONLY_SER());
     }
 
     /** The label column as an index from 0. */

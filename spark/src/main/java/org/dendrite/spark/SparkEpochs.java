@@ -50,17 +50,21 @@ final class SparkEpochs implements Epochs {
         this.fit = fit;
     }
 
-    /** Epochs over {@code dataSets} or {@code multiDataSets} (one of them null), kept in the executors' memory. */
+    /**
+     * Epochs over {@code dataSets} or {@code multiDataSets} (one of them null), kept by the executors
+     * at {@code level} (DL4J's master persists the data again, so it is told the same level).
+     */
     static SparkEpochs of(
             ParameterAveraging averaging,
             Model network,
             int batchSize,
             JavaRDD<DataSet> dataSets,
-            JavaRDD<MultiDataSet> multiDataSets) {
+            JavaRDD<MultiDataSet> multiDataSets,
+            StorageLevel level) {
         JavaSparkContext context = averaging.spark().context();
-        ParameterAveragingTrainingMaster master = averaging.master(batchSize, seedOf(network));
+        ParameterAveragingTrainingMaster master = averaging.master(batchSize, seedOf(network), level);
         JavaRDD<?> data = dataSets != null ? dataSets : multiDataSets;
-        data.persist(StorageLevel.MEMORY_ONLY_SER()); // the level DL4J's master asks for: it persists again
+        data.persist(level);
         Runnable fit;
         if (network instanceof MultiLayerNetwork stack) {
             var spark = new SparkDl4jMultiLayer(context, stack, master);
