@@ -105,8 +105,11 @@ final class MasterCheck {
         } catch (IOException e) {
             // fall through: unchecked, with a warning
         }
-        System.err.println("dendrite-spark: could not read the Spark master's version from " + page
-                + " (set spark.dendrite.masterUiPort if its web UI is elsewhere); the version is not checked");
+        org.slf4j.LoggerFactory.getLogger(MasterCheck.class)
+                .warn(
+                        "could not read the Spark master's version from {} (set spark.dendrite.masterUiPort if its"
+                                + " web UI is elsewhere); the version is not checked",
+                        page);
         return java.util.Optional.empty();
     }
 
