@@ -238,4 +238,40 @@ class SparkTrainingTest {
                 () -> model.fit(spark.csv(files.resolve("none-*.csv").toString()), epochs(1)));
         assertTrue(none.getMessage().contains("none-*.csv"), none.getMessage());
     }
+
+    @Test
+    void progressLinesAndEarlyStoppingWithTheBestWeightsWorkAsLocally() {
+        Model model = pimaModel();
+        var printed = new java.io.ByteArrayOutputStream();
+        var console = System.out;
+        History history;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            history = model.fit(
+                    pimaFiles(),
+                    epochs(6)
+                            .batch(16)
+                            .verbose(2)
+                            .validationData(test)
+                            .callbacks(earlyStopping("val_loss").patience(6).restoreBestWeights())
+                            .on(spark.averagingEvery(5)));
+        } finally {
+            System.setOut(console);
+        }
+        List<String> lines = printed.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("Epoch "))
+                .toList();
+        assertEquals(6, lines.size(), "one line per epoch: " + lines);
+        assertTrue(
+                lines.get(0)
+                        .matches(
+                                "Epoch 1/6 - \\d+s \\d+ms/step - loss: \\d\\.\\d{4} - val_loss: .* - val_accuracy: .*"),
+                lines.get(0));
+        List<Double> validation = history.metric("val_loss");
+        int best = history.bestEpoch();
+        assertEquals(
+                validation.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), validation.get(best - 1));
+        assertEquals(validation.get(best - 1), model.evaluate(test).loss(), 1e-6, "the best epoch's weights restored");
+    }
 }
