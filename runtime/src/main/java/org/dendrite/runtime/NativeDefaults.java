@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bytedeco.systems.global.linux;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * each as large as the machine. Idle OpenMP threads otherwise spin and take the cores the other
  * pool needs next; passive, they sleep (Keras's mnist_mlp: about 100 → 30 ms a step on 2 cores,
  * measured).</li>
- * <li>{@code OPENBLAS_CORETYPE}, in the environment, from the CPU's feature flags
- * ({@link OpenBlasCore}): OpenBLAS otherwise falls back to its SSE3 kernels on CPUs newer than
- * itself (this project's machine: matrix products 5× slower, measured).</li>
+ * <li>{@code OPENBLAS_CORETYPE}, in the environment: the fastest kernel family the CPU's flags allow
+ * that computes correctly here ({@link OpenBlasCore}, Intel and AMD alike). OpenBLAS otherwise falls
+ * back to old SSE kernels on CPUs newer than itself (this project's machines: matrix products 2–5×
+ * slower, measured); {@link #openBlasKernels()} says which family runs and why.</li>
  * <li>{@code opexec=}{@link ShapeCachingExecutioner}: ND4J's op executioner, keeping the shape
  * descriptions libnd4j already keeps instead of wrapping them anew on every op (Pima: about half
  * the time of a training step, measured).</li>
@@ -51,8 +53,14 @@ public final class NativeDefaults {
     /** Each default under its property names, the first the one set; JavaCPP also reads lower case. */
     private static final Map<List<String>, String> PROPERTIES = properties(ON_CUDA);
 
+    private static final String CORETYPE = "OPENBLAS_CORETYPE";
+
+    /** The OpenBLAS family Dendrite chose: none under CUDA or where the environment names one already. */
+    private static final Optional<OpenBlasCore.Choice> KERNELS =
+            ON_CUDA || System.getenv(CORETYPE) != null ? Optional.empty() : OpenBlasCore.forThisCpu();
+
     /** Environment variables the native libraries read when they load. */
-    private static final Map<String, String> ENVIRONMENT = environment(ON_CUDA);
+    private static final Map<String, String> ENVIRONMENT = environment(ON_CUDA, KERNELS);
 
     static {
         Dl4jVersion.expectedBy("NativeDefaults (JavaCPP, OpenMP, OpenBLAS and DL4J helper settings)");
@@ -86,11 +94,11 @@ public final class NativeDefaults {
     }
 
     /** The environment Dendrite sets: OpenMP's and OpenBLAS's, which only the CPU backend loads. */
-    static Map<String, String> environment(boolean onCuda) {
+    static Map<String, String> environment(boolean onCuda, Optional<OpenBlasCore.Choice> kernels) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (!onCuda) {
             environment.put("OMP_WAIT_POLICY", "PASSIVE");
-            OpenBlasCore.forThisCpu().ifPresent(core -> environment.put("OPENBLAS_CORETYPE", core));
+            kernels.ifPresent(core -> environment.put(CORETYPE, core.family()));
         }
         return Collections.unmodifiableMap(environment);
     }
@@ -110,6 +118,22 @@ public final class NativeDefaults {
      */
     public static Map<String, String> environment() {
         return ENVIRONMENT;
+    }
+
+    /**
+     * The OpenBLAS kernel family ND4J's matrix products run, and how it was chosen: e.g.
+     * {@code "SkylakeX (chosen by Dendrite from the CPU's flags, checked correct here)"} or
+     * {@code "Haswell (OPENBLAS_CORETYPE set in the environment)"}.
+     */
+    public static String openBlasKernels() {
+        if (ON_CUDA) {
+            return "none (ND4J's CUDA backend)";
+        }
+        String given = System.getenv(CORETYPE);
+        if (given != null) {
+            return given + " (" + CORETYPE + " set in the environment)";
+        }
+        return KERNELS.map(OpenBlasCore.Choice::toString).orElse("OpenBLAS's own choice for this CPU");
     }
 
     /** Applies the defaults; the work happens once, when this class initialises. */
