@@ -17,6 +17,7 @@ import org.dendrite.layers.Shapes;
 import org.dendrite.losses.Loss;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
+import org.dendrite.runtime.DirectLayers;
 import org.dendrite.runtime.GraphUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -106,6 +107,7 @@ final class GraphCompile {
         Nd4j.getRandom().setSeed(functional.seed());
         ComputationGraph built = new ComputationGraph(conf);
         built.init();
+        DirectLayers.install(built);
         GraphUpdater.install(built);
         return built;
     }

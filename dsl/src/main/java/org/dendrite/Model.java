@@ -47,6 +47,7 @@ import org.dendrite.metrics.Accuracy;
 import org.dendrite.metrics.Metric;
 import org.dendrite.optimizers.Optimizer;
 import org.dendrite.plots.Diagram;
+import org.dendrite.runtime.DirectLayers;
 import org.dendrite.runtime.NetworkUpdater;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -141,6 +142,7 @@ public final class Model {
         this.outputMetrics = List.of(this.metrics);
         this.random = new Random(architecture.seed());
         this.network = network;
+        DirectLayers.install(network);
         NetworkUpdater.install(network);
         this.inputShape = inputShape.clone();
         this.shapes = ShapeCheck.outputShapes(architecture.layers(), inputShape);
@@ -192,6 +194,7 @@ public final class Model {
         Nd4j.getRandom().setSeed(architecture.seed());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        DirectLayers.install(net);
         NetworkUpdater.install(net);
         network = net;
         this.inputShape = inputShape.clone();
@@ -1087,6 +1090,7 @@ public final class Model {
                 changed.compiledLayers(), optimizer, loss, changed.seed(), inputShape, changed.frozen()));
         net.init();
         net.setParams(old.params());
+        DirectLayers.install(net);
         NetworkUpdater.install(net);
         architecture = changed;
         network = net;

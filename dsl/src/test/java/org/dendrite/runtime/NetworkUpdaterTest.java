@@ -30,11 +30,12 @@ class NetworkUpdaterTest {
                 .compile(adam(0.01), crossEntropy);
     }
 
-    /** The same network with DL4J's own updater. */
+    /** The same network (Dendrite's direct layers included) with DL4J's own updater. */
     private static MultiLayerNetwork twin(MultiLayerNetwork network) {
         MultiLayerNetwork twin =
                 new MultiLayerNetwork(network.getLayerWiseConfigurations().clone());
         twin.init(network.params().dup(), true);
+        DirectLayers.install(twin);
         return twin;
     }
 
@@ -129,6 +130,7 @@ class NetworkUpdaterTest {
         assertInstanceOf(GraphUpdater.class, ours.getUpdater());
         ComputationGraph theirs = new ComputationGraph(ours.getConfiguration().clone());
         theirs.init(ours.params().dup(), true);
+        DirectLayers.install(theirs); // the same layers: only the updater differs
         for (int step = 0; step < 5; step++) {
             ours.fit(batch);
             theirs.fit(batch);

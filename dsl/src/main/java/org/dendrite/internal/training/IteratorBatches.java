@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.ObjIntConsumer;
 import java.util.function.UnaryOperator;
+import org.dendrite.runtime.PrefetchingIterator;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -36,7 +37,7 @@ public final class IteratorBatches implements Batches {
                     iterator.getClass().getSimpleName() + " cannot be reset, so it cannot supply more than one epoch");
         }
         this.iterator = iterator.asyncSupported() && !(iterator instanceof AsyncDataSetIterator)
-                ? new AsyncDataSetIterator(iterator, 2, false)
+                ? new PrefetchingIterator(iterator, 2)
                 : iterator;
         this.prepare = prepare;
         this.check = check;

@@ -1,0 +1,114 @@
+package org.dendrite.runtime;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Puts {@link DirectDenseLayer} and {@link DirectOutputLayer} in place of DL4J's dense and output
+ * layers in an initialised network, where they support the layer's settings. The
+ * network's configuration is untouched (a saved model is DL4J's, standard {@code DenseLayer}s
+ * included); only the objects that compute are replaced, sharing the same parameters and gradient
+ * views. The first layer computes no gradient for the network's input when nothing sits below it
+ * (no input preprocessor): during {@code fit} DL4J discards it.
+ *
+ * <p>{@code -Ddendrite.directLayers=false} keeps DL4J's own layers.
+ */
+public final class DirectLayers {
+
+    private DirectLayers() {}
+
+    /** The switch: {@code -D}{@value} {@code =false} keeps DL4J's layers. */
+    public static final String PROPERTY = "dendrite.directLayers";
+
+    private static boolean on() {
+        return Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
+    }
+
+    /** Replaces what can be replaced, unless switched off; safe to call again. Call before the updater is built. */
+    public static void install(MultiLayerNetwork network) {
+        if (!on()) {
+            return;
+        }
+        Layer[] layers = network.getLayers();
+        boolean changed = false;
+        for (int i = 0; i < layers.length; i++) {
+            boolean inputGradient =
+                    i > 0 || network.getLayerWiseConfigurations().getInputPreProcess(0) != null;
+            Layer direct = direct(layers[i], inputGradient);
+            if (direct != layers[i]) {
+                layers[i] = direct;
+                changed = true;
+            }
+        }
+        if (changed) {
+            network.setLayers(layers);
+            byName(network).replaceAll((name, layer) -> layers[layer.getIndex()]);
+        }
+    }
+
+    /**
+     * The same for a functional model's graph; there every layer returns its input gradient (the
+     * graph hands it on to its input vertices).
+     */
+    public static void install(ComputationGraph graph) {
+        if (!on()) {
+            return;
+        }
+        Layer[] layers = graph.getLayers();
+        for (GraphVertex vertex : graph.getVertices()) {
+            if (vertex instanceof LayerVertex layerVertex) {
+                Layer layer = layerVertex.getLayer();
+                Layer direct = direct(layer, true);
+                if (direct != layer) {
+                    set(layerVertex, direct);
+                    for (int i = 0; i < layers.length; i++) {
+                        if (layers[i] == layer) {
+                            layers[i] = direct;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Dendrite's layer for DL4J's {@code layer}, or {@code layer} itself where none applies. */
+    private static Layer direct(Layer layer, boolean inputGradient) {
+        if (layer instanceof org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer dense
+                && DirectDenseLayer.supports(dense)) {
+            return new DirectDenseLayer(dense, inputGradient);
+        }
+        if (layer instanceof org.deeplearning4j.nn.layers.OutputLayer output && DirectOutputLayer.supports(output)) {
+            return new DirectOutputLayer(output);
+        }
+        return layer;
+    }
+
+    /** Puts {@code layer} in a graph's vertex, which DL4J only lets its own freezing replace. */
+    private static void set(LayerVertex vertex, Layer layer) {
+        try {
+            Field field = LayerVertex.class.getDeclaredField("layer");
+            field.setAccessible(true);
+            field.set(vertex, layer);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DL4J's LayerVertex has no layer field: not DL4J " + Dl4jVersion.TARGET, e);
+        }
+    }
+
+    /** The network's layers by name, which {@code getLayer(String)} reads and {@code setLayers} leaves as it was. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Layer> byName(MultiLayerNetwork network) {
+        try {
+            Field field = MultiLayerNetwork.class.getDeclaredField("layerMap");
+            field.setAccessible(true);
+            return (Map<String, Layer>) field.get(network);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "DL4J's MultiLayerNetwork has no layerMap: not DL4J " + Dl4jVersion.TARGET, e);
+        }
+    }
+}
