@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -52,8 +53,9 @@ public final class DirectLayers {
     }
 
     /**
-     * The same for a functional model's graph; there every layer returns its input gradient (the
-     * graph hands it on to its input vertices).
+     * The same for a functional model's graph. There a layer skips its input gradient only when
+     * it reads the graph's inputs alone, as they are (no preprocessor), and is their only reader:
+     * DL4J's graph then hands the missing gradient to input vertices that do nothing with it.
      */
     public static void install(ComputationGraph graph) {
         if (!on()) {
@@ -63,7 +65,7 @@ public final class DirectLayers {
         for (GraphVertex vertex : graph.getVertices()) {
             if (vertex instanceof LayerVertex layerVertex) {
                 Layer layer = layerVertex.getLayer();
-                Layer direct = direct(layer, true);
+                Layer direct = direct(layer, needsInputGradient(graph, layerVertex));
                 if (direct != layer) {
                     set(layerVertex, direct);
                     for (int i = 0; i < layers.length; i++) {
@@ -74,6 +76,19 @@ public final class DirectLayers {
                 }
             }
         }
+    }
+
+    private static boolean needsInputGradient(ComputationGraph graph, LayerVertex vertex) {
+        if (vertex.getLayerPreProcessor() != null || vertex.getInputVertices() == null) {
+            return true;
+        }
+        for (VertexIndices input : vertex.getInputVertices()) {
+            GraphVertex source = graph.getVertices()[input.getVertexIndex()];
+            if (!source.isInputVertex() || source.getOutputVertices().length != 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Dendrite's layer for DL4J's {@code layer}, or {@code layer} itself where none applies. */

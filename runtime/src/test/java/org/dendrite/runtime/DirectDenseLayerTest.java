@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -255,6 +256,10 @@ class DirectDenseLayerTest {
         assertClose(ours.params(), theirs.params(), "weights after 20 steps");
         DataSet test = classes(16, 8, 7);
         assertClose(ours.outputSingle(test.getFeatures()), theirs.outputSingle(test.getFeatures()), "outputs");
+        Layer hidden = ours.getLayer("hidden"); // the graph's input's only reader: no input gradient
+        hidden.activate(test.getFeatures(), true, LayerWorkspaceMgr.noWorkspaces());
+        assertNull(hidden.backpropGradient(Nd4j.randn(DataType.FLOAT, 16, 12), LayerWorkspaceMgr.noWorkspaces())
+                .getSecond());
     }
 
     @Test
