@@ -100,9 +100,17 @@ final class DenseMaths {
         }
     }
 
-    /** Element {@code (i, j)} of a matrix with any strides. */
-    static float get(FloatBuffer data, INDArray array, int i, int j) {
-        return data.get((int) (array.offset() + i * array.stride(0) + j * array.stride(1)));
+    /** A matrix with any strides, read element by element (layout looked up once, not per element). */
+    record Strided(FloatBuffer data, int base, int rowStride, int columnStride) {
+
+        static Strided of(INDArray matrix) {
+            return new Strided(
+                    matrix.data().asNioFloat(), (int) matrix.offset(), (int) matrix.stride(0), (int) matrix.stride(1));
+        }
+
+        float get(int i, int j) {
+            return data.get(base + i * rowStride + j * columnStride);
+        }
     }
 
     /** The column sums of c-ordered {@code delta} written into {@code into} (a row, any stride). */

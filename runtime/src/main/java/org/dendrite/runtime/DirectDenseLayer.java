@@ -151,14 +151,14 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
         int rows = (int) out.size(0);
         int columns = (int) out.size(1);
         FloatBuffer o = out.data().asNioFloat();
-        FloatBuffer e = epsilon.data().asNioFloat();
+        DenseMaths.Strided e = DenseMaths.Strided.of(epsilon);
         FloatBuffer d = delta.data().asNioFloat();
         int oBase = (int) out.offset();
         int dBase = (int) delta.offset();
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
                 float a = o.get(oBase + i * columns + j);
-                float g = DenseMaths.get(e, epsilon, i, j);
+                float g = e.get(i, j);
                 d.put(
                         dBase + i * columns + j,
                         switch (kind) {

@@ -161,14 +161,14 @@ public final class DirectOutputLayer extends org.deeplearning4j.nn.layers.Output
         int rows = (int) delta.size(0);
         int columns = (int) delta.size(1);
         FloatBuffer d = delta.data().asNioFloat();
-        FloatBuffer y = labels.data().asNioFloat();
+        DenseMaths.Strided y = DenseMaths.Strided.of(labels);
         int base = (int) delta.offset();
         double loss = 0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
                 int at = base + i * columns + j;
                 float a = d.get(at);
-                float label = DenseMaths.get(y, labels, i, j);
+                float label = y.get(i, j);
                 if (kind == DenseMaths.Activation.SIGMOID) {
                     float clipped = (float) Math.min(Math.max(a, clip), 1 - clip);
                     loss += Math.log(clipped) * label + Math.log(1 - clipped) * (1 - label);
