@@ -75,6 +75,7 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
         org.deeplearning4j.nn.conf.layers.DenseLayer conf = layer.layerConf();
         return layer.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class
                 && activation(conf.getActivationFn()) != null
+                && conf.hasBias()
                 && conf.getWeightNoise() == null
                 && !layer.hasLayerNorm()
                 && layer.getParam(DefaultParamInitializer.WEIGHT_KEY).dataType() == DataType.FLOAT;

@@ -112,6 +112,38 @@ class DirectDenseLayerTest {
     }
 
     @Test
+    void aDenseLayerWithoutBiasKeepsDl4jsCodeAndTrains() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(1e-2))
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .nOut(4)
+                        .hasBias(false)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunction.XENT)
+                        .nOut(1)
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .setInputType(InputType.feedForward(8))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        DirectLayers.install(net);
+        assertEquals(
+                org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class,
+                net.getLayer(0).getClass());
+        DataSet data = data(10, 8, 3);
+        double before = net.score(data);
+        for (int i = 0; i < 20; i++) {
+            net.fit(data);
+        }
+        assertTrue(net.score(data) < before, "the loss went down from " + before + " to " + net.score(data));
+    }
+
+    @Test
     void reluSigmoidTanhAndIdentityGiveDl4jsOutputsGradientsAndLossCurve() {
         for (Activation hidden : List.of(Activation.RELU, Activation.SIGMOID, Activation.TANH, Activation.IDENTITY)) {
             assertSameTraining(network(hidden, 8), network(hidden, 8), seed -> data(10, 8, seed), hidden.toString());
