@@ -319,8 +319,9 @@ public final class Model {
      * Each epoch runs there; History, callbacks (on whole epochs), validation on
      * {@code validationData}, progress output and {@link #stop()} work here as for local training,
      * and the trained weights are this model's when it returns. The data's shape is checked against
-     * the model before anything runs. Training logs the loss ({@code loss}) and the
-     * {@code val_} values; the training metrics are not computed (they would take a second pass).
+     * the model before anything runs. Training logs what it logs here: the loss, the training
+     * metrics (from the predictions the workers' steps made, sent back with each epoch) and the
+     * {@code val_} values.
      *
      * @throws IllegalArgumentException for what needs the examples here: {@code validationSplit},
      *     {@code classWeight}, {@code stepsPerEpoch}, {@code backup}, a model that scales its input
@@ -667,7 +668,7 @@ public final class Model {
     /** @param remote where the epochs run instead of over {@code train} here (which is then null), or null */
     private History train(Batches train, Epochs remote, Batches validation, Fit options) {
         MemoryCheck.batch(shapes, inputShape, options.batchSize());
-        Set<String> logged = new LinkedHashSet<>(remote == null ? logNames(outputMetrics, "") : List.of("loss"));
+        Set<String> logged = new LinkedHashSet<>(logNames(outputMetrics, ""));
         if (validation != null) {
             logged.addAll(logNames(outputMetrics, "val_"));
         }

@@ -86,9 +86,10 @@ final class SparkEpochs implements Epochs {
     }
 
     @Override
-    public Pass run(int epoch, BooleanSupplier stopRequested) {
+    public Pass run(int epoch, boolean predictions, BooleanSupplier stopRequested) {
         EpochLoss loss = new EpochLoss(context);
-        master.setListeners(List.of(loss));
+        StepPredictions steps = predictions ? new StepPredictions(context) : null;
+        master.setListeners(steps == null ? List.of(loss) : List.of(loss, steps));
         int epochCount = epochCount();
         String group = "dendrite-epoch-" + epoch + "-" + UUID.randomUUID();
         context.setJobGroup(group, "Dendrite: epoch " + epoch, true);
@@ -121,7 +122,12 @@ final class SparkEpochs implements Epochs {
             context.clearJobGroup();
             setEpochCount(epochCount); // DL4J's fit counts the epoch; Dendrite's trainer counts it too
         }
-        return stopRequested.getAsBoolean() ? null : new Pass(loss.loss(), loss.steps());
+        if (stopRequested.getAsBoolean()) {
+            return null;
+        }
+        return steps == null
+                ? new Pass(loss.loss(), loss.steps(), null, null)
+                : new Pass(loss.loss(), loss.steps(), steps.predictions(), steps.labels());
     }
 
     private int epochCount() {

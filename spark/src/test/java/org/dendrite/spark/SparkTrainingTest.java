@@ -96,6 +96,14 @@ class SparkTrainingTest {
         double accuracy = model.evaluate(test).accuracy();
         assertTrue(accuracy > 0.72, "test accuracy " + accuracy + " (before training " + before + ")");
         assertEquals(accuracy, history.metric("val_accuracy").get(9), 1e-6, "validated on the driver's weights");
+        List<Double> trained = history.metric("accuracy");
+        assertEquals(10, trained.size(), "the training metric of every epoch, from the workers' steps");
+        assertTrue(trained.get(9) > trained.get(0), "training accuracy rises: " + trained);
+        assertEquals(
+                model.evaluate(train).accuracy(),
+                trained.get(9),
+                0.05,
+                "the last epoch's steps saw nearly the final weights' accuracy on the training data");
     }
 
     @Test
@@ -162,8 +170,8 @@ class SparkTrainingTest {
 
         var e = assertThrows(
                 IllegalArgumentException.class,
-                () -> model.fit(pimaFiles(), epochs(5).verbose(0).callbacks(earlyStopping("accuracy"))));
-        assertTrue(e.getMessage().contains("accuracy"), e.getMessage());
+                () -> model.fit(pimaFiles(), epochs(5).verbose(0).callbacks(earlyStopping("val_accuracy"))));
+        assertTrue(e.getMessage().contains("val_accuracy"), e.getMessage());
     }
 
     @Test
@@ -203,6 +211,7 @@ class SparkTrainingTest {
 
         assertEquals(10, history.epochs());
         assertTrue(history.loss().get(9) < history.loss().get(0) * 0.9, "loss goes down: " + history.loss());
+        assertTrue(history.metric("accuracy").get(9) > 0.72, "training accuracy " + history.metric("accuracy"));
         assertTrue(
                 model.evaluate(test).accuracy() > 0.72,
                 "accuracy " + model.evaluate(test).accuracy());
@@ -266,7 +275,8 @@ class SparkTrainingTest {
         assertTrue(
                 lines.get(0)
                         .matches(
-                                "Epoch 1/6 - \\d+s \\d+ms/step - loss: \\d\\.\\d{4} - val_loss: .* - val_accuracy: .*"),
+                                "Epoch 1/6 - \\d+s \\d+ms/step - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4} - val_loss: .*"
+                                        + " - val_accuracy: .*"),
                 lines.get(0));
         List<Double> validation = history.metric("val_loss");
         int best = history.bestEpoch();

@@ -107,8 +107,8 @@ public final class Trainer {
     /**
      * The same epochs run elsewhere ({@code Fit.on(strategy)}): each epoch is one call of
      * {@code remote}, which leaves the trained weights in the network; validation, callbacks,
-     * History and the checks between epochs stay here. Only the loss is logged for training (the
-     * steps' predictions stay on the workers); the validation metrics are computed here.
+     * History and the checks between epochs stay here. The training metrics are computed here from
+     * the predictions the steps made there, the validation metrics from this JVM's predictions.
      */
     public void fit(
             Epochs remote,
@@ -179,9 +179,7 @@ public final class Trainer {
                 for (int i = 0; net.outputs().size() > 1 && i < pass.outputLosses().length; i++) {
                     logs.put(net.outputs().get(i) + "_loss", pass.outputLosses()[i]);
                 }
-                if (predictions != null) {
-                    logs.putAll(predictions.epochMetrics(metrics, net.outputs()));
-                }
+                logs.putAll(predictions != null ? predictions.epochMetrics(metrics, net.outputs()) : pass.metrics());
                 if (validation != null && epoch % schedule.validationFreq() == 0) {
                     logs.putAll(Scoring.evaluate(net, validation.inOrder(), metrics, "val_", true));
                 }
@@ -203,13 +201,21 @@ public final class Trainer {
         }
     }
 
-    /** A finished pass over the batches: its loss, each output's (none when one), and the number of steps. */
-    private record Pass(double loss, double[] outputLosses, int steps) {}
+    /**
+     * A finished pass over the batches: its loss, each output's (none when one), the number of
+     * steps, and the training metrics when computed from predictions made elsewhere (else none).
+     */
+    private record Pass(double loss, double[] outputLosses, int steps, Map<String, Double> metrics) {
+        Pass(double loss, double[] outputLosses, int steps) {
+            this(loss, outputLosses, steps, Map.of());
+        }
+    }
 
     /** One epoch where {@code remote} trains; null if it was stopped or its loss is not finite. */
     private Pass runRemoteEpoch(Epochs remote, TrainingRun training, int epoch) {
         Thread caller = Thread.currentThread();
-        Epochs.Pass pass = remote.run(epoch, () -> training.stopRequested() || caller.isInterrupted());
+        boolean withMetrics = metrics.stream().anyMatch(m -> !m.isEmpty());
+        Epochs.Pass pass = remote.run(epoch, withMetrics, () -> training.stopRequested() || caller.isInterrupted());
         if (pass == null) {
             if (caller.isInterrupted()) {
                 training.stop("interrupted");
@@ -227,7 +233,13 @@ public final class Trainer {
             progress.message(training.stopReason());
             return null;
         }
-        return new Pass(pass.loss(), new double[0], (int) Math.min(pass.steps(), Integer.MAX_VALUE));
+        Map<String, Double> trainingMetrics = Map.of();
+        if (withMetrics && pass.predictions() != null) {
+            var seen = new Scoring.Predictions(net.outputs().size());
+            seen.add(pass.predictions(), pass.labels());
+            trainingMetrics = seen.metrics(metrics, net.outputs(), "");
+        }
+        return new Pass(pass.loss(), new double[0], (int) Math.min(pass.steps(), Integer.MAX_VALUE), trainingMetrics);
     }
 
     /** One pass over the batches, recording predictions if asked; null if it ended early (non-finite loss or a stop request). */
