@@ -1,18 +1,10 @@
 package org.dendrite.bench;
 
-import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dendrite.Fit;
 
@@ -50,36 +42,14 @@ final class PeakMemory {
 
     /** The peak of one run of the named workload in a fresh JVM. */
     static long ofFreshRun(String workload) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> arg.startsWith("-X"))
-                .forEach(command::add);
-        command.addAll(List.of("-cp", classPath(), PeakMemory.class.getName(), workload));
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (process.waitFor() != 0) {
-            throw new IOException(
-                    "the memory probe for " + workload + " failed with exit code " + process.exitValue() + ": " + out);
-        }
+        String out = Processes.output(
+                ChildJvm.builder(PeakMemory.class, List.of(), workload).redirectError(ProcessBuilder.Redirect.DISCARD),
+                "the memory probe for " + workload);
         return Long.parseLong(out.lines().reduce((first, last) -> last).orElseThrow());
     }
 
     /** E.g. {@code 0.42 GB}. */
     static String format(long bytes) {
         return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
-    }
-
-    /** The bench's class path: Maven's exec:java puts it in a class loader, not in java.class.path. */
-    private static String classPath() {
-        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader
-                && loader.getURLs().length > 0) {
-            return Arrays.stream(loader.getURLs())
-                    .map(url -> Path.of(URI.create(url.toString())).toString())
-                    .collect(Collectors.joining(File.pathSeparator));
-        }
-        return System.getProperty("java.class.path");
     }
 }

@@ -2,105 +2,115 @@ package org.dendrite.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.dendrite.datasets.DatasetCache;
 import org.dendrite.datasets.Datasets;
-import org.dendrite.runtime.NativeDefaults;
 
 /**
  * Runs {@code bench/pytorch/bench.py} (PyTorch from Debian's packages, installed by
- * {@code bench/pytorch/install.sh}) on the same Pima CSV and MNIST files, and reads its timings.
+ * {@code bench/pytorch/install.sh}) on the same Pima CSV and MNIST files, and reads its figures.
+ * Each run names the OpenBLAS kernel family Python loads, or none: the environment the bench was
+ * started with, as a user's Python would get it.
  */
 final class PyTorchSide {
 
     private static final String PYTHON = "/usr/bin/python3";
 
-    /**
-     * How the Python process runs. PyTorch sits on the same OpenMP and OpenBLAS as ND4J, so the
-     * environment Dendrite sets for itself (the wait policy, OpenBLAS's kernels) speeds it up as well:
-     * the bench shows PyTorch as a user gets it and with those settings.
-     */
-    enum Setup {
-        AS_INSTALLED("PyTorch 1.13"),
-        DENDRITES_ENVIRONMENT("PyTorch 1.13 + "
-                + NativeDefaults.environment().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(", ")));
-
-        private final String label;
-
-        Setup(String label) {
-            this.label = label;
-        }
-
-        String label() {
-            return label;
-        }
-    }
+    private static Boolean installed;
+    private static Path pimaCsv;
 
     private PyTorchSide() {}
 
     /** Whether Debian's python3-torch is installed; prints how to install it when not. */
-    static boolean installed() throws Exception {
-        boolean installed =
-                new ProcessBuilder(PYTHON, "-c", "import torch").start().waitFor() == 0;
-        if (!installed) {
-            System.out.println("PyTorch side skipped: run bench/pytorch/install.sh to install Debian's python3-torch");
+    static synchronized boolean installed() throws Exception {
+        if (installed == null) {
+            installed = new ProcessBuilder(PYTHON, "-c", "import torch").start().waitFor() == 0;
+            if (!installed) {
+                System.out.println(
+                        "PyTorch side skipped: run bench/pytorch/install.sh to install Debian's python3-torch");
+            }
         }
         return installed;
     }
 
-    /** Workload name (W1, W2, W3) → timing. */
-    static Map<String, Timing> run(Path script, Setup setup, int repetitions, int w3Steps) throws Exception {
+    /** The script, {@code bench/pytorch/bench.py} from the working directory unless -Ddendrite.bench.pytorch says. */
+    static Path script() {
+        return Path.of(System.getProperty("dendrite.bench.pytorch", "bench/pytorch/bench.py"));
+    }
+
+    /** Each line of a command's output as name → timing, from {@code name median min max ...}. */
+    static Map<String, Timing> timings(Optional<String> family, String command, String... arguments) throws Exception {
         Map<String, Timing> timings = new LinkedHashMap<>();
-        for (String line : runScript(script, setup, Integer.toString(repetitions), Integer.toString(w3Steps))
-                .split("\n")) {
-            String[] f = line.trim().split(" ");
-            timings.put(f[0], new Timing(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
-        }
+        figures(family, command, arguments).forEach((name, f) -> timings.put(name, new Timing(f[0], f[1], f[2])));
         return timings;
     }
 
-    /** Peak resident bytes of a fresh Python process, as installed, that trains the named workload once. */
-    static long peak(Path script, String workload, int w3Steps) throws Exception {
-        String out = runScript(script, Setup.AS_INSTALLED, "1", Integer.toString(w3Steps), workload);
-        return Long.parseLong(out.split(" ")[1]);
+    /** Each line of a command's output as name → its numbers. */
+    static Map<String, double[]> figures(Optional<String> family, String command, String... arguments)
+            throws Exception {
+        Map<String, double[]> figures = new LinkedHashMap<>();
+        for (String line : output(family, command, arguments).split("\n")) {
+            String[] f = line.strip().split(" ");
+            figures.put(
+                    f[0],
+                    Arrays.stream(f, 1, f.length)
+                            .mapToDouble(Double::parseDouble)
+                            .toArray());
+        }
+        return figures;
     }
 
-    /** Runs the script on the Pima CSV and the MNIST folder, followed by {@code arguments}; its output. */
-    private static String runScript(Path script, Setup setup, String... arguments) throws Exception {
-        Datasets.mnist();
-        Path pima = Files.createTempFile("pima", ".csv");
-        try (InputStream in = Datasets.class.getResourceAsStream("pima-indians-diabetes.csv")) {
-            Files.copy(in, pima, StandardCopyOption.REPLACE_EXISTING);
-            List<String> command = new ArrayList<>(List.of(
-                    PYTHON,
-                    script.toString(),
-                    pima.toString(),
-                    DatasetCache.standard().root().resolve("mnist").toString()));
-            command.addAll(List.of(arguments));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-            // this JVM's own, set by Dendrite, would leak into Python
-            NativeDefaults.environment().keySet().forEach(builder.environment()::remove);
-            if (setup == Setup.DENDRITES_ENVIRONMENT) {
-                builder.environment().putAll(NativeDefaults.environment());
+    /** Peak resident bytes of a fresh Python process, as installed, that trains the named workload once. */
+    static long peak(String workload, int w3Steps) throws Exception {
+        return (long)
+                figures(Optional.empty(), "peak", pimaCsv().toString(), mnistDir(), Integer.toString(w3Steps), workload)
+                        .get(workload)[0];
+    }
+
+    /** The Pima CSV as a file (it ships inside the datasets jar), written once per bench run. */
+    static synchronized Path pimaCsv() throws IOException {
+        if (pimaCsv == null) {
+            pimaCsv = Files.createTempFile("pima", ".csv");
+            pimaCsv.toFile().deleteOnExit();
+            try (InputStream in = Datasets.class.getResourceAsStream("pima-indians-diabetes.csv")) {
+                Files.copy(in, pimaCsv, StandardCopyOption.REPLACE_EXISTING);
             }
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IOException(script + " failed with exit code " + process.exitValue());
-            }
-            return out.strip();
-        } finally {
-            Files.deleteIfExists(pima);
         }
+        return pimaCsv;
+    }
+
+    /** The folder of MNIST's files, downloaded first if need be. */
+    static String mnistDir() {
+        Datasets.mnist();
+        return DatasetCache.standard().root().resolve("mnist").toString();
+    }
+
+    /** The command that starts Python on the script, with {@code arguments}. */
+    static List<String> command(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(PYTHON, script().toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** A process running the script, in the bench's environment with {@code family} named where given. */
+    static ProcessBuilder builder(Optional<String> family, String... arguments) {
+        ProcessBuilder builder = new ProcessBuilder(command(arguments)).redirectError(ProcessBuilder.Redirect.INHERIT);
+        family.ifPresent(f -> builder.environment().put(KernelFamilies.VARIABLE, f));
+        return builder;
+    }
+
+    /** Runs one of the script's commands to its end; its output. */
+    static String output(Optional<String> family, String command, String... arguments) throws Exception {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(arguments));
+        return Processes.output(builder(family, all.toArray(String[]::new)), script() + " " + command);
     }
 }

@@ -35,6 +35,30 @@ record Timing(double median, double min, double max) {
         return Arrays.stream(seconds).map(Timing::of).toList();
     }
 
+    /**
+     * Seconds per call of a small piece of work: after a warm-up, loops sized to about
+     * {@code targetSeconds} each, {@code rounds} of them, median, minimum and maximum.
+     */
+    static Timing perCall(int rounds, double targetSeconds, Callable<?> work) throws Exception {
+        work.call();
+        long calls = 1;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 50_000_000L) {
+            work.call();
+            calls++;
+        }
+        long n = Math.max(1, (long) (calls * targetSeconds * 1e9 / (System.nanoTime() - start)));
+        double[] seconds = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            long t = System.nanoTime();
+            for (long i = 0; i < n; i++) {
+                work.call();
+            }
+            seconds[round] = (System.nanoTime() - t) / 1e9 / n;
+        }
+        return of(seconds);
+    }
+
     private static Timing of(double[] seconds) {
         Arrays.sort(seconds);
         return new Timing(seconds[seconds.length / 2], seconds[0], seconds[seconds.length - 1]);
