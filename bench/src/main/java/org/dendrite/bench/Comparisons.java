@@ -2,7 +2,6 @@ package org.dendrite.bench;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The micro table, W4 and W5: Dendrite's figure beside PyTorch's (its fastest correct kernel
@@ -33,31 +32,36 @@ final class Comparisons {
     /** W4: seconds per epoch of 25,000 sequences, extrapolated from {@code steps} timed steps on each side. */
     static void lstm(int repetitions, int steps, boolean torch) throws Exception {
         Timing ours = LstmBench.dendrite(repetitions, steps);
-        Optional<double[]> pytorch = torch
-                ? Optional.of(PyTorchSide.figures(
-                                KernelFamilies.forPyTorch(),
-                                "lstm",
-                                Integer.toString(repetitions),
-                                Integer.toString(steps))
-                        .get("W4"))
-                : Optional.empty();
+        String[] arguments = {Integer.toString(repetitions), Integer.toString(steps)};
+        double[] pytorch = torch
+                ? PyTorchSide.figures(KernelFamilies.forPyTorch(), "lstm", arguments)
+                        .get("W4")
+                : null;
+        double[] djl = DjlSide.figures("lstm", arguments).get("W4");
         System.out.printf(
-                "W4 imdb_lstm shape: Embedding(20000, 128) → LSTM(128) → Dense(1), Adam, batch 32, %d steps timed, "
-                        + "× %d / %d for an epoch of 25,000 | Dendrite %s for %d steps, %.0f s/epoch | %s (target ≤ 1.5)%n",
+                "W4 imdb_lstm shape: Embedding(20000, 128) → LSTM(128) → Dense(1), Adam, batch 32; %d steps timed, "
+                        + "× %d/%d for an epoch of 25,000 | Dendrite %s for %d steps, %.0f s/epoch | %s (target ≤ 1.5) | %s%n",
                 steps,
                 LstmBench.EPOCH_STEPS,
                 steps,
                 ours,
                 steps,
                 LstmBench.epochSeconds(ours, steps),
-                pytorch.map(f -> String.format(
-                                Locale.ROOT,
-                                "PyTorch %.0f s/epoch, Dendrite / that %.2f (its loss %.3f at the first step, %.3f over the last 10)",
-                                f[0] / steps * LstmBench.EPOCH_STEPS,
-                                ours.median() / f[0],
-                                f[3],
-                                f[4]))
-                        .orElse("PyTorch skipped"));
+                lstmPeer("PyTorch", ours, steps, pytorch),
+                lstmPeer("DJL", ours, steps, djl));
+    }
+
+    private static String lstmPeer(String name, Timing ours, int steps, double[] f) {
+        return f == null
+                ? name + " skipped"
+                : String.format(
+                        Locale.ROOT,
+                        "%s %.0f s/epoch, Dendrite / that %.2f (loss %.3f at its first step, %.3f at its last)",
+                        name,
+                        f[0] / steps * LstmBench.EPOCH_STEPS,
+                        ours.median() / f[0],
+                        f[3],
+                        f[4]);
     }
 
     /** W5: latency and throughput of predict, per model, on each side. */

@@ -11,12 +11,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -52,6 +55,7 @@ public final class DjlBench {
                     Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "infer" -> infer(Path.of(args[1]), Path.of(args[2]));
             case "micro" -> micro();
+            case "lstm" -> lstm(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("no DJL command " + args[0] + "; train, infer or micro");
         }
     }
@@ -98,6 +102,18 @@ public final class DjlBench {
     /** Trains a fresh model; returns the loss of its first and last steps and its accuracy on the data after. */
     private static double[] fit(
             Supplier<Block> block, Data data, Loss loss, Supplier<Optimizer> optimizer, int epochs, int batch) {
+        return fit(block, data, loss, optimizer, epochs, batch, true);
+    }
+
+    /** As above; without {@code accuracy}, the third figure is NaN. */
+    private static double[] fit(
+            Supplier<Block> block,
+            Data data,
+            Loss loss,
+            Supplier<Optimizer> optimizer,
+            int epochs,
+            int batch,
+            boolean accuracy) {
         try (Model model = Model.newInstance("bench")) {
             model.setBlock(block.get());
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
@@ -133,7 +149,7 @@ public final class DjlBench {
                         }
                     }
                 }
-                return new double[] {first, lastLoss, accuracy(trainer, data)};
+                return new double[] {first, lastLoss, accuracy ? accuracy(trainer, data) : Double.NaN};
             }
         }
     }
@@ -247,6 +263,50 @@ public final class DjlBench {
             y[i] = labels[8 + i];
         }
         return new Data(manager.create(x, new Shape(n).addAll(example)), manager.create(y), example);
+    }
+
+    /** W4 on DJL: {@code W4 median min max firstLoss lastLoss} for {@code steps} steps of a fresh model. */
+    private static void lstm(int repetitions, int steps) throws Exception {
+        float[][][] xy = LstmBench.tokens(LstmBench.BATCH * steps, 5);
+        int n = xy[0].length;
+        int[] tokens = new int[n * LstmBench.LENGTH];
+        float[] labels = new float[n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < LstmBench.LENGTH; t++) {
+                tokens[i * LstmBench.LENGTH + t] = (int) xy[0][i][t];
+            }
+            labels[i] = xy[1][i][0];
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Data data = new Data(
+                    manager.create(tokens, new Shape(n, LstmBench.LENGTH)),
+                    manager.create(labels, new Shape(n, 1)),
+                    new Shape(LstmBench.LENGTH));
+            double[][] last = new double[1][];
+            Timing t = Timing.of(
+                    repetitions,
+                    () -> last[0] =
+                            fit(DjlBench::imdbLstm, data, sigmoidLoss(), DjlBench::adam, 1, LstmBench.BATCH, false));
+            System.out.println(
+                    "W4 " + t.median() + " " + t.min() + " " + t.max() + " " + last[0][0] + " " + last[0][1]);
+        }
+    }
+
+    /** Keras's imdb_lstm: Embedding(20000, 128) → LSTM(128), its last step → Dense(1) (the sigmoid in the loss). */
+    static Block imdbLstm() {
+        return new SequentialBlock()
+                .add(new IdEmbedding.Builder()
+                        .setDictionarySize(LstmBench.VOCABULARY)
+                        .setEmbeddingSize(128)
+                        .build())
+                .add(LSTM.builder()
+                        .setStateSize(128)
+                        .setNumLayers(1)
+                        .optBatchFirst(true)
+                        .optReturnState(false)
+                        .build())
+                .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :"))))
+                .add(Linear.builder().setUnits(1).build());
     }
 
     /** W5: latency of one example (p50, p99) and examples/s in batches of 1,024, per model, in eval mode. */

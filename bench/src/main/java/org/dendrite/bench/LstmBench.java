@@ -31,8 +31,17 @@ final class LstmBench {
                 .compile(adam, crossEntropy);
     }
 
-    /** Synthetic reviews: uniform tokens from 1000 up, 8 of them replaced by 1..499 (label 1) or 500..999 (label 0). */
+    /** Synthetic reviews as a Dataset: {@code (n, 80)} tokens, {@code (n, 1)} labels. */
     static Dataset reviews(int n, long seed) {
+        float[][][] xy = tokens(n, seed);
+        return Dataset.of(Nd4j.create(xy[0]), Nd4j.create(xy[1]));
+    }
+
+    /**
+     * Synthetic reviews, {@code {tokens[n][80], labels[n][1]}}: uniform tokens from 1000 up, 8 of them
+     * replaced by 1..499 (label 1) or 500..999 (label 0). The same on Dendrite's and DJL's side.
+     */
+    static float[][][] tokens(int n, long seed) {
         Random random = new Random(seed);
         float[][] x = new float[n][LENGTH];
         float[][] y = new float[n][1];
@@ -45,7 +54,7 @@ final class LstmBench {
                 x[i][random.nextInt(LENGTH)] = 1 + random.nextInt(499) + (y[i][0] == 1 ? 0 : 500);
             }
         }
-        return Dataset.of(Nd4j.create(x), Nd4j.create(y));
+        return new float[][][] {x, y};
     }
 
     /** Seconds for {@code steps} training steps of a fresh model, median of {@code repetitions}. */
