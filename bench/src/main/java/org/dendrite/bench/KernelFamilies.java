@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.bytedeco.systems.global.linux;
+import org.dendrite.runtime.NativeDefaults;
 
 /**
  * Which OpenBLAS kernel family each side runs. OpenBLAS picks its kernels when it loads, from
@@ -110,6 +111,7 @@ final class KernelFamilies {
             System.out.println(side.name() + " | fastest correct: "
                     + side.best().map(Probe::asked).orElse("none; measured as installed"));
         }
+        System.out.println("Dendrite as installed | " + dendritesOwnChoice());
         nd4j.best().ifPresent(best -> {
             synchronized (KernelFamilies.class) {
                 forDendrite = best.asked();
@@ -122,6 +124,15 @@ final class KernelFamilies {
             }
         });
         return torch;
+    }
+
+    /** What Dendrite runs without the bench: a family named in the environment, else its own choice. */
+    private static String dendritesOwnChoice() {
+        String own = NativeDefaults.environment().getOrDefault(VARIABLE, "none (OpenBLAS decides)");
+        return Optional.ofNullable(System.getenv(VARIABLE))
+                .map(given -> "the environment names " + VARIABLE + "=" + given
+                        + ", which wins over Dendrite's own choice (" + own + ")")
+                .orElse("Dendrite's own choice: " + own);
     }
 
     private static Side probe(String name, Function<Optional<String>, Probe> probe) {
