@@ -24,7 +24,7 @@ final class Columns {
     /** The family of the headline PyTorch column. */
     static String pytorchFamily(Optional<KernelFamilies.Side> torch) {
         return KernelFamilies.forPyTorch()
-                .map(f -> KernelFamilies.VARIABLE + "=" + f)
+                .map(f -> KernelFamilies.VARIABLE + "=" + f + ", OMP_WAIT_POLICY as Dendrite's")
                 .orElse(torch.map(t -> "as installed, " + t.asInstalled().ran()).orElse("-"));
     }
 }

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.dendrite.datasets.DatasetCache;
 import org.dendrite.datasets.Datasets;
+import org.dendrite.runtime.NativeDefaults;
 
 /**
  * Runs {@code bench/pytorch/bench.py} (PyTorch from Debian's packages, installed by
  * {@code bench/pytorch/install.sh}) on the same Pima CSV and MNIST files, and reads its figures.
- * Each run names the OpenBLAS kernel family Python loads, or none: the environment the bench was
- * started with, as a user's Python would get it.
+ * Each run names the OpenBLAS kernel family Python loads (with Dendrite's other settings), or none:
+ * the environment the bench was started with, as a user's Python would get it.
  */
 final class PyTorchSide {
 
@@ -50,6 +51,34 @@ final class PyTorchSide {
     static Map<String, Timing> timings(Optional<String> family, String command, String... arguments) throws Exception {
         Map<String, Timing> timings = new LinkedHashMap<>();
         figures(family, command, arguments).forEach((name, f) -> timings.put(name, new Timing(f[0], f[1], f[2])));
+        return timings;
+    }
+
+    /**
+     * Timings of a command (given one repetition) under several setups, one process of each per
+     * round, the order reversed every other round as {@link Timing#interleaved} does: drift in the
+     * machine's speed falls on every setup alike. One map of name → timing per setup.
+     */
+    static List<Map<String, Timing>> interleaved(
+            List<Optional<String>> families, int repetitions, String command, String... arguments) throws Exception {
+        List<Map<String, List<Double>>> seconds = new ArrayList<>();
+        families.forEach(f -> seconds.add(new LinkedHashMap<>()));
+        for (int round = 0; round < repetitions; round++) {
+            for (int i = 0; i < families.size(); i++) {
+                int next = round % 2 == 0 ? i : families.size() - 1 - i;
+                timings(families.get(next), command, arguments).forEach((name, t) -> seconds.get(next)
+                        .computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(t.median()));
+            }
+        }
+        List<Map<String, Timing>> timings = new ArrayList<>();
+        for (Map<String, List<Double>> setup : seconds) {
+            Map<String, Timing> bySetup = new LinkedHashMap<>();
+            setup.forEach((name, list) -> bySetup.put(
+                    name,
+                    Timing.of(list.stream().mapToDouble(Double::doubleValue).toArray())));
+            timings.add(bySetup);
+        }
         return timings;
     }
 
@@ -100,10 +129,18 @@ final class PyTorchSide {
         return command;
     }
 
-    /** A process running the script, in the bench's environment with {@code family} named where given. */
+    /**
+     * A process running the script in the bench's environment; where {@code family} is given, with
+     * that OpenBLAS family and the rest of the environment Dendrite sets for itself (OpenMP's passive
+     * wait: on a machine shared with other work, spinning OpenMP threads cost PyTorch up to 50× on
+     * small operations, measured on mnist_cnn's one-example latency), so both sides run alike.
+     */
     static ProcessBuilder builder(Optional<String> family, String... arguments) {
         ProcessBuilder builder = new ProcessBuilder(command(arguments)).redirectError(ProcessBuilder.Redirect.INHERIT);
-        family.ifPresent(f -> builder.environment().put(KernelFamilies.VARIABLE, f));
+        family.ifPresent(f -> {
+            builder.environment().putAll(NativeDefaults.environment());
+            builder.environment().put(KernelFamilies.VARIABLE, f);
+        });
         return builder;
     }
 

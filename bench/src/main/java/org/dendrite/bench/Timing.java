@@ -59,7 +59,8 @@ record Timing(double median, double min, double max) {
         return of(seconds);
     }
 
-    private static Timing of(double[] seconds) {
+    /** Median, minimum and maximum of measured seconds (sorts them). */
+    static Timing of(double[] seconds) {
         Arrays.sort(seconds);
         return new Timing(seconds[seconds.length / 2], seconds[0], seconds[seconds.length - 1]);
     }

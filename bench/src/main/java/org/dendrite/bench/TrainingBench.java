@@ -220,17 +220,22 @@ final class TrainingBench {
         }
         Timing build = Timing.of(repetitions, () -> mnistCnn(1).dendrite().get().network());
         System.out.printf("build mnist_cnn: Sequential → initialised network | %s |%n", build);
-        String[] arguments = {
-            PyTorchSide.pimaCsv().toString(),
-            PyTorchSide.mnistDir(),
-            Integer.toString(repetitions),
-            Integer.toString(W3_STEPS)
-        };
-        Map<String, Timing> best =
-                torch.isPresent() ? PyTorchSide.timings(KernelFamilies.forPyTorch(), "train", arguments) : Map.of();
-        Map<String, Timing> installed =
-                torch.isPresent() ? PyTorchSide.timings(Optional.empty(), "train", arguments) : Map.of();
-        Map<String, Timing> djl = DjlSide.timings("train", arguments);
+        String pima = PyTorchSide.pimaCsv().toString();
+        String steps = Integer.toString(W3_STEPS);
+        List<Map<String, Timing>> pytorch = torch.isPresent()
+                ? PyTorchSide.interleaved(
+                        List.of(KernelFamilies.forPyTorch(), Optional.empty()),
+                        repetitions,
+                        "train",
+                        pima,
+                        PyTorchSide.mnistDir(),
+                        "1",
+                        steps)
+                : List.of(Map.of(), Map.of());
+        Map<String, Timing> best = pytorch.get(0);
+        Map<String, Timing> installed = pytorch.get(1);
+        Map<String, Timing> djl =
+                DjlSide.timings("train", pima, PyTorchSide.mnistDir(), Integer.toString(repetitions), steps);
         for (String name : workloads.keySet()) {
             Workload w = workloads.get(name);
             System.out.printf(
