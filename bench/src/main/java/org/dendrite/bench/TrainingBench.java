@@ -234,8 +234,15 @@ final class TrainingBench {
                 : List.of(Map.of(), Map.of());
         Map<String, Timing> best = pytorch.get(0);
         Map<String, Timing> installed = pytorch.get(1);
-        Map<String, Timing> djl =
-                DjlSide.timings("train", pima, PyTorchSide.mnistDir(), Integer.toString(repetitions), steps);
+        Map<String, double[]> djlFigures =
+                DjlSide.figures("train", pima, PyTorchSide.mnistDir(), Integer.toString(repetitions), steps);
+        Map<String, Timing> djl = new LinkedHashMap<>();
+        djlFigures.forEach((name, f) -> {
+            djl.put(name, new Timing(f[0], f[1], f[2]));
+            System.out.printf(
+                    "%s on DJL, its last run: loss %.3f at the first step, %.3f at the last; accuracy on its data after %.3f%n",
+                    name, f[3], f[4], f[5]);
+        });
         for (String name : workloads.keySet()) {
             Workload w = workloads.get(name);
             System.out.printf(
