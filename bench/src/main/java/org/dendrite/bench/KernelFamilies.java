@@ -126,13 +126,9 @@ final class KernelFamilies {
         return torch;
     }
 
-    /** What Dendrite runs without the bench: a family named in the environment, else its own choice. */
+    /** What Dendrite runs without the bench: a family named in the environment, else its own checked choice. */
     private static String dendritesOwnChoice() {
-        String own = NativeDefaults.environment().getOrDefault(VARIABLE, "none (OpenBLAS decides)");
-        return Optional.ofNullable(System.getenv(VARIABLE))
-                .map(given -> "the environment names " + VARIABLE + "=" + given
-                        + ", which wins over Dendrite's own choice (" + own + ")")
-                .orElse("Dendrite's own choice: " + own);
+        return NativeDefaults.openBlasKernels();
     }
 
     private static Side probe(String name, Function<Optional<String>, Probe> probe) {
