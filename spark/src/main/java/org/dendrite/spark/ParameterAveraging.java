@@ -19,7 +19,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * <p>Settings chosen for DL4J 1.0.0-M2 and why: the {@code Direct} training approach (the RDD
  * holds ready mini-batches; DL4J's default {@code Export} refuses a cluster whose file system is
  * local), the optimiser state averaged and kept ({@code saveUpdater}, as one JVM keeps Adam's
- * moments), no prefetch thread, and repartitioning only when the partitions do not match the workers.
+ * moments), no prefetch thread, repartitioning only when the partitions do not match the workers,
+ * and every batch trained ({@link EveryBatchAveraging}: DL4J's own master skips some).
  */
 public final class ParameterAveraging implements Strategy {
 
@@ -67,7 +68,7 @@ public final class ParameterAveraging implements Strategy {
 
     /** DL4J's training master for mini-batches of {@code batchSize}, seeded for reproducible splits, its data kept at {@code level}. */
     ParameterAveragingTrainingMaster master(int batchSize, long seed, StorageLevel level) {
-        return new ParameterAveragingTrainingMaster.Builder(spark.workers(), batchSize)
+        return new EveryBatchAveraging(new ParameterAveragingTrainingMaster.Builder(spark.workers(), batchSize)
                 .batchSizePerWorker(batchSize)
                 .averagingFrequency(steps)
                 .workerPrefetchNumBatches(0)
@@ -75,8 +76,7 @@ public final class ParameterAveraging implements Strategy {
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .repartionData(Repartition.NumPartitionsWorkersDiffers)
                 .storageLevel(level)
-                .rngSeed(seed)
-                .build();
+                .rngSeed(seed));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.dendrite.callbacks.Training;
 import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Datasets;
 import org.dendrite.datasets.Normalizer;
+import org.dendrite.distribute.Epochs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -104,6 +105,27 @@ class SparkTrainingTest {
                 trained.get(9),
                 0.05,
                 "the last epoch's steps saw nearly the final weights' accuracy on the training data");
+    }
+
+    @Test
+    void anEpochTrainsEveryExampleOnceWhereTheBatchesDoNotDivideIntoRounds() {
+        Model model = Sequential().input(8).dense(4, RELU).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
+        List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new ArrayList<>();
+        for (int from = 0; from < train.size(); from += 16) {
+            Dataset batch = train.rows(from, Math.min(from + 16, train.size()));
+            batches.add(new org.nd4j.linalg.dataset.MultiDataSet(batch.features(), batch.labels()));
+        }
+        assertEquals(39, batches.size(), "614 examples in batches of 16: 3.9 rounds of 2 workers × 5 steps");
+        try (Epochs epochs = spark.averagingEvery(5).distribute(batches).train(model.network(), null, 16)) {
+            Epochs.Pass pass = epochs.run(1, true, () -> false);
+            assertEquals(39, pass.steps(), "every batch trained once");
+            assertEquals(train.size(), pass.labels()[0].size(0), "every example's prediction came back");
+            assertEquals(
+                    train.labels().sumNumber().doubleValue(),
+                    pass.labels()[0].sumNumber().doubleValue(),
+                    1e-6,
+                    "the positives among them: each example once");
+        }
     }
 
     @Test
