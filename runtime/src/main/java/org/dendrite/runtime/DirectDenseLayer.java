@@ -89,12 +89,7 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
 
     /** Whether the given input takes the direct path. */
     private boolean direct(INDArray in) {
-        return maskArray == null
-                && in != null
-                && in.dataType() == DataType.FLOAT
-                && in.rank() == 2
-                && in.size(1) == getParam(DefaultParamInitializer.WEIGHT_KEY).size(0)
-                && DirectGemm.fits(in);
+        return DirectGemm.takesRows(in, getParam(DefaultParamInitializer.WEIGHT_KEY), maskArray);
     }
 
     @Override

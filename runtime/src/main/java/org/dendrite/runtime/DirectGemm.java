@@ -25,6 +25,14 @@ final class DirectGemm {
     }
 
     /**
+     * Whether a dense layer of {@code weights} (inputs × units) takes {@code input} on the direct
+     * path: unmasked rows of float32 as wide as the weights are tall, in a layout {@link #gemm} takes.
+     */
+    static boolean takesRows(INDArray input, INDArray weights, INDArray mask) {
+        return mask == null && input != null && fits(input) && input.size(1) == weights.size(0);
+    }
+
+    /**
      * {@code c = op(a) · op(b) + beta · c}, where {@code op} transposes when asked.
      *
      * @throws IllegalArgumentException when an array does not {@link #fits fit} or the shapes disagree
