@@ -33,8 +33,9 @@ public record Backend(String name, String device) {
         }
         return devices.stream()
                 .map(device -> (Map<?, ?>) device)
-                .map(device -> device.get("cuda.deviceName") + ", "
-                        + gibibytes(((Number) device.get("cuda.totalMemory")).longValue()) + " GiB")
+                .map(device -> device.get("cuda.totalMemory") instanceof Number memory
+                        ? device.get("cuda.deviceName") + ", " + gibibytes(memory.longValue()) + " GiB"
+                        : String.valueOf(device.get("cuda.deviceName")))
                 .collect(Collectors.joining("; "));
     }
 

@@ -187,7 +187,9 @@ public record Fit(
      * Trains where {@code strategy} says, e.g. on a Spark cluster
      * ({@code epochs(5).batch(128).on(spark.averagingEvery(5))}, module {@code dendrite-spark}):
      * each epoch runs there, and History, callbacks, validation, progress output and
-     * {@code Model.stop()} work on this JVM as they do for local training. If not set, this JVM.
+     * {@code Model.stop()} work on this JVM as they do for local training. If not set, this JVM
+     * (or, for data that lies on a cluster, such as {@code spark.csv(...)}, that cluster's
+     * {@code averagingEvery(5)}, DL4J's default).
      */
     public Fit on(Strategy strategy) {
         return with(v -> v.strategy = Objects.requireNonNull(strategy, "strategy"));

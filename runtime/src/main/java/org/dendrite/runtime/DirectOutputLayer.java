@@ -116,6 +116,7 @@ public final class DirectOutputLayer extends org.deeplearning4j.nn.layers.Output
         applyDropOutIfNecessary(true, workspaces);
         if (!direct(input)
                 || labels == null
+                || labels.dataType() != DataType.FLOAT
                 || labels.rank() != 2
                 || !Arrays.equals(labels.shape(), preOutputShape())) {
             return super.backpropGradient(epsilon, workspaces);

@@ -3,6 +3,7 @@ package org.dendrite.runtime;
 import java.util.Collection;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
@@ -36,6 +37,10 @@ public final class MaskedRecurrent extends BaseWrapperLayer {
      */
     public MaskedRecurrent(BaseRecurrentLayer cell, double maskValue, boolean returnSequences) {
         super(cell);
+        if (cell.getRnnDataFormat() != RNNFormat.NWC) {
+            throw new IllegalArgumentException("MaskedRecurrent reads steps in the NWC layout (batch, timesteps,"
+                    + " features), received: dataFormat=" + cell.getRnnDataFormat());
+        }
         this.maskValue = maskValue;
         this.returnSequences = returnSequences;
     }

@@ -44,6 +44,9 @@ final class OpenBlasCheck {
     /** The exit status of a check that found wrong results. */
     private static final int WRONG_STATUS = 3;
 
+    /** A JVM ended by a signal exits with 128 + the signal's number. */
+    private static final int SIGNALLED = 128;
+
     private OpenBlasCheck() {}
 
     /** A single-precision product in row-major order, as {@code cblas_sgemm} computes it. */
@@ -171,6 +174,14 @@ final class OpenBlasCheck {
                     yield Verdict.WRONG;
                 }
                 default -> {
+                    if (process.exitValue() >= SIGNALLED) { // e.g. SIGILL: kernels this CPU cannot run
+                        OpenBlasCore.LOG.warn(
+                                "OpenBLAS's {} kernels crashed the check (exit status {}): {}",
+                                family,
+                                process.exitValue(),
+                                out.trim());
+                        yield Verdict.WRONG;
+                    }
                     OpenBlasCore.LOG.warn("could not check OpenBLAS's {} kernels: {}", family, out.trim());
                     yield Verdict.UNKNOWN;
                 }

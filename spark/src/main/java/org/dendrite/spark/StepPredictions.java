@@ -2,7 +2,6 @@ package org.dendrite.spark;
 
 import java.io.Serializable;
 import java.lang.reflect.Field;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,10 +25,21 @@ final class StepPredictions extends BaseTrainingListener implements Serializable
     private static final long serialVersionUID = 1L;
 
     /**
-     * Per step: {predictions per output, labels per output}, as plain Java arrays: ND4J arrays in
-     * Spark's task results came back with garbage in them.
+     * One array as plain Java values and its shape: ND4J arrays in Spark's task results came back
+     * with garbage in them.
      */
-    private final CollectionAccumulator<float[][][][]> steps;
+    private record Values(float[] values, long[] shape) implements Serializable {
+        static Values of(INDArray array) {
+            return new Values(array.dup('c').data().asFloat(), array.shape());
+        }
+
+        INDArray array() {
+            return Nd4j.create(values, shape, 'c');
+        }
+    }
+
+    /** Per step: {predictions per output, labels per output}. */
+    private final CollectionAccumulator<Values[][]> steps;
 
     StepPredictions(JavaSparkContext context) {
         steps = context.sc().collectionAccumulator("dendrite step predictions");
@@ -48,10 +58,10 @@ final class StepPredictions extends BaseTrainingListener implements Serializable
     }
 
     private void add(INDArray[] predictions, INDArray[] labels) {
-        float[][][][] step = new float[2][predictions.length][][];
+        Values[][] step = new Values[2][predictions.length];
         for (int i = 0; i < predictions.length; i++) {
-            step[0][i] = predictions[i].toFloatMatrix();
-            step[1][i] = labels[i].toFloatMatrix();
+            step[0][i] = Values.of(predictions[i]);
+            step[1][i] = Values.of(labels[i]);
         }
         steps.add(step);
     }
@@ -78,15 +88,15 @@ final class StepPredictions extends BaseTrainingListener implements Serializable
     }
 
     private INDArray[] stacked(int part) {
-        List<float[][][][]> all = steps.value();
+        List<Values[][]> all = steps.value();
         if (all.isEmpty()) {
             return null;
         }
         INDArray[] stacked = new INDArray[all.get(0)[part].length];
         for (int output = 0; output < stacked.length; output++) {
             int o = output;
-            stacked[output] = Nd4j.create(
-                    all.stream().flatMap(step -> Arrays.stream(step[part][o])).toArray(float[][]::new));
+            stacked[output] = Nd4j.concat(
+                    0, all.stream().map(step -> step[part][o].array()).toArray(INDArray[]::new));
         }
         return stacked;
     }

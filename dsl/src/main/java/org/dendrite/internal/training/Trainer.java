@@ -220,18 +220,10 @@ public final class Trainer {
             if (caller.isInterrupted()) {
                 training.stop("interrupted");
             }
-            progress.message("stopped during epoch " + epoch + ": weights of the last finished epoch kept");
-            return null;
+            return stoppedDuring(epoch);
         }
         if (!Double.isFinite(pass.loss())) {
-            training.stop(String.format(
-                    Locale.ROOT,
-                    "loss became %s at epoch %d: training stopped, "
-                            + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)",
-                    pass.loss(),
-                    epoch));
-            progress.message(training.stopReason());
-            return null;
+            return diverged(training, pass.loss(), "epoch " + epoch);
         }
         Map<String, Double> trainingMetrics = Map.of();
         if (withMetrics && pass.predictions() != null) {
@@ -240,6 +232,24 @@ public final class Trainer {
             trainingMetrics = seen.metrics(metrics, net.outputs(), "");
         }
         return new Pass(pass.loss(), new double[0], (int) Math.min(pass.steps(), Integer.MAX_VALUE), trainingMetrics);
+    }
+
+    /** Stops training on a loss that is not a number, saying where; null, the pass that ended early. */
+    private Pass diverged(TrainingRun training, double loss, String where) {
+        training.stop(String.format(
+                Locale.ROOT,
+                "loss became %s at %s: training stopped, "
+                        + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)",
+                loss,
+                where));
+        progress.message(training.stopReason());
+        return null;
+    }
+
+    /** Says that a stop request ended {@code epoch}; null, the pass that ended early. */
+    private Pass stoppedDuring(int epoch) {
+        progress.message("stopped during epoch " + epoch + ": weights of the last finished epoch kept");
+        return null;
     }
 
     /** One pass over the batches, recording predictions if asked; null if it ended early (non-finite loss or a stop request). */
@@ -258,22 +268,13 @@ public final class Trainer {
             double loss = net.score();
             steps++;
             if (!Double.isFinite(loss)) {
-                training.stop(String.format(
-                        Locale.ROOT,
-                        "loss became %s at epoch %d, batch %d: training stopped, "
-                                + "weights of the last finished epoch kept (try a smaller learning rate or clipNorm)",
-                        loss,
-                        epoch,
-                        steps));
-                progress.message(training.stopReason());
-                return null;
+                return diverged(training, loss, "epoch " + epoch + ", batch " + steps);
             }
             if (Thread.currentThread().isInterrupted()) {
                 training.stop("interrupted");
             }
             if (training.stopRequested()) {
-                progress.message("stopped during epoch " + epoch + ": weights of the last finished epoch kept");
-                return null;
+                return stoppedDuring(epoch);
             }
             long n = batch.getFeatures(0).size(0);
             lossSum += loss * n;
