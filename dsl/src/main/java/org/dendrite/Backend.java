@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.dendrite.runtime.CudaBackend;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,11 +21,16 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public record Backend(String name, String device) {
 
-    /** The backend ND4J loaded (loading it if nothing has yet). */
+    /**
+     * The backend ND4J runs on. The CPU's is told without loading ND4J (JShell's welcome line
+     * stays quick); naming the GPUs loads it.
+     */
     static Backend current() {
-        Map<Object, Object> information = Nd4j.getExecutioner().getEnvironmentInformation();
-        String name = String.valueOf(information.get("backend"));
-        return new Backend(name, "CUDA".equals(name) ? gpus(information) : cpu(information));
+        if (!CudaBackend.onClassPath()) {
+            return new Backend(
+                    "CPU", processorName() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        }
+        return new Backend("CUDA", gpus(Nd4j.getExecutioner().getEnvironmentInformation()));
     }
 
     private static String gpus(Map<Object, Object> information) {
@@ -37,10 +43,6 @@ public record Backend(String name, String device) {
                         ? device.get("cuda.deviceName") + ", " + gibibytes(memory.longValue()) + " GiB"
                         : String.valueOf(device.get("cuda.deviceName")))
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String cpu(Map<Object, Object> information) {
-        return processorName() + ", " + information.get("cores") + " cores";
     }
 
     /** The processor's name as Linux reports it; "unknown processor" elsewhere. */

@@ -42,10 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NativeDefaults {
 
-    /** ND4J's CUDA backend, which ND4J prefers to the CPU one when both are on the class path. */
-    private static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
-
-    private static final boolean ON_CUDA = onClassPath(CUDA_BACKEND);
+    private static final boolean ON_CUDA = CudaBackend.onClassPath();
 
     /** Present wherever NVIDIA's kernel driver is loaded, which ND4J's CUDA backend needs. */
     private static final Path NVIDIA_DRIVER = Path.of("/proc/driver/nvidia/version");
@@ -101,15 +98,6 @@ public final class NativeDefaults {
             kernels.ifPresent(core -> environment.put(CORETYPE, core.family()));
         }
         return Collections.unmodifiableMap(environment);
-    }
-
-    private static boolean onClassPath(String className) {
-        try {
-            Class.forName(className, false, NativeDefaults.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     /**
