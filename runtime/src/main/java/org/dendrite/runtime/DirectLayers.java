@@ -10,8 +10,8 @@ import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Puts {@link DirectDenseLayer} and {@link DirectOutputLayer} in place of DL4J's dense and output
- * layers in an initialised network, where they support the layer's settings. The
+ * Puts {@link DirectDenseLayer}, {@link DirectOutputLayer} and {@link DirectDropoutLayer} in place
+ * of DL4J's dense, output and dropout layers in an initialised network, where they support the layer's settings. The
  * network's configuration is untouched (a saved model is DL4J's, standard {@code DenseLayer}s
  * included); only the objects that compute are replaced, sharing the same parameters and gradient
  * views. The first layer computes no gradient for the network's input when nothing sits below it
@@ -99,6 +99,10 @@ public final class DirectLayers {
         }
         if (layer instanceof org.deeplearning4j.nn.layers.OutputLayer output && DirectOutputLayer.supports(output)) {
             return new DirectOutputLayer(output);
+        }
+        if (layer instanceof org.deeplearning4j.nn.layers.DropoutLayer dropout
+                && DirectDropoutLayer.supports(dropout)) {
+            return new DirectDropoutLayer(dropout);
         }
         return layer;
     }
