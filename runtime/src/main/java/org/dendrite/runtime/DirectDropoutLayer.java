@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's dropout layer (inverted dropout: each value kept with probability {@code p} and scaled
  * by {@code 1/p}, as Keras's {@code Dropout(1 - p)}) in one pass over the values. DL4J's makes a
  * mask array, fills it with ones, draws it and multiplies, four ND4J operations forward and two
- * back: on mnist_mlp's two dropout layers a quarter of a training step (measured). The mask is
+ * back (mnist_mlp, two dropout layers: 6.7 → 6.2 ms a step, measured). The mask is
  * drawn from a generator seeded from ND4J's, so a seeded run repeats itself; the masks differ from
  * DL4J's. Float arrays without a mask array (sample weights on sequences) and without a schedule
  * for {@code p}; anything else takes DL4J's code.
