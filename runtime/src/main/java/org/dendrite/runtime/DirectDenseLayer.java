@@ -57,15 +57,7 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
      */
     public DirectDenseLayer(org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer layer, boolean inputGradient) {
         super(layer.conf(), layer.getParam(DefaultParamInitializer.WEIGHT_KEY).dataType());
-        setListeners(layer.getListeners());
-        setIndex(layer.getIndex());
-        setParamsViewArray(layer.params());
-        setParamTable(layer.paramTable());
-        if (layer.getGradientsViewArray() != null) {
-            setBackpropGradientsViewArray(layer.getGradientsViewArray());
-        }
-        setIterationCount(layer.getIterationCount());
-        setEpochCount(layer.getEpochCount());
+        DirectLayers.takeOver(layer, this);
         this.kind = activation(layerConf().getActivationFn());
         this.inputGradient = inputGradient;
     }

@@ -91,6 +91,23 @@ public final class DirectLayers {
         return false;
     }
 
+    /**
+     * Gives {@code successor} what DL4J's {@code layer} had once initialised: listeners, index,
+     * the network's parameter and gradient views, and the counters the updater reads.
+     */
+    static void takeOver(
+            org.deeplearning4j.nn.layers.BaseLayer<?> layer, org.deeplearning4j.nn.layers.BaseLayer<?> successor) {
+        successor.setListeners(layer.getListeners());
+        successor.setIndex(layer.getIndex());
+        successor.setParamsViewArray(layer.params());
+        successor.setParamTable(layer.paramTable());
+        if (layer.getGradientsViewArray() != null) {
+            successor.setBackpropGradientsViewArray(layer.getGradientsViewArray());
+        }
+        successor.setIterationCount(layer.getIterationCount());
+        successor.setEpochCount(layer.getEpochCount());
+    }
+
     /** Dendrite's layer for DL4J's {@code layer}, or {@code layer} itself where none applies. */
     private static Layer direct(Layer layer, boolean inputGradient) {
         if (layer instanceof org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer dense

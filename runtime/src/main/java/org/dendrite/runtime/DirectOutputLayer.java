@@ -47,15 +47,7 @@ public final class DirectOutputLayer extends org.deeplearning4j.nn.layers.Output
     /** Takes over {@code layer}'s configuration, parameters and gradient views. */
     public DirectOutputLayer(org.deeplearning4j.nn.layers.OutputLayer layer) {
         super(layer.conf(), layer.getParam(DefaultParamInitializer.WEIGHT_KEY).dataType());
-        setListeners(layer.getListeners());
-        setIndex(layer.getIndex());
-        setParamsViewArray(layer.params());
-        setParamTable(layer.paramTable());
-        if (layer.getGradientsViewArray() != null) {
-            setBackpropGradientsViewArray(layer.getGradientsViewArray());
-        }
-        setIterationCount(layer.getIterationCount());
-        setEpochCount(layer.getEpochCount());
+        DirectLayers.takeOver(layer, this);
         this.kind = DenseMaths.Activation.of(layerConf().getActivationFn());
         ILossFunction loss = loss(layerConf().getLossFn());
         this.clip = loss instanceof LossBinaryXENT x ? x.getClipEps() : ((LossMCXENT) loss).getSoftmaxClipEps();
