@@ -227,9 +227,17 @@ final class KerasGraph {
 
         /** Whether {@code node} is computed from a call of the shared layer {@code name}. */
         private boolean computedBy(Node node, String name) {
+            return computedBy(node, name, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        }
+
+        /** The same, each node looked at once (a graph whose branches merge again has many paths to one node). */
+        private boolean computedBy(Node node, String name, java.util.Set<Node> seen) {
+            if (!seen.add(node)) {
+                return false;
+            }
             Shared by = shared.get(node);
             return (by != null && by.name().equals(name))
-                    || node.inputs().stream().anyMatch(n -> computedBy(n, name));
+                    || node.inputs().stream().anyMatch(n -> computedBy(n, name, seen));
         }
     }
 
