@@ -4,6 +4,7 @@ import static org.dendrite.Dendrite.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -227,11 +228,11 @@ final class KerasGraph {
 
         /** Whether {@code node} is computed from a call of the shared layer {@code name}. */
         private boolean computedBy(Node node, String name) {
-            return computedBy(node, name, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            return computedBy(node, name, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
 
         /** The same, each node looked at once (a graph whose branches merge again has many paths to one node). */
-        private boolean computedBy(Node node, String name, java.util.Set<Node> seen) {
+        private boolean computedBy(Node node, String name, Set<Node> seen) {
             if (!seen.add(node)) {
                 return false;
             }

@@ -69,11 +69,25 @@ final class StepPredictions extends BaseTrainingListener implements Serializable
     /** A graph's labels while it fits: DL4J 1.0.0-M2's ComputationGraph has no getter for them. */
     private static INDArray[] labels(ComputationGraph graph) {
         try {
-            Field field = ComputationGraph.class.getDeclaredField("labels");
-            field.setAccessible(true);
-            return (INDArray[]) field.get(graph);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("DL4J's ComputationGraph keeps no labels field: not DL4J 1.0.0-M2.1", e);
+            return (INDArray[]) GraphLabels.FIELD.get(graph);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The graph's private labels field, looked up once per worker JVM, not once per step. */
+    private static final class GraphLabels {
+        static final Field FIELD = find();
+
+        private static Field find() {
+            try {
+                Field field = ComputationGraph.class.getDeclaredField("labels");
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(
+                        "DL4J's ComputationGraph keeps no labels field: not DL4J 1.0.0-M2.1", e);
+            }
         }
     }
 

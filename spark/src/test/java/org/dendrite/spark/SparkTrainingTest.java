@@ -19,6 +19,7 @@ import org.dendrite.datasets.Dataset;
 import org.dendrite.datasets.Datasets;
 import org.dendrite.datasets.Normalizer;
 import org.dendrite.distribute.Epochs;
+import org.dendrite.spark.demo.ClusterDemo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -47,27 +48,14 @@ class SparkTrainingTest {
         train = Dataset.of(scaler.apply(parts.train().features()), parts.train().labels());
         test = Dataset.of(scaler.apply(parts.test().features()), parts.test().labels());
         int half = train.size() / 2;
-        writeCsv(train.rows(0, half), dir.resolve("train-0.csv"));
-        writeCsv(train.rows(half, train.size()), dir.resolve("train-1.csv"));
+        ClusterDemo.writeCsv(train.rows(0, half), dir.resolve("train-0.csv"));
+        ClusterDemo.writeCsv(train.rows(half, train.size()), dir.resolve("train-1.csv"));
         spark = SparkTraining.connect("local[2]");
     }
 
     @AfterAll
     static void stop() {
         spark.close();
-    }
-
-    /** Features, then the label, one example a line. */
-    static void writeCsv(Dataset data, Path file) throws IOException {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < data.size(); i++) {
-            INDArray row = data.features().getRow(i);
-            for (int j = 0; j < row.length(); j++) {
-                out.append(row.getDouble(j)).append(',');
-            }
-            out.append((int) data.labels().getDouble(i, 0)).append('\n');
-        }
-        Files.writeString(file, out);
     }
 
     static Model pimaModel() {

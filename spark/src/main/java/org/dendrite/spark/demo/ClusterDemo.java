@@ -256,7 +256,11 @@ public final class ClusterDemo {
                 .toString();
     }
 
-    private static void writeCsv(Dataset data, Path file) throws IOException {
+    /**
+     * {@code data} as the headerless CSV {@code spark.csv(...)} reads: each example's features, then
+     * its label (one 0/1 column, as Pima's), one example a line. The tests write their files with it too.
+     */
+    public static void writeCsv(Dataset data, Path file) throws IOException {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < data.size(); i++) {
             INDArray row = data.features().getRow(i);
