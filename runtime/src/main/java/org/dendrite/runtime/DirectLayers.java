@@ -26,7 +26,7 @@ public final class DirectLayers {
     /** The switch: {@code -D}{@value} {@code =false} keeps DL4J's layers. */
     public static final String PROPERTY = "dendrite.directLayers";
 
-    private static boolean on() {
+    static boolean on() {
         return Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
     }
 

@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * DL4J's updater for a {@link ComputationGraph}, taking its fast path again: what
- * {@link NetworkUpdater} does for a layer stack, for a functional model's graph.
+ * {@link NetworkUpdater} does for a layer stack, for a functional model's graph, with the same
+ * {@link DirectUpdater}s.
  */
 public final class GraphUpdater extends ComputationGraphUpdater {
 
@@ -18,6 +19,7 @@ public final class GraphUpdater extends ComputationGraphUpdater {
 
     private GraphUpdater(ComputationGraph graph, INDArray state) {
         super(graph, state);
+        DirectUpdater.installIn(this);
     }
 
     /** Puts this updater on {@code graph}, keeping the optimiser's state (Adam's moments and so on). */

@@ -16,8 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the external path: per parameter, two reshapes and two sub-array views of the whole network before
  * and after the optimiser, whether or not any L1/L2 applies (about 100 of the 270 arrays of a Pima
  * training step). This updater passes DL4J the network's own array when the gradient is the
- * network's, so DL4J takes its standard path; the arithmetic is DL4J's and unchanged, and an external
- * gradient still takes DL4J's external path.
+ * network's, so DL4J takes its standard path, and an external gradient still takes DL4J's external
+ * path. RMSprop, Adam and AdaDelta steps run as {@link DirectUpdater}s: DL4J's formulas, computed
+ * faster.
  */
 public final class NetworkUpdater extends MultiLayerUpdater {
 
@@ -27,6 +28,7 @@ public final class NetworkUpdater extends MultiLayerUpdater {
 
     private NetworkUpdater(MultiLayerNetwork network, INDArray state) {
         super(network, state);
+        DirectUpdater.installIn(this);
     }
 
     /** Puts this updater on {@code network}, keeping the optimiser's state (Adam's moments and so on). */
