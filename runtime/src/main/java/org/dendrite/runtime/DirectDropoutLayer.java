@@ -74,19 +74,9 @@ public final class DirectDropoutLayer extends org.deeplearning4j.nn.layers.Dropo
         if (factors == null || factors.length != n) {
             factors = new float[n];
         }
-        double keep = keep();
-        float scale = (float) (1 / keep);
-        SplittableRandom random = new SplittableRandom(Nd4j.getRandom().nextLong());
+        draw(factors, keep(), new SplittableRandom(Nd4j.getRandom().nextLong()));
         INDArray out = workspaces.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c');
-        FloatBuffer in = input.data().asNioFloat();
-        FloatBuffer o = out.data().asNioFloat();
-        int inBase = (int) input.offset();
-        int outBase = (int) out.offset();
-        for (int i = 0; i < n; i++) {
-            float factor = random.nextDouble() < keep ? scale : 0f;
-            factors[i] = factor;
-            o.put(outBase + i, in.get(inBase + i) * factor);
-        }
+        scale(input, out);
         forwardInput = input;
         return out;
     }
@@ -102,14 +92,43 @@ public final class DirectDropoutLayer extends org.deeplearning4j.nn.layers.Dropo
                 ? epsilon
                 : workspaces.dup(ArrayType.ACTIVATION_GRAD, epsilon, 'c');
         INDArray delta = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, eps.shape(), 'c');
-        FloatBuffer e = eps.data().asNioFloat();
-        FloatBuffer d = delta.data().asNioFloat();
-        int eBase = (int) eps.offset();
-        int dBase = (int) delta.offset();
-        for (int i = 0; i < factors.length; i++) {
-            d.put(dBase + i, e.get(eBase + i) * factors[i]);
-        }
+        scale(eps, delta);
         return new Pair<>(new DefaultGradient(), delta);
+    }
+
+    /**
+     * Each value's factor: {@code 1/keep} with probability {@code keep}, else 0. A uniform of 24 bits
+     * (a float's precision, as Keras draws them) per value, two from each 64-bit draw, compared
+     * without a branch (which mispredicts on every dropped value: mnist_mlp's 128×512 mask, 220 → 64
+     * µs, measured).
+     */
+    static void draw(float[] factors, double keep, SplittableRandom random) {
+        float scale = (float) (1 / keep);
+        int threshold = (int) Math.ceil(keep * (1 << 24)); // u / 2²⁴ < keep exactly when u < threshold
+        for (int i = 0; i < factors.length; i += 2) {
+            long bits = random.nextLong();
+            factors[i] = scale * ((((int) (bits >>> 40)) - threshold) >>> 31);
+            if (i + 1 < factors.length) {
+                factors[i + 1] = scale * ((((int) (bits >>> 16) & 0xFFFFFF) - threshold) >>> 31);
+            }
+        }
+    }
+
+    /** {@code to = from ⊙ factors}, both c-ordered and contiguous, through a Java array the JIT vectorises. */
+    private void scale(INDArray from, INDArray to) {
+        FloatBuffer in = from.data().asNioFloat();
+        FloatBuffer out = to.data().asNioFloat();
+        int inBase = (int) from.offset();
+        int outBase = (int) to.offset();
+        float[] chunk = new float[Math.min(factors.length, DirectUpdater.CHUNK)];
+        for (int start = 0; start < factors.length; start += chunk.length) {
+            int n = Math.min(chunk.length, factors.length - start);
+            in.get(inBase + start, chunk, 0, n);
+            for (int j = 0; j < n; j++) {
+                chunk[j] *= factors[start + j];
+            }
+            out.put(outBase + start, chunk, 0, n);
+        }
     }
 
     @Override

@@ -76,6 +76,24 @@ class DirectDropoutLayerTest {
     }
 
     @Test
+    void eachFactorIsOneOverKeepWithProbabilityKeepFromBothHalvesOfEachDraw() {
+        float[] factors = new float[200_001];
+        DirectDropoutLayer.draw(factors, 0.7, new java.util.SplittableRandom(5));
+        double[] keptAt = new double[2];
+        for (int i = 0; i < factors.length; i++) {
+            assertTrue(factors[i] == 0f || factors[i] == (float) (1 / 0.7), "factor " + factors[i]);
+            keptAt[i % 2] += factors[i] == 0f ? 0 : 1;
+        }
+        assertEquals(0.7, keptAt[0] / 100_001, 0.005, "kept among values drawn from a draw's high bits");
+        assertEquals(0.7, keptAt[1] / 100_000, 0.005, "kept among values drawn from its low bits");
+
+        DirectDropoutLayer.draw(factors, 1.0, new java.util.SplittableRandom(5));
+        for (float factor : factors) {
+            assertEquals(1f, factor, "keep = 1 keeps every value");
+        }
+    }
+
+    @Test
     void aSeededRunDrawsTheSameMasksAndANetworkWithDropoutLearns() {
         Nd4j.getRandom().setSeed(3);
         INDArray features = Nd4j.rand(DataType.FLOAT, 64, 784);
