@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The arithmetic of {@link DirectDenseLayer} and {@link DirectOutputLayer}: the product through
  * {@link DirectGemm}, the element-wise passes as plain loops over rows copied out of the arrays'
- * memory and back (no ND4J op per pass; loops over Java arrays are what the JIT vectorises). Arrays written here are c-ordered and contiguous (the layers create them so); arrays read
+ * memory and back (no ND4J op per pass; loops over Java arrays are what the JIT vectorises).
+ * Arrays written here are c-ordered and contiguous (the layers create them so); arrays read
  * may have any strides.
  */
 final class DenseMaths {

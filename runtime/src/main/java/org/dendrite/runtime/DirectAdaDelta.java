@@ -27,8 +27,7 @@ final class DirectAdaDelta extends DirectUpdater<AdaDelta> {
     @Override
     float[] constants(int iteration, int epoch) {
         AdaDelta config = dl4j.getConfig();
-        float epsilon = (float) config.getEpsilon();
-        return new float[] {(float) config.getRho(), epsilon == 0 ? 1e-7f : epsilon};
+        return new float[] {(float) config.getRho(), (float) config.getEpsilon()};
     }
 
     @Override

@@ -40,7 +40,10 @@ public final class DirectDropoutLayer extends org.deeplearning4j.nn.layers.Dropo
         setEpochCount(layer.getEpochCount());
     }
 
-    /** Whether DL4J's {@code layer} can be replaced by this class: plain dropout of a fixed rate. */
+    /**
+     * Whether DL4J's {@code layer} can be replaced by this class: plain dropout of a fixed rate that
+     * keeps at least one value in 2²⁴ (the resolution of {@link #draw}).
+     */
     public static boolean supports(org.deeplearning4j.nn.layers.DropoutLayer layer) {
         return layer.getClass() == org.deeplearning4j.nn.layers.DropoutLayer.class
                 && layer.layerConf().getIDropout() != null
@@ -48,7 +51,11 @@ public final class DirectDropoutLayer extends org.deeplearning4j.nn.layers.Dropo
                 && ((org.deeplearning4j.nn.conf.dropout.Dropout)
                                         layer.layerConf().getIDropout())
                                 .getPSchedule()
-                        == null;
+                        == null
+                && ((org.deeplearning4j.nn.conf.dropout.Dropout)
+                                        layer.layerConf().getIDropout())
+                                .getP()
+                        >= 0x1p-24;
     }
 
     private double keep() {
@@ -97,7 +104,7 @@ public final class DirectDropoutLayer extends org.deeplearning4j.nn.layers.Dropo
     }
 
     /**
-     * Each value's factor: {@code 1/keep} with probability {@code keep}, else 0. A uniform of 24 bits
+     * Each value's factor: {@code 1/keep} with probability {@code keep} (to within 2⁻²⁴), else 0. A uniform of 24 bits
      * (a float's precision, as Keras draws them) per value, two from each 64-bit draw, compared
      * without a branch (which mispredicts on every dropped value: mnist_mlp's 128×512 mask, 220 → 64
      * µs, measured).

@@ -7,23 +7,26 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Puts {@link DirectDenseLayer}, {@link DirectOutputLayer} and {@link DirectDropoutLayer} in place
- * of DL4J's dense, output and dropout layers in an initialised network, where they support the layer's settings. The
- * network's configuration is untouched (a saved model is DL4J's, standard {@code DenseLayer}s
+ * Puts {@link DirectDenseLayer}, {@link DirectOutputLayer}, {@link DirectDropoutLayer} and
+ * {@link DirectLstmLayer} in place of DL4J's dense, output, dropout and LSTM layers (an LSTM inside
+ * DL4J's last-time-step wrapper too) in an initialised network, where they support the layer's
+ * settings. The network's configuration is untouched (a saved model is DL4J's, standard {@code DenseLayer}s
  * included); only the objects that compute are replaced, sharing the same parameters and gradient
  * views. The first layer computes no gradient for the network's input when nothing sits below it
  * (no input preprocessor): during {@code fit} DL4J discards it.
  *
- * <p>{@code -Ddendrite.directLayers=false} keeps DL4J's own layers.
+ * <p>{@code -Ddendrite.directLayers=false} keeps DL4J's own layers, and DL4J's own optimiser steps
+ * ({@link DirectUpdater}).
  */
 public final class DirectLayers {
 
     private DirectLayers() {}
 
-    /** The switch: {@code -D}{@value} {@code =false} keeps DL4J's layers. */
+    /** The switch: {@code -D}{@value} {@code =false} keeps DL4J's layers and optimiser steps. */
     public static final String PROPERTY = "dendrite.directLayers";
 
     static boolean on() {
@@ -116,6 +119,14 @@ public final class DirectLayers {
         }
         if (layer instanceof org.deeplearning4j.nn.layers.OutputLayer output && DirectOutputLayer.supports(output)) {
             return new DirectOutputLayer(output);
+        }
+        if (layer instanceof org.deeplearning4j.nn.layers.recurrent.LSTM lstm && DirectLstmLayer.supports(lstm)) {
+            return new DirectLstmLayer(lstm);
+        }
+        if (layer instanceof LastTimeStepLayer last
+                && last.getUnderlying() instanceof org.deeplearning4j.nn.layers.recurrent.LSTM lstm
+                && DirectLstmLayer.supports(lstm)) {
+            return new LastTimeStepLayer(new DirectLstmLayer(lstm));
         }
         if (layer instanceof org.deeplearning4j.nn.layers.DropoutLayer dropout
                 && DirectDropoutLayer.supports(dropout)) {

@@ -102,24 +102,25 @@ abstract class DirectUpdater<T extends IUpdater> implements GradientUpdater<T> {
     }
 
     /**
-     * Whether the gradient and state are float arrays of one length whose elements each lie one
-     * after the other in the same order, so that element i of each belongs together.
+     * Whether the gradient and state are float vectors of one length (DL4J's updater blocks pass
+     * rows of the flattened gradient) whose elements lie one after the other, so that element i of
+     * each belongs together.
      */
     private static boolean runsAlike(INDArray gradient, List<INDArray> state) {
         for (INDArray array : state) {
-            if (!sameRun(gradient, array)) {
+            if (!run(gradient, array)) {
                 return false;
             }
         }
-        return sameRun(gradient, gradient);
+        return run(gradient, gradient);
     }
 
-    private static boolean sameRun(INDArray gradient, INDArray array) {
+    private static boolean run(INDArray gradient, INDArray array) {
         return array.dataType() == DataType.FLOAT
+                && array.isVectorOrScalar()
                 && array.length() == gradient.length()
                 && array.length() <= Integer.MAX_VALUE
-                && array.elementWiseStride() == 1
-                && (array.isVectorOrScalar() || array.ordering() == gradient.ordering());
+                && array.elementWiseStride() == 1;
     }
 
     @Override

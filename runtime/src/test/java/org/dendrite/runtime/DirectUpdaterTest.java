@@ -31,7 +31,7 @@ class DirectUpdaterTest {
     private static final int WEIGHTS = 3 * DirectUpdater.CHUNK + 123;
 
     @Test
-    void rmsPropsFirstStepIsTheFormula() {
+    void rmsPropFirstStepIsTheFormula() {
         INDArray state = Nd4j.zeros(DataType.FLOAT, 1, 2);
         var direct = new DirectRmsProp((RmsPropUpdater) new RmsProp(0.001, 0.9, 1e-7).instantiate(state, true));
         INDArray g = Nd4j.createFromArray(1f, -2f).reshape(1, 2);
