@@ -224,8 +224,8 @@ def infer(pima_csv, mnist_dir):
     for name, model, x, singles in [("pima", pima_net(), px, 2000), ("cnn", cnn(), mx.reshape(-1, 1, 28, 28), 300)]:
         model.eval()
         with torch.no_grad():
-            for i in range(20):
-                model(x[i:i + 1])
+            for i in range(singles):  # warm-up: the same calls as timed, on every side
+                model(x[i % len(x):i % len(x) + 1])
             seconds = []
             for i in range(singles):
                 row = x[i % len(x):i % len(x) + 1]

@@ -886,7 +886,7 @@ public final class Model {
             long from = start;
             long to = Math.min(from + PREDICT_CHUNK, rows);
             INDArray[] chunk = features.stream()
-                    .map(f -> Dataset.toDl4j(rowsOf(f, from, to)))
+                    .map(f -> Dataset.toDl4j(to - from == rows ? f : rowsOf(f, from, to)))
                     .toArray(INDArray[]::new);
             parts.add(List.of(net().output(chunk)));
         }

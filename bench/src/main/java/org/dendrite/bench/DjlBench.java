@@ -331,7 +331,7 @@ public final class DjlBench {
             rows[i] = data.x().get(row + ":" + (row + 1));
         }
         Callable<Void> warm = () -> {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < singles; i++) { // warm-up: the same calls as timed, on every side
                 block.forward(parameters, new NDList(rows[i]), false).close();
             }
             return null;

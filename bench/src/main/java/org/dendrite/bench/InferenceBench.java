@@ -58,7 +58,7 @@ final class InferenceBench {
             long row = i % examples.size(0);
             rows.add(examples.get(NDArrayIndex.interval(row, row + 1)).dup());
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < singles; i++) { // warm-up: the same calls as timed, on every side
             model.predict(rows.get(i));
         }
         double[] seconds = new double[singles];

@@ -57,44 +57,70 @@ final class DenseMaths {
         FloatBuffer o = out.data().asNioFloat();
         int base = (int) out.offset();
         float[] b = bias.toFloatVector();
-        float[] z = new float[columns];
-        for (int i = 0; i < rows; i++) {
-            int row = base + i * columns;
-            o.get(row, z, 0, columns);
-            activate(z, b, activation);
-            o.put(row, z, 0, columns);
+        int perChunk = rowsPerChunk(columns);
+        float[] z = new float[Math.min(rows, perChunk) * columns];
+        float[] tiled = tile(b, z.length);
+        for (int first = 0; first < rows; first += perChunk) {
+            int count = Math.min(perChunk, rows - first);
+            int at = base + first * columns;
+            o.get(at, z, 0, count * columns);
+            activate(z, count * columns, tiled, b, activation);
+            o.put(at, z, 0, count * columns);
         }
     }
 
     /**
-     * One row, {@code z = activation(z + b)}, in a Java array: each activation its own loop, which the
-     * JIT turns into vector instructions where it can (identity, ReLU: 232 → 8 µs for a 128×512
-     * pass through the buffer element by element, measured).
+     * How many rows of {@code columns} values a pass copies into a Java array at a time: whole rows,
+     * about 4,096 values (Pima's 1,024 rows of 12 in three copies instead of 1,024).
      */
-    private static void activate(float[] z, float[] b, Activation activation) {
+    static int rowsPerChunk(int columns) {
+        return Math.max(1, 4096 / Math.max(columns, 1));
+    }
+
+    /** {@code row} repeated to fill {@code length} values (a whole number of rows). */
+    private static float[] tile(float[] row, int length) {
+        float[] tiled = new float[length];
+        System.arraycopy(row, 0, tiled, 0, Math.min(row.length, length));
+        for (int filled = row.length; filled < length; filled *= 2) {
+            System.arraycopy(tiled, 0, tiled, filled, Math.min(filled, length - filled));
+        }
+        return tiled;
+    }
+
+    /**
+     * {@code z[..n) = activation(z + bias)}, whole rows, with the bias tiled to their length: each
+     * activation one flat loop, which the JIT turns into vector instructions where it can, however
+     * narrow the rows (identity, ReLU: 232 → 8 µs for a 128×512 pass through the buffer element by
+     * element; Pima's batch of 1,024 predicted in ~30 instead of ~45 µs; measured).
+     */
+    private static void activate(float[] z, int n, float[] tiled, float[] bias, Activation activation) {
         switch (activation) {
             case IDENTITY -> {
-                for (int j = 0; j < z.length; j++) {
-                    z[j] += b[j];
+                for (int k = 0; k < n; k++) {
+                    z[k] += tiled[k];
                 }
             }
             case RELU -> {
                 // max(-0, 0) is +0: an output is positive exactly where its bits are (DirectDenseLayer's delta)
-                for (int j = 0; j < z.length; j++) {
-                    z[j] = Math.max(z[j] + b[j], 0f);
+                for (int k = 0; k < n; k++) {
+                    z[k] = Math.max(z[k] + tiled[k], 0f);
                 }
             }
             case SIGMOID -> {
-                for (int j = 0; j < z.length; j++) {
-                    z[j] = sigmoid(z[j] + b[j]);
+                for (int k = 0; k < n; k++) {
+                    z[k] = sigmoid(z[k] + tiled[k]);
                 }
             }
             case TANH -> {
-                for (int j = 0; j < z.length; j++) {
-                    z[j] = (float) Math.tanh(z[j] + b[j]);
+                for (int k = 0; k < n; k++) {
+                    z[k] = (float) Math.tanh(z[k] + tiled[k]);
                 }
             }
-            case SOFTMAX -> softmax(z, b);
+            case SOFTMAX -> {
+                for (int at = 0; at < n; at += bias.length) {
+                    softmax(z, at, bias);
+                }
+            }
         }
     }
 
@@ -103,19 +129,19 @@ final class DenseMaths {
     }
 
     /** One row's softmax, of its values plus the bias, shifted by their maximum as libnd4j does. */
-    private static void softmax(float[] z, float[] b) {
+    private static void softmax(float[] z, int from, float[] b) {
         float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < z.length; j++) {
-            z[j] += b[j];
-            max = Math.max(max, z[j]);
+        for (int j = 0; j < b.length; j++) {
+            z[from + j] += b[j];
+            max = Math.max(max, z[from + j]);
         }
         double sum = 0;
-        for (int j = 0; j < z.length; j++) {
-            z[j] = (float) Math.exp(z[j] - max);
-            sum += z[j];
+        for (int j = 0; j < b.length; j++) {
+            z[from + j] = (float) Math.exp(z[from + j] - max);
+            sum += z[from + j];
         }
-        for (int j = 0; j < z.length; j++) {
-            z[j] = (float) (z[j] / sum);
+        for (int j = 0; j < b.length; j++) {
+            z[from + j] = (float) (z[from + j] / sum);
         }
     }
 
@@ -131,13 +157,18 @@ final class DenseMaths {
             return data.get(base + i * rowStride + j * columnStride);
         }
 
-        /** Row {@code i} copied into {@code into}, in one copy where the row's values lie side by side. */
-        void row(int i, float[] into) {
-            if (columnStride == 1) {
-                data.get(base + i * rowStride, into, 0, into.length);
-            } else {
-                for (int j = 0; j < into.length; j++) {
-                    into[j] = get(i, j);
+        /**
+         * Rows {@code first..first+count} of {@code columns} values copied into {@code into}, one row
+         * after the other: in one copy where they lie so already.
+         */
+        void rows(int first, int count, int columns, float[] into) {
+            if (columnStride == 1 && (rowStride == columns || count == 1)) {
+                data.get(base + first * rowStride, into, 0, count * columns);
+                return;
+            }
+            for (int r = 0; r < count; r++) {
+                for (int j = 0; j < columns; j++) {
+                    into[r * columns + j] = get(first + r, j);
                 }
             }
         }
@@ -150,11 +181,15 @@ final class DenseMaths {
         FloatBuffer d = delta.data().asNioFloat();
         int base = (int) delta.offset();
         double[] sums = new double[columns];
-        float[] row = new float[columns];
-        for (int i = 0; i < rows; i++) {
-            d.get(base + i * columns, row, 0, columns);
-            for (int j = 0; j < columns; j++) {
-                sums[j] += row[j];
+        int perChunk = rowsPerChunk(columns);
+        float[] chunk = new float[Math.min(rows, perChunk) * columns];
+        for (int first = 0; first < rows; first += perChunk) {
+            int count = Math.min(perChunk, rows - first);
+            d.get(base + first * columns, chunk, 0, count * columns);
+            for (int r = 0; r < count; r++) {
+                for (int j = 0; j < columns; j++) {
+                    sums[j] += chunk[r * columns + j];
+                }
             }
         }
         FloatBuffer b = into.data().asNioFloat();
