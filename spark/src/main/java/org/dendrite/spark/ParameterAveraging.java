@@ -20,7 +20,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * holds ready mini-batches; DL4J's default {@code Export} refuses a cluster whose file system is
  * local), the optimiser state averaged and kept ({@code saveUpdater}, as one JVM keeps Adam's
  * moments), no prefetch thread, repartitioning only when the partitions do not match the workers,
- * and every batch trained ({@link EveryBatchAveraging}: DL4J's own master skips some).
+ * every batch trained ({@link EveryBatchAveraging}: DL4J's own master skips some), and Dendrite's
+ * direct layers and optimiser steps on the workers ({@link DirectPaths}).
  */
 public final class ParameterAveraging implements Strategy {
 
@@ -68,7 +69,7 @@ public final class ParameterAveraging implements Strategy {
 
     /** DL4J's training master for mini-batches of {@code batchSize}, seeded for reproducible splits, its data kept at {@code level}. */
     ParameterAveragingTrainingMaster master(int batchSize, long seed, StorageLevel level) {
-        return new EveryBatchAveraging(new ParameterAveragingTrainingMaster.Builder(spark.workers(), batchSize)
+        var master = new EveryBatchAveraging(new ParameterAveragingTrainingMaster.Builder(spark.workers(), batchSize)
                 .batchSizePerWorker(batchSize)
                 .averagingFrequency(steps)
                 .workerPrefetchNumBatches(0)
@@ -77,6 +78,8 @@ public final class ParameterAveraging implements Strategy {
                 .repartionData(Repartition.NumPartitionsWorkersDiffers)
                 .storageLevel(level)
                 .rngSeed(seed));
+        master.addHook(new DirectPaths());
+        return master;
     }
 
     @Override

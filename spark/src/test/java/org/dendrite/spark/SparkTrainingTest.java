@@ -96,6 +96,14 @@ class SparkTrainingTest {
     }
 
     @Test
+    void everyWorkerGetsTheHookThatPutsDendritesDirectPathsInItsCopy() {
+        var hooks = spark.averagingEvery(5)
+                .master(16, 1, org.apache.spark.storage.StorageLevel.MEMORY_ONLY())
+                .getTrainingHookList();
+        assertTrue(hooks.stream().anyMatch(hook -> hook instanceof DirectPaths), "hooks: " + hooks);
+    }
+
+    @Test
     void anEpochTrainsEveryExampleOnceWhereTheBatchesDoNotDivideIntoRounds() {
         Model model = Sequential().input(8).dense(4, RELU).dense(1, SIGMOID).compile(adam, crossEntropy, accuracy);
         List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new ArrayList<>();
