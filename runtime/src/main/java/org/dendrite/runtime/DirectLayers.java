@@ -11,8 +11,9 @@ import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Puts {@link DirectDenseLayer}, {@link DirectOutputLayer}, {@link DirectDropoutLayer} and
- * {@link DirectLstmLayer} in place of DL4J's dense, output, dropout and LSTM layers (an LSTM inside
+ * Puts {@link DirectDenseLayer}, {@link DirectOutputLayer}, {@link DirectDropoutLayer},
+ * {@link DirectConvolutionLayer} and {@link DirectLstmLayer} in place of DL4J's dense, output,
+ * dropout, convolution and LSTM layers (an LSTM inside
  * DL4J's last-time-step wrapper too) in an initialised network, where they support the layer's
  * settings. The network's configuration is untouched (a saved model is DL4J's, standard {@code DenseLayer}s
  * included); only the objects that compute are replaced, sharing the same parameters and gradient
@@ -119,6 +120,10 @@ public final class DirectLayers {
         }
         if (layer instanceof org.deeplearning4j.nn.layers.OutputLayer output && DirectOutputLayer.supports(output)) {
             return new DirectOutputLayer(output);
+        }
+        if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer convolution
+                && DirectConvolutionLayer.supports(convolution)) {
+            return new DirectConvolutionLayer(convolution);
         }
         if (layer instanceof org.deeplearning4j.nn.layers.recurrent.LSTM lstm && DirectLstmLayer.supports(lstm)) {
             return new DirectLstmLayer(lstm);
