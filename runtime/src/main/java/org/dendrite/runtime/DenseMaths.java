@@ -7,7 +7,9 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arithmetic of {@link DirectDenseLayer} and {@link DirectOutputLayer}: the product through
@@ -56,7 +58,7 @@ final class DenseMaths {
         int columns = (int) out.size(1);
         FloatBuffer o = out.data().asNioFloat();
         int base = (int) out.offset();
-        float[] b = bias.toFloatVector();
+        float[] b = values(bias);
         int perChunk = rowsPerChunk(columns);
         float[] z = new float[Math.min(rows, perChunk) * columns];
         float[] tiled = tile(b, z.length);
@@ -67,6 +69,33 @@ final class DenseMaths {
             activate(z, count * columns, tiled, b, activation);
             o.put(at, z, 0, count * columns);
         }
+    }
+
+    /** A vector's values: one bulk copy where they lie side by side (0.1 µs for 12, against 1–5 through ND4J). */
+    static float[] values(INDArray vector) {
+        if (vector.elementWiseStride() != 1 || vector.dataType() != DataType.FLOAT) {
+            return vector.toFloatVector();
+        }
+        float[] values = new float[(int) vector.length()];
+        vector.data().asNioFloat().get((int) vector.offset(), values);
+        return values;
+    }
+
+    /**
+     * {@code activation(x · weights + bias)}, in {@code reuse} where it has the result's shape, else in
+     * a new array; null where {@code x} is not plain float rows as wide as the weights are tall.
+     */
+    static INDArray infer(INDArray x, INDArray weights, INDArray bias, Activation activation, INDArray reuse) {
+        if (!DirectGemm.takesRows(x, weights, null)) {
+            return null;
+        }
+        long rows = x.size(0);
+        long units = weights.size(1);
+        INDArray out = reuse != null && reuse.size(0) == rows && reuse.size(1) == units
+                ? reuse
+                : Nd4j.createUninitialized(DataType.FLOAT, rows, units);
+        forward(x, weights, bias, activation, out);
+        return out;
     }
 
     /**

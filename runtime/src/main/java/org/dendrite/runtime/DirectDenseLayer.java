@@ -49,6 +49,9 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
 
     private INDArray forwardOutput;
 
+    /** The intermediate result {@link #infer(INDArray, boolean)} reuses. */
+    private transient INDArray scratch;
+
     /**
      * Takes over {@code layer}'s configuration, parameters and gradient views.
      *
@@ -100,6 +103,25 @@ public final class DirectDenseLayer extends org.deeplearning4j.nn.layers.feedfor
         if (training) {
             forwardInput = input;
             forwardOutput = out;
+        }
+        return out;
+    }
+
+    /**
+     * The layer's inference output for {@code x}, or null where {@code x} is not plain float rows: in
+     * a new array if {@code keep}, else in one this layer reuses on its next such call (an
+     * intermediate result the next layer reads at once: allocating it cost 2.5–18 µs for Pima's
+     * 1,024 rows, the product 2 µs).
+     */
+    INDArray infer(INDArray x, boolean keep) {
+        INDArray out = DenseMaths.infer(
+                x,
+                getParam(DefaultParamInitializer.WEIGHT_KEY),
+                getParam(DefaultParamInitializer.BIAS_KEY),
+                kind,
+                keep ? null : scratch);
+        if (!keep && out != null) {
+            scratch = out;
         }
         return out;
     }

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Puts {@link DirectDenseLayer}, {@link DirectOutputLayer}, {@link DirectDropoutLayer},
@@ -54,6 +55,35 @@ public final class DirectLayers {
             network.setLayers(layers);
             byName(network).replaceAll((name, layer) -> layers[layer.getIndex()]);
         }
+    }
+
+    /**
+     * The network's inference output computed by Dendrite's dense, dropout and output layers one
+     * after the other, without DL4J's workspaces, preprocessors and masks around them; null where
+     * that does not apply (another layer, a preprocessor, an input those layers do not take), for
+     * DL4J's {@code output} to answer. What DL4J's {@code output} added was most of a small
+     * network's batch prediction (Pima, 1,024 examples: see the README's Round 3). Not for two
+     * threads at once on one network (its layers keep intermediate results, as DL4J's keep their input).
+     */
+    public static INDArray output(MultiLayerNetwork network, INDArray input) {
+        if (!network.getLayerWiseConfigurations().getInputPreProcessors().isEmpty()) {
+            return null;
+        }
+        Layer[] layers = network.getLayers();
+        INDArray x = input;
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof DirectDropoutLayer) {
+                continue; // identity in inference
+            }
+            boolean last = i == layers.length - 1;
+            x = layers[i] instanceof DirectDenseLayer dense
+                    ? dense.infer(x, last)
+                    : layers[i] instanceof DirectOutputLayer head && last ? head.infer(x) : null;
+            if (x == null) {
+                return null;
+            }
+        }
+        return x;
     }
 
     /**

@@ -150,7 +150,7 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
         size(input);
         inputs.reshape('c', steps, batch, features).assign(timeMajor(input));
         INDArray recurrent = getParam(RW);
-        float[] bias = getParam(B).toFloatVector();
+        float[] bias = DenseMaths.values(getParam(B));
         DirectGemm.gemm(inputs, false, getParam(W), false, gates, 0f);
         FloatBuffer gateBuffer = gates.data().asNioFloat();
         FloatBuffer outputBuffer = outputs.data().asNioFloat();

@@ -92,6 +92,16 @@ public final class DirectOutputLayer extends org.deeplearning4j.nn.layers.Output
         return output(workspaces);
     }
 
+    /** The layer's inference output for {@code x} in a new array, or null where {@code x} is not plain float rows. */
+    INDArray infer(INDArray x) {
+        return DenseMaths.infer(
+                x,
+                getParam(DefaultParamInitializer.WEIGHT_KEY),
+                getParam(DefaultParamInitializer.BIAS_KEY),
+                kind,
+                null);
+    }
+
     private INDArray output(LayerWorkspaceMgr workspaces) {
         INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray out = workspaces.createUninitialized(

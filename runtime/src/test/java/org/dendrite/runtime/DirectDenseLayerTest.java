@@ -1,5 +1,6 @@
 package org.dendrite.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -309,5 +310,29 @@ class DirectDenseLayerTest {
                         org.nd4j.linalg.indexing.NDArrayIndex.interval(5, 15),
                         org.nd4j.linalg.indexing.NDArrayIndex.all());
         assertClose(ours.output(rows), theirs.output(rows), "rows 5-14, a view with an offset");
+    }
+
+    @Test
+    void inferenceStraightThroughTheDirectLayersGivesDl4jsOutputsOrLeavesThemToDl4j() {
+        MultiLayerNetwork theirs = network(Activation.RELU, 8, softmaxHead());
+        MultiLayerNetwork ours = network(Activation.RELU, 8, softmaxHead());
+        DirectLayers.install(ours);
+        DataSet batch = classes(1024, 8, 5);
+        INDArray direct = DirectLayers.output(ours, batch.getFeatures());
+        assertArrayEquals(new long[] {1024, 3}, direct.shape());
+        assertClose(direct, theirs.output(batch.getFeatures()), "1,024 rows through the direct layers");
+        INDArray view = batch.getFeatures().transpose().dup().transpose();
+        assertClose(DirectLayers.output(ours, view), theirs.output(view), "an f-ordered view");
+
+        assertNull(DirectLayers.output(ours, Nd4j.rand(DataType.FLOAT, 4, 7)), "a row 7 wide: DL4J's error to give");
+        assertNull(DirectLayers.output(ours, batch.getFeatures().castTo(DataType.DOUBLE)), "doubles: DL4J casts");
+        assertNull(DirectLayers.output(theirs, batch.getFeatures()), "DL4J's own layers");
+    }
+
+    private static OutputLayer softmaxHead() {
+        return new OutputLayer.Builder(LossFunction.MCXENT)
+                .nOut(3)
+                .activation(Activation.SOFTMAX)
+                .build();
     }
 }

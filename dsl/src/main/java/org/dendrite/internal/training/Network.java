@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.dendrite.runtime.DirectLayers;
 import org.dendrite.runtime.GraphUpdater;
 import org.dendrite.runtime.NetworkUpdater;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -106,7 +107,8 @@ public sealed interface Network {
 
         @Override
         public INDArray[] output(INDArray... features) {
-            return new INDArray[] {network.output(features[0], false)};
+            INDArray direct = DirectLayers.output(network, features[0]);
+            return new INDArray[] {direct != null ? direct : network.output(features[0], false)};
         }
 
         @Override
