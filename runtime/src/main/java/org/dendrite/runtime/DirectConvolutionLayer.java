@@ -15,9 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * convolutions forward and backward through oneDNN included, is DL4J's own code and results.
  * mnist_cnn, a step of 128 (AMD EPYC, 2 cores): see the README's Round 2.
  *
- * <p>Only where DL4J's oneDNN helper runs the backward pass (the path that needs nothing else from
- * the forward pass), for DL4J's default [batch, channels, height, width] layout; anything else is
- * DL4J's code as it stands.
+ * <p>Only where DL4J's helper (oneDNN on the CPU) runs the backward pass, the path that needs nothing
+ * else from the forward pass, for DL4J's default [batch, channels, height, width] layout, and only in
+ * a layer stack whose next layer may not change its input in place ({@link DirectLayers} sees to that:
+ * a noise or dropout layer would otherwise write over the kept output); anything else is DL4J's code
+ * as it stands.
  */
 public final class DirectConvolutionLayer extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
 

@@ -13,13 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Puts {@link DirectDenseLayer}, {@link DirectOutputLayer}, {@link DirectDropoutLayer},
- * {@link DirectConvolutionLayer} and {@link DirectLstmLayer} in place of DL4J's dense, output,
- * dropout, convolution and LSTM layers (an LSTM inside
+ * {@link DirectConvolutionLayer} (layer stacks only) and {@link DirectLstmLayer} in place of DL4J's
+ * dense, output, dropout, convolution and LSTM layers (an LSTM inside
  * DL4J's last-time-step wrapper too) in an initialised network, where they support the layer's
  * settings. The network's configuration is untouched (a saved model is DL4J's, standard {@code DenseLayer}s
  * included); only the objects that compute are replaced, sharing the same parameters and gradient
- * views. The first layer computes no gradient for the network's input when nothing sits below it
- * (no input preprocessor): during {@code fit} DL4J discards it.
+ * views. A first dense layer computes no gradient for the network's input when nothing sits below
+ * it (no input preprocessor): during {@code fit} DL4J discards it.
  *
  * <p>{@code -Ddendrite.directLayers=false} keeps DL4J's own layers, and DL4J's own optimiser steps
  * ({@link DirectUpdater}).
@@ -45,7 +45,10 @@ public final class DirectLayers {
         for (int i = 0; i < layers.length; i++) {
             boolean inputGradient =
                     i > 0 || network.getLayerWiseConfigurations().getInputPreProcess(0) != null;
-            Layer direct = direct(layers[i], inputGradient);
+            Layer direct = layers[i] instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer convolution
+                            && DirectConvolutionLayer.supports(convolution)
+                    ? new DirectConvolutionLayer(convolution)
+                    : direct(layers[i], inputGradient);
             if (direct != layers[i]) {
                 layers[i] = direct;
                 changed = true;
@@ -54,6 +57,13 @@ public final class DirectLayers {
         if (changed) {
             network.setLayers(layers);
             byName(network).replaceAll((name, layer) -> layers[layer.getIndex()]);
+        }
+        for (int i = 0; i + 1 < layers.length; i++) {
+            if (layers[i] instanceof DirectConvolutionLayer) {
+                // its kept output must reach the backward pass as it was: the next layer may not change
+                // it in place (DL4J lets a noise or dropout layer do so)
+                layers[i + 1].allowInputModification(false);
+            }
         }
     }
 
@@ -70,12 +80,16 @@ public final class DirectLayers {
             return null;
         }
         Layer[] layers = network.getLayers();
+        int lastComputing = layers.length - 1;
+        while (lastComputing > 0 && layers[lastComputing] instanceof DirectDropoutLayer) {
+            lastComputing--;
+        }
         INDArray x = input;
         for (int i = 0; i < layers.length; i++) {
             if (layers[i] instanceof DirectDropoutLayer) {
                 continue; // identity in inference
             }
-            boolean last = i == layers.length - 1;
+            boolean last = i == lastComputing;
             x = layers[i] instanceof DirectDenseLayer dense
                     ? dense.infer(x, last)
                     : layers[i] instanceof DirectOutputLayer head && last ? head.infer(x) : null;
@@ -150,10 +164,6 @@ public final class DirectLayers {
         }
         if (layer instanceof org.deeplearning4j.nn.layers.OutputLayer output && DirectOutputLayer.supports(output)) {
             return new DirectOutputLayer(output);
-        }
-        if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer convolution
-                && DirectConvolutionLayer.supports(convolution)) {
-            return new DirectConvolutionLayer(convolution);
         }
         if (layer instanceof org.deeplearning4j.nn.layers.recurrent.LSTM lstm && DirectLstmLayer.supports(lstm)) {
             return new DirectLstmLayer(lstm);

@@ -18,7 +18,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * DL4J's LSTM layer (no peepholes, sigmoid gates, tanh), computed with a few large products instead
  * of some twenty ND4J operations per time step; configuration, parameters and saved form are DL4J's
- * {@code LSTM}'s, and its results equal DL4J's to float rounding.
+ * {@code LSTM}'s, and its results equal DL4J's to float rounding (with dropout on the layer's input,
+ * the masks are drawn in the layer's own layout, so a seeded run draws other masks than DL4J's).
  *
  * <p>DL4J's gate order per unit block is [a, f, o, g]: {@code a = tanh(z_a)} the candidate,
  * {@code f}, {@code o}, {@code g = σ(z)} the forget, output and input gates;
@@ -69,6 +70,11 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
     /** The gradient reaching {@code h_{t-1}} through {@code RW}, [batch, units]. */
     private transient INDArray recurrentGradient;
 
+    /** Each step's rows of {@link #outputs} and {@link #gates}, views made once (3 µs each, 80 steps). */
+    private transient INDArray[] outputSteps;
+
+    private transient INDArray[] gateSteps;
+
     /** Cell states {@code c_t} and their tanh, time-major like {@link #outputs}. */
     private transient float[] cells;
 
@@ -96,7 +102,12 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
                 && in.rank() == 3
                 && in.dataType() == DataType.FLOAT
                 && in.size(channelsLast() ? 2 : 1) == getParam(W).size(0)
-                && in.length() <= Integer.MAX_VALUE;
+                && in.length() <= Integer.MAX_VALUE
+                && in.size(0)
+                                * in.size(channelsLast() ? 1 : 2)
+                                * 4
+                                * getParam(RW).size(0)
+                        <= Integer.MAX_VALUE;
     }
 
     /** Whether sequences are [batch, time, features] (Keras's layout) rather than DL4J's [batch, features, time]. */
@@ -159,7 +170,7 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
         float[] h = new float[batch * units];
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
-                DirectGemm.gemm(rows(outputs, t - 1), false, recurrent, false, rows(gates, t), 1f);
+                DirectGemm.gemm(outputSteps[t - 1], false, recurrent, false, gateSteps[t], 1f);
             }
             gateBuffer.get((int) gates.offset() + t * batch * width, z);
             for (int i = 0; i < batch; i++) {
@@ -235,7 +246,7 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
             }
             gateBuffer.put((int) gates.offset() + t * batch * width, z);
             if (t > 0) {
-                DirectGemm.gemm(rows(gates, t), false, recurrent, true, recurrentGradient, 0f);
+                DirectGemm.gemm(gateSteps[t], false, recurrent, true, recurrentGradient, 0f);
             }
         }
         Gradient gradient = new DefaultGradient();
@@ -244,12 +255,7 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
         INDArray recurrentWeightGradient = gradientViews.get(RW);
         if (steps > 1) {
             DirectGemm.gemm(
-                    outputs.get(NDArrayIndex.interval(0, (steps - 1) * batch), NDArrayIndex.all()),
-                    true,
-                    gates.get(NDArrayIndex.interval(batch, steps * batch), NDArrayIndex.all()),
-                    false,
-                    recurrentWeightGradient,
-                    0f);
+                    rows(outputs, 0, steps - 1), true, rows(gates, 1, steps), false, recurrentWeightGradient, 0f);
         } else {
             recurrentWeightGradient.assign(0);
         }
@@ -265,9 +271,9 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
         return new Pair<>(gradient, backpropDropOutIfPresent(epsilonNext));
     }
 
-    /** Step {@code t}'s rows of a time-major array: a view, [batch, columns]. */
-    private INDArray rows(INDArray timeMajor, int t) {
-        return timeMajor.get(NDArrayIndex.interval(t * batch, (t + 1) * batch), NDArrayIndex.all());
+    /** Steps {@code from..to}'s rows of a time-major array: a view, [(to - from)·batch, columns]. */
+    private INDArray rows(INDArray timeMajor, int from, int to) {
+        return timeMajor.get(NDArrayIndex.interval(from * batch, to * batch), NDArrayIndex.all());
     }
 
     /** Sizes the working arrays for {@code in}, keeping them while the sizes stay the same. */
@@ -291,6 +297,12 @@ public final class DirectLstmLayer extends org.deeplearning4j.nn.layers.recurren
         recurrentGradient = Nd4j.createUninitializedDetached(DataType.FLOAT, b, u);
         cells = new float[s * b * u];
         cellTanh = new float[s * b * u];
+        outputSteps = new INDArray[s];
+        gateSteps = new INDArray[s];
+        for (int t = 0; t < s; t++) {
+            outputSteps[t] = rows(outputs, t, t + 1);
+            gateSteps[t] = rows(gates, t, t + 1);
+        }
     }
 
     /** tanh through one exponential, the JIT's fast one (Math.tanh is not an intrinsic). */

@@ -93,4 +93,58 @@ class DirectConvolutionLayerTest {
             }
         }
     }
+
+    /** Noise between two convolutions, as Keras's GaussianNoise after a Conv2D builds it. */
+    private static MultiLayerNetwork noisy(org.deeplearning4j.nn.conf.dropout.IDropout noise) {
+        var network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(3)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(0.01))
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(4)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DropoutLayer.Builder()
+                        .dropOut(noise)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(6)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(10, 10, 1))
+                .build());
+        network.init();
+        return network;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNoiseLayerAfterTheConvolutionDoesNotWriteOverTheOutputItsBackwardPassReads() {
+        for (var noise : new org.deeplearning4j.nn.conf.dropout.IDropout[] {
+            new org.deeplearning4j.nn.conf.dropout.GaussianNoise(0.5),
+            new org.deeplearning4j.nn.conf.dropout.AlphaDropout(0.7)
+        }) {
+            MultiLayerNetwork dl4j = noisy(noise);
+            MultiLayerNetwork direct = noisy(noise);
+            DirectLayers.install(direct);
+            assertInstanceOf(DirectConvolutionLayer.class, direct.getLayer(0));
+            Nd4j.getRandom().setSeed(6);
+            INDArray x = Nd4j.randn(DataType.FLOAT, 8, 1, 10, 10);
+            INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 3);
+            for (int i = 0; i < 8; i++) {
+                y.putScalar(i, i % 3, 1);
+            }
+            for (MultiLayerNetwork network : new MultiLayerNetwork[] {dl4j, direct}) {
+                Nd4j.getRandom().setSeed(42); // the same noise on both sides
+                network.setInput(x);
+                network.setLabels(y);
+                network.computeGradientAndScore();
+            }
+            assertClose(dl4j.gradient().gradient(), direct.gradient().gradient(), noise + ": gradients");
+        }
+    }
 }

@@ -329,6 +329,26 @@ class DirectDenseLayerTest {
         assertNull(DirectLayers.output(theirs, batch.getFeatures()), "DL4J's own layers");
     }
 
+    @Test
+    void anInferenceResultStaysItsOwnWhenTheNetworkEndsInDropout() {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .nIn(4)
+                        .nOut(3)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new org.deeplearning4j.nn.conf.layers.DropoutLayer.Builder(0.5).build())
+                .build());
+        network.init();
+        DirectLayers.install(network);
+        INDArray first = DirectLayers.output(network, Nd4j.rand(DataType.FLOAT, 5, 4));
+        INDArray kept = first.dup();
+        DirectLayers.output(network, Nd4j.rand(DataType.FLOAT, 5, 4));
+        assertEquals(kept, first, "the first result after a second call");
+    }
+
     private static OutputLayer softmaxHead() {
         return new OutputLayer.Builder(LossFunction.MCXENT)
                 .nOut(3)
