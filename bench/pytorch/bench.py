@@ -224,8 +224,9 @@ def infer(pima_csv, mnist_dir):
     for name, model, x, singles in [("pima", pima_net(), px, 2000), ("cnn", cnn(), mx.reshape(-1, 1, 28, 28), 300)]:
         model.eval()
         with torch.no_grad():
-            for i in range(singles):  # warm-up: the same calls as timed, on every side
-                model(x[i % len(x):i % len(x) + 1])
+            for i in range(10000):  # warm-up: InferenceBench.WARM_UP calls, as on the JVM sides
+                row = (i % singles) % len(x)
+                model(x[row:row + 1])
             seconds = []
             for i in range(singles):
                 row = x[i % len(x):i % len(x) + 1]
@@ -234,7 +235,7 @@ def infer(pima_csv, mnist_dir):
                 seconds.append(time.perf_counter() - start)
             seconds.sort()
             batch = x.repeat((1024 + len(x) - 1) // len(x), *([1] * (x.dim() - 1)))[:1024]
-            per_batch = timed(5, lambda: model(batch))[0]
+            per_batch = per_call(lambda: model(batch))[0]  # loops of ~0.2 s, median of 5, as on the JVM sides
         print(name, seconds[len(seconds) // 2], seconds[int(len(seconds) * 0.99)], 1024 / per_batch)
 
 

@@ -331,8 +331,8 @@ public final class DjlBench {
             rows[i] = data.x().get(row + ":" + (row + 1));
         }
         Callable<Void> warm = () -> {
-            for (int i = 0; i < singles; i++) { // warm-up: the same calls as timed, on every side
-                block.forward(parameters, new NDList(rows[i]), false).close();
+            for (int i = 0; i < InferenceBench.WARM_UP; i++) {
+                block.forward(parameters, new NDList(rows[i % singles]), false).close();
             }
             return null;
         };
@@ -348,10 +348,13 @@ public final class DjlBench {
         NDArray[] parts = new NDArray[copies];
         Arrays.fill(parts, data.x());
         NDArray batch = NDArrays.concat(new NDList(parts)).get("0:" + InferenceBench.BATCH);
-        Timing t = Timing.of(5, () -> {
-            block.forward(parameters, new NDList(batch), false).close();
-            return null;
-        });
+        Timing t = Timing.perCall(
+                5,
+                0.2,
+                () -> { // loops of ~0.2 s, as on every side
+                    block.forward(parameters, new NDList(batch), false).close();
+                    return null;
+                });
         System.out.println(name + " " + seconds[singles / 2] + " " + seconds[(int) (singles * 0.99)] + " "
                 + InferenceBench.BATCH / t.median());
     }
