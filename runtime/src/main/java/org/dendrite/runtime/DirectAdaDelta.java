@@ -9,13 +9,10 @@ import org.nd4j.linalg.learning.config.AdaDelta;
  * AdaDelta as libnd4j computes it: {@code E[g²] ← ρ·E[g²] + (1-ρ)·g²;
  * update = g·√(E[Δx²] + ε) / √(E[g²] + ε); E[Δx²] ← ρ·E[Δx²] + (1-ρ)·update²}.
  */
-final class DirectAdaDelta extends DirectUpdater<AdaDelta> {
-
-    private final AdaDeltaUpdater dl4j;
+final class DirectAdaDelta extends DirectUpdater<AdaDelta, AdaDeltaUpdater> {
 
     DirectAdaDelta(AdaDeltaUpdater dl4j) {
         super(dl4j, 2);
-        this.dl4j = dl4j;
     }
 
     /** E[g²], then E[Δx²]: the order {@link #step} takes them. */

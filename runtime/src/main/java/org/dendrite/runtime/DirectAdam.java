@@ -9,13 +9,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * Adam as libnd4j computes it: {@code m ← β₁·m + (1-β₁)·g; v ← β₂·v + (1-β₂)·g²;
  * update = m·α_t / (√v + ε)}, where {@code α_t = lr·√(1-β₂ᵗ) / (1-β₁ᵗ)} at step {@code t} (from 1).
  */
-final class DirectAdam extends DirectUpdater<Adam> {
-
-    private final AdamUpdater dl4j;
+final class DirectAdam extends DirectUpdater<Adam, AdamUpdater> {
 
     DirectAdam(AdamUpdater dl4j) {
         super(dl4j, 2);
-        this.dl4j = dl4j;
     }
 
     /** The first moment, then the second: the order {@link #step} takes them. */

@@ -6,13 +6,10 @@ import org.nd4j.linalg.learning.RmsPropUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
 
 /** RMSprop as libnd4j computes it: {@code s ← ρ·s + (1-ρ)·g²; update = lr·g / (√s + ε)}. */
-final class DirectRmsProp extends DirectUpdater<RmsProp> {
-
-    private final RmsPropUpdater dl4j;
+final class DirectRmsProp extends DirectUpdater<RmsProp, RmsPropUpdater> {
 
     DirectRmsProp(RmsPropUpdater dl4j) {
         super(dl4j, 1);
-        this.dl4j = dl4j;
     }
 
     @Override

@@ -25,18 +25,20 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * the other, go to DL4J's op as before.
  *
  * @param <T> the optimiser's DL4J configuration
+ * @param <U> DL4J's updater for it, whose state arrays this one reads and writes
  */
-abstract class DirectUpdater<T extends IUpdater> implements GradientUpdater<T> {
+abstract class DirectUpdater<T extends IUpdater, U extends GradientUpdater<T>> implements GradientUpdater<T> {
 
     /** Floats a pass copies in at a time: every array's chunk together stays in the core's L1 cache. */
     static final int CHUNK = 1024;
 
-    private final GradientUpdater<T> dl4j;
+    /** DL4J's own updater: its state arrays, its configuration, and its op for arrays not taken here. */
+    final U dl4j;
 
     /** The chunk buffers: the gradient first, then each state array in {@link #state()}'s order. */
     private final float[][] chunks;
 
-    DirectUpdater(GradientUpdater<T> dl4j, int stateArrays) {
+    DirectUpdater(U dl4j, int stateArrays) {
         this.dl4j = dl4j;
         this.chunks = new float[1 + stateArrays][CHUNK];
     }

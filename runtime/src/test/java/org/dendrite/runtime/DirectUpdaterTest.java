@@ -62,12 +62,12 @@ class DirectUpdaterTest {
     }
 
     /** Five steps of each on the same gradients: the same updates and state, to float rounding. */
-    private static void stepsAsDl4j(IUpdater config, Function<GradientUpdater<?>, DirectUpdater<?>> direct) {
+    private static void stepsAsDl4j(IUpdater config, Function<GradientUpdater<?>, DirectUpdater<?, ?>> direct) {
         int stateSize = (int) config.stateSize(WEIGHTS);
         INDArray dl4jState = Nd4j.zeros(DataType.FLOAT, 1, stateSize);
         INDArray directState = Nd4j.zeros(DataType.FLOAT, 1, stateSize);
         GradientUpdater<?> dl4j = config.instantiate(dl4jState, true);
-        DirectUpdater<?> ours = direct.apply(config.instantiate(directState, true));
+        DirectUpdater<?, ?> ours = direct.apply(config.instantiate(directState, true));
         Nd4j.getRandom().setSeed(7);
         for (int iteration = 0; iteration < 5; iteration++) {
             INDArray gradient = Nd4j.randn(DataType.FLOAT, 1, WEIGHTS).muli(iteration + 1);
